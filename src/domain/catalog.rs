@@ -1,0 +1,117 @@
+//! The catalog: who publishes, which organisations, and which datasets for which fiscal years.
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{Date, FiscalYear};
+use super::org::{Contact, LocalText, Organisation};
+
+/// The catalog format version this build reads.
+pub const CATALOG_VERSION: &str = "1.0";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Publisher {
+    pub name: LocalText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Where citizens complain: ศูนย์ดำรงธรรม 1567 and the publisher's own channels.
+    #[serde(default)]
+    pub complaints: Vec<Contact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation: Option<Contact>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatasetKind {
+    Procurement,
+    Budget,
+    Lpa,
+    Ita,
+}
+
+impl DatasetKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatasetKind::Procurement => "procurement",
+            DatasetKind::Budget => "budget",
+            DatasetKind::Lpa => "lpa",
+            DatasetKind::Ita => "ita",
+        }
+    }
+}
+
+/// The formats the app reads. Each is documented in docs/DATA.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataFormat {
+    /// Any OCDS 1.0/1.1 JSON: release package, record package, bare release or JSON Lines.
+    Ocds,
+    /// Rows of the e-GP contract API (cgdcontract).
+    EgpContracts,
+    /// Our budget schema (public/schema/budget.schema.json).
+    LocallensBudget,
+    /// ACT × WeVis per-อบจ. budget JSON.
+    WevisPaoBudget,
+    /// Our LPA and ITA schemas.
+    LocallensAssessment,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dataset {
+    pub id: String,
+    pub kind: DatasetKind,
+    pub format: DataFormat,
+    /// The organisation's code; absent when the file covers several organisations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year: Option<FiscalYear>,
+    /// Relative to the catalog file.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<LocalText>,
+    /// Synthetic data made for demonstration, to be labelled as such wherever shown.
+    #[serde(default)]
+    pub demonstration: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    pub catalog_version: String,
+    pub publisher: Publisher,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub datasets: Vec<Dataset>,
+    /// True when everything in the catalog is demonstration data.
+    #[serde(default)]
+    pub demonstration: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<LocalText>,
+}
+
+impl Catalog {
+    pub fn organisation(&self, code: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.code == code)
+    }
+
+    /// Datasets of one kind that cover an organisation: its own files and multi-organisation files.
+    pub fn datasets_for<'a>(&'a self, kind: DatasetKind, org: Option<&'a str>) -> impl Iterator<Item = &'a Dataset> + 'a {
+        self.datasets
+            .iter()
+            .filter(move |d| d.kind == kind && (org.is_none() || d.organisation.is_none() || d.organisation.as_deref() == org))
+    }
+
+    /// The fiscal years with any dataset, newest first.
+    pub fn fiscal_years(&self) -> Vec<FiscalYear> {
+        let mut years: Vec<FiscalYear> = self.datasets.iter().filter_map(|d| d.fiscal_year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+}

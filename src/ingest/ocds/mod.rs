@@ -1,0 +1,311 @@
+//! OCDS input of every shape — release packages, record packages (embedded, linked or compiled
+//! releases), bare releases, arrays of releases and JSON Lines — into one compiled release per ocid.
+pub mod merge;
+pub mod release;
+
+use indexmap::IndexMap;
+use serde_json::{Map, Value};
+
+use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
+use crate::domain::ocds::{LinkedRelease, Process};
+use crate::ingest::messages as msg;
+use crate::ingest::reader::Reader;
+use crate::ingest::text;
+use merge::{rules_for, Merger, OcdsVersion};
+
+type Obj = Map<String, Value>;
+
+/// A compiled release as JSON, for output (`locallens compile`), with its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledProcess {
+    pub ocid: String,
+    pub compiled: Value,
+    pub history: Vec<LinkedRelease>,
+    pub version: OcdsVersion,
+    /// Where the compiled release, or its newest source release, is in the file.
+    pub at: JsonPath,
+    /// True when the compiled release came from the publisher (a record's compiledRelease).
+    pub published_compiled: bool,
+}
+
+struct ReleaseIn {
+    body: Value,
+    at: JsonPath,
+    version: OcdsVersion,
+}
+
+struct RecordIn {
+    body: Value,
+    at: JsonPath,
+    version: OcdsVersion,
+}
+
+#[derive(Default)]
+struct Collected {
+    releases: IndexMap<String, Vec<ReleaseIn>>,
+    records: Vec<RecordIn>,
+    counts: RecordCounts,
+}
+
+/// Reads any OCDS JSON and compiles it: one entry per contracting process.
+pub fn compile(file: &str, bytes: &[u8]) -> Parsed<Vec<CompiledProcess>> {
+    let mut issues = Vec::new();
+    let Some(text) = text::decode(file, bytes, &mut issues) else {
+        return Parsed { values: Vec::new(), issues, counts: RecordCounts::default() };
+    };
+    let mut collected = Collected::default();
+    if text::looks_like_json_lines(&text) {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = JsonPath::line(n + 1);
+            match text::parse_json(file, line, &at, &mut issues) {
+                Some(value) => collect(file, value, &at, None, &mut collected, &mut issues),
+                None => {
+                    collected.counts.read += 1;
+                    collected.counts.rejected += 1;
+                }
+            }
+        }
+    } else if let Some(value) = text::parse_json(file, &text, &JsonPath::root(), &mut issues) {
+        collect(file, value, &JsonPath::root(), None, &mut collected, &mut issues);
+    }
+    let values = compile_collected(file, collected.releases, collected.records, &mut collected.counts, &mut issues);
+    if values.is_empty() && issues.iter().all(|i| i.code != "bad-json" && i.code != "not-utf-8" && i.code != "utf-16") {
+        issues.push(msg::empty(file, &JsonPath::root(), "กระบวนการจัดซื้อจัดจ้าง", "contracting processes"));
+    }
+    Parsed { values, issues, counts: collected.counts }
+}
+
+/// Reads any OCDS JSON into typed processes.
+pub fn load(file: &str, bytes: &[u8]) -> Parsed<Vec<Process>> {
+    let compiled = compile(file, bytes);
+    let mut issues = compiled.issues;
+    let mut processes = Vec::with_capacity(compiled.values.len());
+    for cp in compiled.values {
+        let mut reader = Reader::new(file, cp.at.clone());
+        let obj = cp.compiled.as_object().cloned().unwrap_or_default();
+        if let Some(release) = release::read_release(&mut reader, &obj) {
+            processes.push(Process { compiled: release, history: cp.history });
+        }
+        // Source releases were checked field by field already; a merged release's issues repeat them.
+        if cp.published_compiled {
+            issues.extend(reader.issues);
+        }
+    }
+    Parsed { values: processes, issues, counts: compiled.counts }
+}
+
+fn version_of(obj: &Obj) -> OcdsVersion {
+    OcdsVersion::from_package(obj.get("version").and_then(Value::as_str))
+}
+
+fn collect(file: &str, value: Value, at: &JsonPath, package_version: Option<OcdsVersion>, out: &mut Collected, issues: &mut Vec<Issue>) {
+    match value {
+        Value::Object(obj) if obj.contains_key("records") => {
+            let version = version_of(&obj);
+            issues.push(msg::version_note(file, version.as_str()));
+            for_each_object(file, &obj, "records", at, issues, &mut out.counts, |body, at| {
+                out.records.push(RecordIn { body, at, version });
+            });
+        }
+        Value::Object(obj) if obj.contains_key("releases") && !obj.contains_key("ocid") => {
+            let version = version_of(&obj);
+            issues.push(msg::version_note(file, version.as_str()));
+            let mut counts = out.counts;
+            let mut found = Vec::new();
+            for_each_object(file, &obj, "releases", at, issues, &mut counts, |body, at| found.push((body, at)));
+            out.counts = counts;
+            for (body, at) in found {
+                push_release(out, body, at, version);
+            }
+        }
+        Value::Object(obj) if obj.contains_key("ocid") => {
+            out.counts.read += 1;
+            let version = package_version.unwrap_or(OcdsVersion::V1_1);
+            if obj.contains_key("compiledRelease") || obj.contains_key("releases") {
+                out.records.push(RecordIn { body: Value::Object(obj), at: at.clone(), version });
+            } else {
+                push_release(out, Value::Object(obj), at.clone(), version);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.into_iter().enumerate() {
+                collect(file, item, &at.index(i), package_version, out, issues);
+            }
+        }
+        other => {
+            out.counts.read += 1;
+            out.counts.rejected += 1;
+            if matches!(other, Value::Object(_)) {
+                issues.push(msg::missing(file, at, "ocid", "ไม่ใช่ release หรือ record ของ OCDS", "this is not an OCDS release or record"));
+            } else {
+                issues.push(msg::wrong_type(file, at, "object", crate::ingest::reader::type_name(&other)));
+            }
+        }
+    }
+}
+
+fn for_each_object(file: &str, obj: &Obj, key: &str, at: &JsonPath, issues: &mut Vec<Issue>, counts: &mut RecordCounts, mut f: impl FnMut(Value, JsonPath)) {
+    match obj.get(key) {
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let item_at = at.key(key).index(i);
+                if item.is_object() {
+                    counts.read += 1;
+                    f(item.clone(), item_at);
+                } else {
+                    counts.read += 1;
+                    counts.rejected += 1;
+                    issues.push(msg::wrong_type(file, &item_at, "object", crate::ingest::reader::type_name(item)));
+                }
+            }
+        }
+        Some(other) => issues.push(msg::wrong_type(file, &at.key(key), "array", crate::ingest::reader::type_name(other))),
+        None => {}
+    }
+}
+
+fn push_release(out: &mut Collected, body: Value, at: JsonPath, version: OcdsVersion) {
+    // A release without an ocid is grouped under "" and rejected when compiled.
+    let ocid = body.get("ocid").and_then(Value::as_str).unwrap_or("").to_string();
+    out.releases.entry(ocid).or_default().push(ReleaseIn { body, at, version });
+}
+
+fn compile_collected(
+    file: &str,
+    releases: IndexMap<String, Vec<ReleaseIn>>,
+    records: Vec<RecordIn>,
+    counts: &mut RecordCounts,
+    issues: &mut Vec<Issue>,
+) -> Vec<CompiledProcess> {
+    let mut out = Vec::new();
+    for record in records {
+        match compile_record(file, record, issues) {
+            Some(cp) => {
+                counts.accepted += 1;
+                out.push(cp);
+            }
+            None => counts.rejected += 1,
+        }
+    }
+    for (ocid, group) in releases {
+        if ocid.trim().is_empty() {
+            for r in &group {
+                issues.push(msg::missing(file, &r.at, "ocid", "ไม่สามารถระบุกระบวนการจัดซื้อจัดจ้างได้", "the contracting process cannot be identified"));
+            }
+            counts.rejected += group.len();
+            continue;
+        }
+        let group = dedupe_releases(file, group, issues, counts);
+        counts.accepted += group.len();
+        out.push(compile_group(file, &ocid, &group, issues));
+    }
+    out
+}
+
+/// Two releases with the same id describe the same event: the last copy is kept, with a warning.
+fn dedupe_releases(file: &str, group: Vec<ReleaseIn>, issues: &mut Vec<Issue>, counts: &mut RecordCounts) -> Vec<ReleaseIn> {
+    let mut by_id: IndexMap<String, ReleaseIn> = IndexMap::new();
+    let mut anonymous = Vec::new();
+    for r in group {
+        match r.body.get("id").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_number().map(|n| n.to_string()))) {
+            Some(id) => {
+                if let Some(previous) = by_id.insert(id.clone(), r) {
+                    issues.push(msg::duplicate_release(file, &previous.at, &id));
+                    counts.rejected += 1;
+                }
+            }
+            None => anonymous.push(r),
+        }
+    }
+    by_id.into_values().chain(anonymous).collect()
+}
+
+fn validate_release(file: &str, body: &Value, at: &JsonPath, issues: &mut Vec<Issue>) {
+    if let Value::Object(obj) = body {
+        let mut reader = Reader::new(file, at.clone());
+        release::read_release(&mut reader, obj);
+        issues.extend(reader.issues);
+    }
+}
+
+fn compile_group(file: &str, ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> CompiledProcess {
+    for r in group {
+        validate_release(file, &r.body, &r.at, issues);
+    }
+    let version = group.iter().map(|r| r.version).max_by_key(|v| *v == OcdsVersion::V1_1).unwrap_or(OcdsVersion::V1_1);
+    let mut history: Vec<LinkedRelease> = group.iter().map(|r| linked(&r.body)).collect();
+    history.sort_by_key(|h| h.date);
+    let newest = group.iter().max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body))).map(|r| r.at.clone()).unwrap_or_default();
+    let already_compiled = group.len() == 1 && group[0].body.get("tag").and_then(Value::as_array).is_some_and(|t| t.iter().any(|x| x == "compiled"));
+    let compiled = if already_compiled {
+        group[0].body.clone()
+    } else {
+        let rules = rules_for(version);
+        let mut merger = Merger::new(&rules, file);
+        let pairs: Vec<(&Obj, JsonPath)> = group.iter().filter_map(|r| r.body.as_object().map(|o| (o, r.at.clone()))).collect();
+        let compiled = merger.compile(ocid, &pairs);
+        issues.extend(merger.issues);
+        compiled
+    };
+    CompiledProcess { ocid: ocid.to_string(), compiled, history, version, at: newest, published_compiled: false }
+}
+
+fn compile_record(file: &str, record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledProcess> {
+    let RecordIn { body, at, version } = record;
+    let Some(ocid) = body.get("ocid").and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(str::to_string) else {
+        issues.push(msg::missing(file, &at, "ocid", "ไม่สามารถระบุกระบวนการจัดซื้อจัดจ้างได้", "the contracting process cannot be identified"));
+        return None;
+    };
+    let releases: Vec<(usize, &Value)> = match body.get("releases") {
+        Some(Value::Array(items)) => items.iter().enumerate().collect(),
+        _ => Vec::new(),
+    };
+    let mut history: Vec<LinkedRelease> = releases.iter().map(|(_, r)| linked(r)).collect();
+    history.sort_by_key(|h| h.date);
+    // A release with more than url, date and tag is embedded; others are links to elsewhere.
+    let embedded: Vec<(&Obj, JsonPath)> = releases
+        .iter()
+        .filter_map(|(i, r)| r.as_object().filter(|o| o.keys().any(|k| !matches!(k.as_str(), "url" | "date" | "tag"))).map(|o| (o, at.key("releases").index(*i))))
+        .collect();
+    for (obj, release_at) in &embedded {
+        validate_release(file, &Value::Object((*obj).clone()), release_at, issues);
+    }
+    if let Some(Value::Object(compiled)) = body.get("compiledRelease") {
+        return Some(CompiledProcess {
+            ocid,
+            compiled: Value::Object(compiled.clone()),
+            history,
+            version,
+            at: at.key("compiledRelease"),
+            published_compiled: true,
+        });
+    }
+    if embedded.is_empty() {
+        issues.push(msg::record_rejected(
+            file,
+            &at,
+            "มีแต่ลิงก์ไปยัง release และไม่มี compiledRelease จึงไม่มีข้อมูลให้แสดง",
+            "it has only links to releases and no compiledRelease, so there is nothing to show",
+        ));
+        return None;
+    }
+    let rules = rules_for(version);
+    let mut merger = Merger::new(&rules, file);
+    let compiled = merger.compile(&ocid, &embedded);
+    issues.extend(merger.issues);
+    Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false })
+}
+
+fn release_date(body: &Value) -> &str {
+    body.get("date").and_then(Value::as_str).unwrap_or("")
+}
+
+fn linked(body: &Value) -> LinkedRelease {
+    let mut reader = Reader::new("", JsonPath::root());
+    let empty = Obj::new();
+    let obj = body.as_object().unwrap_or(&empty);
+    LinkedRelease { url: reader.string(obj, "url"), date: reader.date(obj, "date"), tag: reader.strings(obj, "tag") }
+}

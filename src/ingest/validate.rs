@@ -1,0 +1,129 @@
+//! The publisher's validator: recognise a file's format, read it with that format's parser, and report.
+//! The CLI (`locallens validate`) and the app's "Check my data" page both call `validate`, so they say
+//! the same things about the same file.
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::calendar::FiscalYear;
+use crate::domain::issue::{Issue, RecordCounts, Severity};
+use crate::ingest::{assessment, budget, catalog, egp, messages as msg, ocds, text, wevis};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DetectedFormat {
+    Catalog,
+    Ocds,
+    EgpContracts,
+    LocallensBudget,
+    WevisPaoBudget,
+    Assessment,
+    Unknown,
+}
+
+impl DetectedFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            DetectedFormat::Catalog => "LocalLens catalog",
+            DetectedFormat::Ocds => "OCDS",
+            DetectedFormat::EgpContracts => "e-GP contracts",
+            DetectedFormat::LocallensBudget => "LocalLens budget",
+            DetectedFormat::WevisPaoBudget => "ACT × WeVis อบจ. budget",
+            DetectedFormat::Assessment => "LocalLens assessment (LPA/ITA)",
+            DetectedFormat::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub format: DetectedFormat,
+    pub counts: RecordCounts,
+    pub errors: usize,
+    pub warnings: usize,
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.errors == 0
+    }
+}
+
+pub fn detect(bytes: &[u8]) -> DetectedFormat {
+    let mut scratch = Vec::new();
+    let Some(text) = text::decode("", bytes, &mut scratch) else {
+        return DetectedFormat::Unknown;
+    };
+    if text::looks_like_json_lines(&text) {
+        return DetectedFormat::Ocds;
+    }
+    let Ok(value) = serde_json::from_str::<Value>(&text) else {
+        // Unparseable: let the OCDS reader report where the JSON breaks, if it mentions OCDS at all.
+        return if text.contains("\"ocid\"") || text.contains("\"releases\"") { DetectedFormat::Ocds } else { DetectedFormat::Unknown };
+    };
+    detect_value(&value)
+}
+
+pub fn detect_value(value: &Value) -> DetectedFormat {
+    let has = |k: &str| value.get(k).is_some();
+    if has("catalogVersion") || (has("publisher") && has("organisations")) {
+        DetectedFormat::Catalog
+    } else if has("budgetVersion") {
+        DetectedFormat::LocallensBudget
+    } else if wevis::detect(value) {
+        DetectedFormat::WevisPaoBudget
+    } else if assessment::detect(value) {
+        DetectedFormat::Assessment
+    } else if egp::detect(value) {
+        DetectedFormat::EgpContracts
+    } else if has("releases") || has("records") || has("ocid") || value.as_array().is_some_and(|a| a.iter().any(|r| r.get("ocid").is_some())) {
+        DetectedFormat::Ocds
+    } else {
+        DetectedFormat::Unknown
+    }
+}
+
+/// Validates one file. `year` is the fiscal year for formats that do not carry one (WeVis budgets).
+pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
+    let format = detect(bytes);
+    let (issues, counts) = match format {
+        DetectedFormat::Catalog => {
+            let p = catalog::parse(file, bytes);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::Ocds => {
+            let p = ocds::load(file, bytes);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::EgpContracts => {
+            let p = egp::convert(file, bytes);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::LocallensBudget => {
+            let p = budget::parse(file, bytes);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::WevisPaoBudget => {
+            let year = year.or_else(|| wevis::year_from_path(file)).unwrap_or(FiscalYear(0));
+            let p = wevis::parse(file, bytes, year);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::Assessment => {
+            let p = assessment::parse(file, bytes);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::Unknown => {
+            let mut issues = Vec::new();
+            if let Some(t) = text::decode(file, bytes, &mut issues) {
+                if text::parse_json(file, &t, &crate::domain::issue::JsonPath::root(), &mut issues).is_some() {
+                    issues.push(msg::unknown_format(file));
+                }
+            }
+            (issues, RecordCounts::default())
+        }
+    };
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let warnings = issues.iter().filter(|i| i.severity == Severity::Warning).count();
+    Report { file: file.to_string(), format, counts, errors, warnings, issues }
+}

@@ -1,0 +1,1 @@
+fn main(){ locallens::ui::mount() }
