@@ -112,24 +112,32 @@ fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut failed = false;
+    let mut releases: Vec<serde_json::Value> = Vec::new();
+    let mut issues: Vec<Issue> = Vec::new();
+    let mut ocds_inputs: Vec<(String, Vec<u8>)> = Vec::new();
     for file in &o.files {
         let bytes = read(file)?;
-        let (releases, issues): (Vec<serde_json::Value>, Vec<Issue>) = if validate::detect(&bytes) == DetectedFormat::EgpContracts {
+        if validate::detect(&bytes) == DetectedFormat::EgpContracts {
             let p = egp::convert(file, &bytes);
-            (p.values, p.issues)
+            releases.extend(p.values);
+            issues.extend(p.issues);
         } else {
-            let p = ocds::compile(file, &bytes);
-            (p.values.into_iter().map(|c| c.compiled).collect(), p.issues)
-        };
-        for release in releases {
-            serde_json::to_writer(&mut out, &release).map_err(|e| e.to_string())?;
-            let _ = writeln!(out);
+            ocds_inputs.push((file.clone(), bytes));
         }
-        for issue in issues.iter().filter(|i| i.severity > locallens::domain::issue::Severity::Info) {
-            eprintln!("{issue}");
-            failed |= issue.severity == locallens::domain::issue::Severity::Error;
-        }
+    }
+    // Releases of one process may be spread over several files: they are compiled together.
+    let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
+    let compiled = ocds::compile_files(&inputs);
+    releases.extend(compiled.values.into_iter().map(|c| c.compiled));
+    issues.extend(compiled.issues);
+    for release in &releases {
+        serde_json::to_writer(&mut out, release).map_err(|e| e.to_string())?;
+        let _ = writeln!(out);
+    }
+    let mut failed = false;
+    for issue in issues.iter().filter(|i| i.severity > locallens::domain::issue::Severity::Info) {
+        eprintln!("{issue}");
+        failed |= issue.severity == locallens::domain::issue::Severity::Error;
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
@@ -171,6 +179,27 @@ fn cmd_merge_rules(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_demo(_args: &[String]) -> Result<ExitCode, String> {
-    Err("demo: not built yet".into())
+fn cmd_demo(args: &[String]) -> Result<ExitCode, String> {
+    let o = options(args)?;
+    let out = std::path::PathBuf::from(o.out.unwrap_or_else(|| "public/data".into()));
+    if let Some(n) = o.processes {
+        // Scale data for benchmarks: JSON Lines of compiled releases, not committed.
+        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+        let path = out.join(format!("scale-{n}.jsonl"));
+        let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut writer = std::io::BufWriter::new(file);
+        locallens::demo::write_scale(n, &mut writer).map_err(|e| e.to_string())?;
+        writer.flush().map_err(|e| e.to_string())?;
+        eprintln!("wrote {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for file in locallens::demo::generate() {
+        let path = out.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    eprintln!("wrote demonstration data to {}", out.display());
+    Ok(ExitCode::SUCCESS)
 }

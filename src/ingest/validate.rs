@@ -127,3 +127,41 @@ pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
     let warnings = issues.iter().filter(|i| i.severity == Severity::Warning).count();
     Report { file: file.to_string(), format, counts, errors, warnings, issues }
 }
+
+/// The record an issue's path points into: `releases[12].awards[0].value` → `releases[12]`,
+/// `line 3.tender` → `line 3`; a file-level path is its own group.
+pub fn record_of(path: &str) -> &str {
+    if path.starts_with("line ") {
+        return path.split('.').next().unwrap_or(path);
+    }
+    match path.find(']') {
+        Some(end) => &path[..=end],
+        None => path,
+    }
+}
+
+/// Issues grouped by record, in the order their records first appear.
+pub fn group_by_record(issues: &[Issue]) -> Vec<(String, Vec<&Issue>)> {
+    let mut groups: Vec<(String, Vec<&Issue>)> = Vec::new();
+    for issue in issues {
+        let record = record_of(&issue.path);
+        match groups.iter_mut().find(|(r, _)| r == record) {
+            Some((_, list)) => list.push(issue),
+            None => groups.push((record.to_string(), vec![issue])),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_issue_paths_by_record() {
+        assert_eq!(record_of("releases[12].awards[0].value.amount"), "releases[12]");
+        assert_eq!(record_of("line 3.tender.value"), "line 3");
+        assert_eq!(record_of("$"), "$");
+        assert_eq!(record_of("publisher"), "publisher");
+    }
+}

@@ -29,12 +29,14 @@ pub struct CompiledProcess {
 }
 
 struct ReleaseIn {
+    file: String,
     body: Value,
     at: JsonPath,
     version: OcdsVersion,
 }
 
 struct RecordIn {
+    file: String,
     body: Value,
     at: JsonPath,
     version: OcdsVersion,
@@ -49,33 +51,45 @@ struct Collected {
 
 /// Reads any OCDS JSON and compiles it: one entry per contracting process.
 pub fn compile(file: &str, bytes: &[u8]) -> Parsed<Vec<CompiledProcess>> {
+    compile_files(&[(file, bytes)])
+}
+
+/// Compiles several files together: releases of one process spread over many packages merge into one.
+pub fn compile_files(inputs: &[(&str, &[u8])]) -> Parsed<Vec<CompiledProcess>> {
     let mut issues = Vec::new();
-    let Some(text) = text::decode(file, bytes, &mut issues) else {
-        return Parsed { values: Vec::new(), issues, counts: RecordCounts::default() };
-    };
     let mut collected = Collected::default();
+    for (file, bytes) in inputs {
+        collect_file(file, bytes, &mut collected, &mut issues);
+    }
+    let values = compile_collected(collected.releases, collected.records, &mut collected.counts, &mut issues);
+    if values.is_empty() && issues.iter().all(|i| i.code != "bad-json" && i.code != "not-utf-8" && i.code != "utf-16") {
+        let file = inputs.first().map_or("", |(f, _)| *f);
+        issues.push(msg::empty(file, &JsonPath::root(), "กระบวนการจัดซื้อจัดจ้าง", "contracting processes"));
+    }
+    Parsed { values, issues, counts: collected.counts }
+}
+
+fn collect_file(file: &str, bytes: &[u8], collected: &mut Collected, issues: &mut Vec<Issue>) {
+    let Some(text) = text::decode(file, bytes, issues) else {
+        return;
+    };
     if text::looks_like_json_lines(&text) {
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
             let at = JsonPath::line(n + 1);
-            match text::parse_json(file, line, &at, &mut issues) {
-                Some(value) => collect(file, value, &at, None, &mut collected, &mut issues),
+            match text::parse_json(file, line, &at, issues) {
+                Some(value) => collect(file, value, &at, None, collected, issues),
                 None => {
                     collected.counts.read += 1;
                     collected.counts.rejected += 1;
                 }
             }
         }
-    } else if let Some(value) = text::parse_json(file, &text, &JsonPath::root(), &mut issues) {
-        collect(file, value, &JsonPath::root(), None, &mut collected, &mut issues);
+    } else if let Some(value) = text::parse_json(file, &text, &JsonPath::root(), issues) {
+        collect(file, value, &JsonPath::root(), None, collected, issues);
     }
-    let values = compile_collected(file, collected.releases, collected.records, &mut collected.counts, &mut issues);
-    if values.is_empty() && issues.iter().all(|i| i.code != "bad-json" && i.code != "not-utf-8" && i.code != "utf-16") {
-        issues.push(msg::empty(file, &JsonPath::root(), "กระบวนการจัดซื้อจัดจ้าง", "contracting processes"));
-    }
-    Parsed { values, issues, counts: collected.counts }
 }
 
 /// Reads any OCDS JSON into typed processes.
@@ -107,7 +121,7 @@ fn collect(file: &str, value: Value, at: &JsonPath, package_version: Option<Ocds
             let version = version_of(&obj);
             issues.push(msg::version_note(file, version.as_str()));
             for_each_object(file, &obj, "records", at, issues, &mut out.counts, |body, at| {
-                out.records.push(RecordIn { body, at, version });
+                out.records.push(RecordIn { file: file.to_string(), body, at, version });
             });
         }
         Value::Object(obj) if obj.contains_key("releases") && !obj.contains_key("ocid") => {
@@ -118,16 +132,16 @@ fn collect(file: &str, value: Value, at: &JsonPath, package_version: Option<Ocds
             for_each_object(file, &obj, "releases", at, issues, &mut counts, |body, at| found.push((body, at)));
             out.counts = counts;
             for (body, at) in found {
-                push_release(out, body, at, version);
+                push_release(out, file, body, at, version);
             }
         }
         Value::Object(obj) if obj.contains_key("ocid") => {
             out.counts.read += 1;
             let version = package_version.unwrap_or(OcdsVersion::V1_1);
             if obj.contains_key("compiledRelease") || obj.contains_key("releases") {
-                out.records.push(RecordIn { body: Value::Object(obj), at: at.clone(), version });
+                out.records.push(RecordIn { file: file.to_string(), body: Value::Object(obj), at: at.clone(), version });
             } else {
-                push_release(out, Value::Object(obj), at.clone(), version);
+                push_release(out, file, Value::Object(obj), at.clone(), version);
             }
         }
         Value::Array(items) => {
@@ -167,14 +181,13 @@ fn for_each_object(file: &str, obj: &Obj, key: &str, at: &JsonPath, issues: &mut
     }
 }
 
-fn push_release(out: &mut Collected, body: Value, at: JsonPath, version: OcdsVersion) {
+fn push_release(out: &mut Collected, file: &str, body: Value, at: JsonPath, version: OcdsVersion) {
     // A release without an ocid is grouped under "" and rejected when compiled.
     let ocid = body.get("ocid").and_then(Value::as_str).unwrap_or("").to_string();
-    out.releases.entry(ocid).or_default().push(ReleaseIn { body, at, version });
+    out.releases.entry(ocid).or_default().push(ReleaseIn { file: file.to_string(), body, at, version });
 }
 
 fn compile_collected(
-    file: &str,
     releases: IndexMap<String, Vec<ReleaseIn>>,
     records: Vec<RecordIn>,
     counts: &mut RecordCounts,
@@ -182,7 +195,7 @@ fn compile_collected(
 ) -> Vec<CompiledProcess> {
     let mut out = Vec::new();
     for record in records {
-        match compile_record(file, record, issues) {
+        match compile_record(record, issues) {
             Some(cp) => {
                 counts.accepted += 1;
                 out.push(cp);
@@ -193,27 +206,27 @@ fn compile_collected(
     for (ocid, group) in releases {
         if ocid.trim().is_empty() {
             for r in &group {
-                issues.push(msg::missing(file, &r.at, "ocid", "ไม่สามารถระบุกระบวนการจัดซื้อจัดจ้างได้", "the contracting process cannot be identified"));
+                issues.push(msg::missing(&r.file, &r.at, "ocid", "ไม่สามารถระบุกระบวนการจัดซื้อจัดจ้างได้", "the contracting process cannot be identified"));
             }
             counts.rejected += group.len();
             continue;
         }
-        let group = dedupe_releases(file, group, issues, counts);
+        let group = dedupe_releases(group, issues, counts);
         counts.accepted += group.len();
-        out.push(compile_group(file, &ocid, &group, issues));
+        out.push(compile_group(&ocid, &group, issues));
     }
     out
 }
 
 /// Two releases with the same id describe the same event: the last copy is kept, with a warning.
-fn dedupe_releases(file: &str, group: Vec<ReleaseIn>, issues: &mut Vec<Issue>, counts: &mut RecordCounts) -> Vec<ReleaseIn> {
+fn dedupe_releases(group: Vec<ReleaseIn>, issues: &mut Vec<Issue>, counts: &mut RecordCounts) -> Vec<ReleaseIn> {
     let mut by_id: IndexMap<String, ReleaseIn> = IndexMap::new();
     let mut anonymous = Vec::new();
     for r in group {
         match r.body.get("id").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_number().map(|n| n.to_string()))) {
             Some(id) => {
                 if let Some(previous) = by_id.insert(id.clone(), r) {
-                    issues.push(msg::duplicate_release(file, &previous.at, &id));
+                    issues.push(msg::duplicate_release(&previous.file, &previous.at, &id));
                     counts.rejected += 1;
                 }
             }
@@ -231,10 +244,11 @@ fn validate_release(file: &str, body: &Value, at: &JsonPath, issues: &mut Vec<Is
     }
 }
 
-fn compile_group(file: &str, ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> CompiledProcess {
+fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> CompiledProcess {
     for r in group {
-        validate_release(file, &r.body, &r.at, issues);
+        validate_release(&r.file, &r.body, &r.at, issues);
     }
+    let file = group.last().map_or("", |r| r.file.as_str());
     let version = group.iter().map(|r| r.version).max_by_key(|v| *v == OcdsVersion::V1_1).unwrap_or(OcdsVersion::V1_1);
     let mut history: Vec<LinkedRelease> = group.iter().map(|r| linked(&r.body)).collect();
     history.sort_by_key(|h| h.date);
@@ -253,8 +267,9 @@ fn compile_group(file: &str, ocid: &str, group: &[ReleaseIn], issues: &mut Vec<I
     CompiledProcess { ocid: ocid.to_string(), compiled, history, version, at: newest, published_compiled: false }
 }
 
-fn compile_record(file: &str, record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledProcess> {
-    let RecordIn { body, at, version } = record;
+fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledProcess> {
+    let RecordIn { file, body, at, version } = record;
+    let file = file.as_str();
     let Some(ocid) = body.get("ocid").and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(str::to_string) else {
         issues.push(msg::missing(file, &at, "ocid", "ไม่สามารถระบุกระบวนการจัดซื้อจัดจ้างได้", "the contracting process cannot be identified"));
         return None;

@@ -1,0 +1,40 @@
+# LocalLens build and test entry points. Each target installs what it is missing (tools/setup.sh).
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -euo pipefail -c
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+.PHONY: run dist test test-native test-e2e lint demo-data bench clean
+
+## Build the release app into dist/ and serve it with its demo data.
+run: dist
+	echo "LocalLens: http://$(HOST):$(PORT)/"
+	python3 -m http.server $(PORT) --bind $(HOST) --directory dist
+
+## Release build into dist/ (works from any sub-path of any static host).
+dist:
+	eval "$$(tools/setup.sh wasm)"
+	trunk build --release --dist dist
+
+## Every test: native (core, CLI, fixtures) and end-to-end in headless Chromium.
+test: test-native test-e2e
+
+test-native:
+	cargo test --profile ci --features web
+
+test-e2e: dist
+	tools/setup.sh browser
+	cd tests/e2e && ./node_modules/.bin/playwright test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --features web -- -D warnings
+	cargo clippy --all-targets -- -D warnings
+
+## Regenerate the committed demonstration data in public/data.
+demo-data:
+	cargo run --release --bin locallens -- demo --out public/data
+
+clean:
+	rm -rf dist target/wasm-debian

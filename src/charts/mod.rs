@@ -1,0 +1,4 @@
+//! Chart specs (plain data: what to draw) and their rendering to SVG with plotters.
+pub mod procurement;
+pub mod spec;
+pub mod svg;

@@ -1,0 +1,56 @@
+//! What a chart shows, independent of how it is drawn. Every chart has a table and a CSV of exactly this data.
+
+/// A bar chart: one bar per category, one series per colour (stacked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub title: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+impl BarChart {
+    /// The largest stacked height, for the y axis.
+    pub fn max_stack(&self) -> f64 {
+        (0..self.categories.len())
+            .map(|i| self.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0)).sum::<f64>())
+            .fold(0.0, f64::max)
+    }
+
+    /// The chart's data as CSV rows: category, then one column per series.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&csv_field(&self.x_label));
+        for s in &self.series {
+            out.push(',');
+            out.push_str(&csv_field(&s.name));
+        }
+        out.push_str("\r\n");
+        for (i, c) in self.categories.iter().enumerate() {
+            out.push_str(&csv_field(c));
+            for s in &self.series {
+                out.push(',');
+                out.push_str(&s.values.get(i).map_or(String::new(), |v| format!("{v}")));
+            }
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+/// RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula.
+pub fn csv_field(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() { format!("'{text}") } else { text.to_string() };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}

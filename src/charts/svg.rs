@@ -1,0 +1,157 @@
+//! Chart specs → SVG text with plotters. Drawing is generic over the backend; the app and the tests
+//! both render to a string. Every text that came from data is escaped before it reaches the SVG.
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::spec::BarChart;
+
+const PALETTE: [RGBColor; 6] = [
+    RGBColor(0x1f, 0x6f, 0xb4),
+    RGBColor(0xe0, 0x7b, 0x1a),
+    RGBColor(0x2a, 0x9d, 0x5c),
+    RGBColor(0xc0, 0x39, 0x2b),
+    RGBColor(0x7d, 0x4e, 0xa8),
+    RGBColor(0x7f, 0x7f, 0x7f),
+];
+
+#[derive(Debug)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "chart: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Escapes text for XML (for the parts of a chart we write ourselves; plotters' SVG backend escapes
+/// the text and attributes it writes, which `hostile_text_cannot_become_markup` holds it to).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Short axis labels for baht: 1.2M, 350K.
+pub fn short_number(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e9 {
+        format!("{:.1}B", v / 1e9)
+    } else if a >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if a >= 1e3 {
+        format!("{:.0}K", v / 1e3)
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+pub fn draw_bars<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| ChartError(e.to_string());
+    area.fill(&WHITE).map_err(err)?;
+    let n = chart.categories.len().max(1);
+    let top = (chart.max_stack() * 1.1).max(1.0);
+    let categories = &chart.categories;
+    let mut ctx = ChartBuilder::on(area)
+        .caption(&chart.title, ("sans-serif", 18))
+        .margin(10)
+        .x_label_area_size(40)
+        .y_label_area_size(60)
+        .build_cartesian_2d((0..n).into_segmented(), 0.0..top)
+        .map_err(err)?;
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_desc(&chart.x_label)
+        .y_desc(&chart.y_label)
+        .y_label_formatter(&|v| short_number(*v))
+        .x_label_formatter(&|seg| match seg {
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => categories.get(*i).cloned().unwrap_or_default(),
+            SegmentValue::Last => String::new(),
+        })
+        .draw()
+        .map_err(err)?;
+    let mut base = vec![0.0; n];
+    for (si, series) in chart.series.iter().enumerate() {
+        let color = PALETTE[si % PALETTE.len()];
+        let bars: Vec<Rectangle<(SegmentValue<usize>, f64)>> = (0..chart.categories.len())
+            .map(|i| {
+                let v = series.values.get(i).copied().unwrap_or(0.0).max(0.0);
+                let rect = Rectangle::new([(SegmentValue::Exact(i), base[i]), (SegmentValue::Exact(i + 1), base[i] + v)], color.filled());
+                base[i] += v;
+                rect
+            })
+            .collect();
+        let name = series.name.clone();
+        ctx.draw_series(bars)
+            .map_err(err)?
+            .label(name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
+    }
+    if chart.series.len() > 1 {
+        ctx.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
+    }
+    area.present().map_err(err)?;
+    Ok(())
+}
+
+/// Renders a bar chart to an SVG document string.
+pub fn bars_to_svg(chart: &BarChart, width: u32, height: u32) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw_bars(chart, &area)?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::spec::Series;
+
+    fn chart(label: &str) -> BarChart {
+        BarChart {
+            title: format!("มูลค่าสัญญา {label}"),
+            x_label: "วิธี".into(),
+            y_label: "บาท".into(),
+            categories: vec![label.into(), "เฉพาะเจาะจง".into()],
+            series: vec![Series { name: label.into(), values: vec![1_500_000.0, 250_000.0] }, Series { name: "b".into(), values: vec![1.0, 2.0] }],
+        }
+    }
+
+    #[test]
+    fn renders_thai_labels() {
+        let svg = bars_to_svg(&chart("e-bidding"), 640, 360).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("เฉพาะเจาะจง"));
+        assert!(svg.contains("<rect"));
+    }
+
+    #[test]
+    fn hostile_text_cannot_become_markup() {
+        let svg = bars_to_svg(&chart("<script>alert(1)</script><img src=x onerror=alert(2)>"), 640, 360).unwrap();
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("<img"));
+        assert!(svg.contains("&lt;script&gt;"), "{svg}");
+    }
+
+    #[test]
+    fn csv_has_the_chart_data_and_guards_formulas() {
+        let csv = chart("=HYPERLINK(\"x\")").to_csv();
+        assert!(csv.starts_with("วิธี,'=HYPERLINK(\"\"x\"\"),b\r\n") || csv.starts_with("วิธี,\"'=HYPERLINK(\"\"x\"\")\",b\r\n"), "{csv}");
+        assert!(csv.contains("เฉพาะเจาะจง,250000,2\r\n"));
+    }
+}

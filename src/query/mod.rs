@@ -1,0 +1,4 @@
+//! The in-memory store and everything computed from it: filters, aggregation, comparisons.
+pub mod dict;
+pub mod store;
+pub mod summary;

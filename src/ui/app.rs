@@ -1,0 +1,81 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::issue::Lang;
+use crate::ui::components::error_panel::ErrorPanel;
+use crate::ui::components::link::ViewLink;
+use crate::ui::fetch::{fetch_bytes, LoadError};
+use crate::ui::i18n::{t, Key};
+use crate::ui::pages::check::CheckPage;
+use crate::ui::pages::explorer::Explorer;
+use crate::ui::state::{provide_view, LoadedCatalog};
+use crate::ui::url_state::{Page, ViewState};
+
+pub const CATALOG_URL: &str = "data/catalog.json";
+
+async fn load_catalog() -> Result<Arc<Catalog>, LoadError> {
+    let bytes = fetch_bytes(CATALOG_URL).await?;
+    let parsed = crate::ingest::catalog::parse(CATALOG_URL, &bytes);
+    parsed.values.map(Arc::new).ok_or(LoadError::Invalid { url: CATALOG_URL.to_string(), issues: parsed.issues })
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let view = provide_view();
+    let lang = view.lang();
+    // The document's language and title follow the view (talking to the outside world only).
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(doc) = window().document() {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", l.code());
+            }
+            doc.set_title(&format!("{} · {}", t(l, Key::AppName), t(Lang::En, Key::AppName)));
+        }
+    });
+    let catalog = LocalResource::new(load_catalog);
+    let page = Memo::new(move |_| view.0.with(|s| s.page));
+    let other_lang = Signal::derive(move || {
+        let s = view.get();
+        let next = if s.lang == Lang::Th { Lang::En } else { Lang::Th };
+        s.with_lang(next)
+    });
+    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, year: None, ..view.get() });
+    let to_home = Signal::derive(move || ViewState { lang: view.get().lang, ..ViewState::default() });
+    view! {
+        <header class="site-header">
+            <ViewLink to=to_home class="brand">
+                <span class="brand-name">{move || t(lang.get(), Key::AppName)}</span>
+            </ViewLink>
+            <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
+            <nav class="top-nav">
+                <ViewLink to=to_check>{move || t(lang.get(), Key::CheckData)}</ViewLink>
+                <ViewLink to=other_lang class="lang-switch">
+                    <span data-testid="lang-switch">{move || t(lang.get(), Key::SwitchLanguage)}</span>
+                </ViewLink>
+            </nav>
+        </header>
+        <main>
+            <Show when=move || page.get() == Page::Check fallback=move || view! {
+                <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        match catalog.await {
+                            Ok(c) => view! { <CatalogLoaded catalog=c /> }.into_any(),
+                            Err(e) => view! { <ErrorPanel title=Key::ErrorCatalogTitle error=e lang=lang /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }>
+                <CheckPage />
+            </Show>
+        </main>
+    }
+}
+
+#[component]
+fn CatalogLoaded(catalog: Arc<Catalog>) -> impl IntoView {
+    provide_context(LoadedCatalog(catalog));
+    view! { <Explorer /> }
+}

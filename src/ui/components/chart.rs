@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+
+use crate::charts::spec::BarChart;
+use crate::charts::svg::bars_to_svg;
+use crate::ui::components::download::download;
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::use_view;
+
+/// A chart, its data as a table, and downloads of both. The SVG comes from the core's renderer,
+/// which escapes all text, so it is safe to insert as markup.
+#[component]
+pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
+    let lang = use_view().lang();
+    let svg = Memo::new(move |_| chart.with(|c| bars_to_svg(c, 720, 360).unwrap_or_default()));
+    let table = move || {
+        chart.with(|c| {
+            let head = c.series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
+            let rows = c
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, cat)| {
+                    let cells = c
+                        .series
+                        .iter()
+                        .map(|s| view! { <td class="num">{s.values.get(i).map(|v| crate::domain::money::group_thousands(v.round() as u64)).unwrap_or_default()}</td> })
+                        .collect_view();
+                    view! { <tr><th scope="row">{cat.clone()}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <table class="chart-data">
+                    <thead><tr><th scope="col">{c.x_label.clone()}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+    };
+    view! {
+        <figure class="chart" data-testid="chart">
+            <div class="chart-svg" role="img" aria-label=move || chart.with(|c| c.title.clone()) inner_html=move || svg.get()></div>
+            <figcaption>{move || chart.with(|c| c.title.clone())}</figcaption>
+            <details>
+                <summary>{move || t(lang.get(), Key::ChartTable)}</summary>
+                {table}
+            </details>
+            <div class="downloads">
+                <button type="button" on:click=move |_| download(&format!("{}.csv", file_stem.get()), "text/csv;charset=utf-8", &format!("\u{FEFF}{}", chart.with(BarChart::to_csv)))>
+                    {move || t(lang.get(), Key::DownloadCsv)}
+                </button>
+                <button type="button" on:click=move |_| download(&format!("{}.svg", file_stem.get()), "image/svg+xml", &svg.get())>
+                    {move || t(lang.get(), Key::DownloadSvg)}
+                </button>
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,60 @@
+//! Typed contexts: the URL-backed view state and the loaded catalog.
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::issue::Lang;
+use crate::ui::url_state::ViewState;
+
+/// The view state, mirrored in the URL. Changing it pushes a history entry; Back restores the previous one.
+#[derive(Clone, Copy)]
+pub struct View(pub RwSignal<ViewState>);
+
+pub fn use_view() -> View {
+    expect_context::<View>()
+}
+
+impl View {
+    pub fn get(&self) -> ViewState {
+        self.0.get()
+    }
+
+    pub fn lang(&self) -> Signal<Lang> {
+        let signal = self.0;
+        Signal::derive(move || signal.with(|s| s.lang))
+    }
+
+    /// Moves to another view: a new history entry with its query string, then the new state.
+    pub fn navigate(&self, next: ViewState) {
+        if let Some(history) = window().history().ok() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next.to_query()));
+        }
+        self.0.set(next);
+    }
+}
+
+fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Creates the view context from the address bar and keeps it in step with Back and Forward.
+pub fn provide_view() -> View {
+    let view = View(RwSignal::new(ViewState::from_query(&current_query())));
+    let on_pop = Closure::<dyn Fn()>::new(move || view.0.set(ViewState::from_query(&current_query())));
+    let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_pop.forget();
+    provide_context(view);
+    view
+}
+
+/// The catalog, once loaded.
+#[derive(Clone)]
+pub struct LoadedCatalog(pub Arc<Catalog>);
+
+pub fn use_catalog() -> LoadedCatalog {
+    expect_context::<LoadedCatalog>()
+}
