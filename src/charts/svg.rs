@@ -70,10 +70,13 @@ where
         .margin(10)
         .x_label_area_size(40)
         .y_label_area_size(60)
-        .build_cartesian_2d((0..n).into_segmented(), 0.0..top)
+        // Segments 0..=n-1: one per category, no empty segment after the last.
+        .build_cartesian_2d((0..n.saturating_sub(1)).into_segmented(), 0.0..top)
         .map_err(err)?;
     ctx.configure_mesh()
         .disable_x_mesh()
+        .light_line_style(WHITE)
+        .label_style(("sans-serif", 13))
         .x_desc(&chart.x_label)
         .y_desc(&chart.y_label)
         .y_label_formatter(&|v| short_number(*v))
@@ -89,7 +92,8 @@ where
         let bars: Vec<Rectangle<(SegmentValue<usize>, f64)>> = (0..chart.categories.len())
             .map(|i| {
                 let v = series.values.get(i).copied().unwrap_or(0.0).max(0.0);
-                let rect = Rectangle::new([(SegmentValue::Exact(i), base[i]), (SegmentValue::Exact(i + 1), base[i] + v)], color.filled());
+                let mut rect = Rectangle::new([(SegmentValue::Exact(i), base[i]), (SegmentValue::Exact(i + 1), base[i] + v)], color.filled());
+                rect.set_margin(0, 0, 12, 12);
                 base[i] += v;
                 rect
             })
@@ -138,6 +142,15 @@ mod tests {
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("เฉพาะเจาะจง"));
         assert!(svg.contains("<rect"));
+    }
+
+    #[test]
+    fn one_or_no_category_still_draws() {
+        let mut c = chart("x");
+        c.categories.truncate(1);
+        assert!(bars_to_svg(&c, 320, 200).unwrap().contains("<rect"));
+        c.categories.clear();
+        assert!(bars_to_svg(&c, 320, 200).is_ok());
     }
 
     #[test]

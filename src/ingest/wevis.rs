@@ -41,6 +41,8 @@ struct Income {
     #[serde(rename = "type")]
     group: String,
     #[serde(default)]
+    total: Option<Satang>,
+    #[serde(default)]
     categories: Vec<IncomeCategory>,
 }
 
@@ -101,23 +103,41 @@ pub fn from_value(file: &str, value: &Value, year: FiscalYear, issues: &mut Vec<
         })
         .collect();
     let mut ignored = RecordCounts::default();
-    let revenue: Vec<RevenueLine> = value
+    let incomes_at = root.key("pao").key("incomes");
+    let incomes: Vec<Income> = value
         .get("pao")
         .and_then(|p| p.get("incomes"))
-        .map(|incomes| deserialize_records::<Income>(file, Some(incomes), &root.key("pao").key("incomes"), issues, &mut ignored))
-        .unwrap_or_default()
-        .into_iter()
-        .flat_map(|income| {
-            let group = income.group;
-            income.categories.into_iter().map(move |c| RevenueLine {
-                group: group.clone(),
+        .map(|incomes| deserialize_records::<Income>(file, Some(incomes), &incomes_at, issues, &mut ignored))
+        .unwrap_or_default();
+    let mut revenue = Vec::new();
+    for (i, income) in incomes.into_iter().enumerate() {
+        let categories_sum: Satang = income.categories.iter().map(|c| c.total).sum();
+        match income.total {
+            // A group published with a total but no categories keeps its total as one line.
+            Some(total) if income.categories.is_empty() => {
+                revenue.push(RevenueLine { group: income.group.clone(), category: income.group.clone(), estimated: total, actual: None });
+                continue;
+            }
+            Some(total) if total != categories_sum => {
+                issues.push(msg::total_mismatch(file, &incomes_at.index(i).key("total"), &total.format_baht(), &categories_sum.format_baht()));
+            }
+            _ => {}
+        }
+        for c in income.categories {
+            revenue.push(RevenueLine {
+                group: income.group.clone(),
                 // WeVis keeps the line breaks of the printed ordinance in category names.
                 category: c.category.split_whitespace().collect::<Vec<_>>().join(" "),
                 estimated: c.total,
                 actual: None,
-            })
-        })
-        .collect();
+            });
+        }
+    }
+    if revenue.is_empty() {
+        let mut note = msg::empty(file, &incomes_at, "ข้อมูลรายรับ (ประมาณการรายรับ)", "revenue (estimated income) data");
+        note.severity = crate::domain::issue::Severity::Info;
+        issues.push(note);
+    }
     for key in ["groupedByArea", "groupedByType"] {
         let grouped: Vec<Grouped> = deserialize_records(file, value.get(key), &root.key(key), issues, &mut ignored);
         let sum: Satang = grouped.iter().map(|g| g.total).sum();

@@ -25,6 +25,14 @@ pub fn date(lang: Lang, d: Date) -> String {
     }
 }
 
+/// A calendar year given in BE: "พ.ศ. 2565" / "2022".
+pub fn be_year(lang: Lang, be: i32) -> String {
+    match lang {
+        Lang::Th => format!("พ.ศ. {be}"),
+        Lang::En => format!("{}", be - 543),
+    }
+}
+
 /// Fiscal years are named in BE in both languages (that is their name); English adds the CE span.
 pub fn fiscal_year(lang: Lang, be: i32) -> String {
     match lang {

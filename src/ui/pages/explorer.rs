@@ -159,7 +159,7 @@ fn OrgPage(code: String) -> impl IntoView {
                     let l = lang.get();
                     let mut parts = vec![o.org_type.label(l).to_string(), o.province.get(l).to_string()];
                     if let Some(p) = o.population {
-                        parts.push(format!("{} {} ({} {})", t(l, Key::Population), format::count(p.count), t(l, Key::FiscalYear).split(' ').next().unwrap_or(""), p.year));
+                        parts.push(format!("{} {} ({})", t(l, Key::Population), format::count(p.count), format::be_year(l, p.year)));
                     }
                     parts.join(" · ")
                 })}
