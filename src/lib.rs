@@ -1,8 +1,8 @@
 //! LocalLens core and UI.
+pub mod charts;
+pub mod demo;
 pub mod domain;
 pub mod ingest;
 pub mod query;
-pub mod charts;
-pub mod demo;
 #[cfg(feature = "web")]
 pub mod ui;

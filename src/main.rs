@@ -1,1 +1,3 @@
-fn main(){ locallens::ui::mount() }
+fn main() {
+    locallens::ui::mount()
+}

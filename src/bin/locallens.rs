@@ -47,15 +47,35 @@ struct Options {
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { json: false, year: None, out: None, processes: None, files: Vec::new() };
+    let mut o = Options {
+        json: false,
+        year: None,
+        out: None,
+        processes: None,
+        files: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => o.json = true,
-            "--year" => o.year = Some(FiscalYear(it.next().and_then(|y| y.parse().ok()).ok_or("--year takes a BE year such as 2565")?)),
+            "--year" => {
+                o.year = Some(FiscalYear(
+                    it.next()
+                        .and_then(|y| y.parse().ok())
+                        .ok_or("--year takes a BE year such as 2565")?,
+                ))
+            }
             "--out" => o.out = Some(it.next().ok_or("--out takes a folder")?.clone()),
-            "--processes" => o.processes = Some(it.next().and_then(|n| n.parse().ok()).ok_or("--processes takes a number")?),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            "--processes" => {
+                o.processes = Some(
+                    it.next()
+                        .and_then(|n| n.parse().ok())
+                        .ok_or("--processes takes a number")?,
+                )
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
             file => o.files.push(file.to_string()),
         }
     }
@@ -67,7 +87,14 @@ fn read(file: &str) -> Result<Vec<u8>, String> {
 }
 
 fn print_issue(out: &mut impl Write, issue: &Issue) {
-    let _ = writeln!(out, "  {:<7} {}  {}\n          {}", issue.severity.as_str(), issue.path, issue.en, issue.th);
+    let _ = writeln!(
+        out,
+        "  {:<7} {}  {}\n          {}",
+        issue.severity.as_str(),
+        issue.path,
+        issue.en,
+        issue.th
+    );
 }
 
 fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
@@ -102,7 +129,11 @@ fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
             }
         }
     }
-    Ok(if reports.iter().all(validate::Report::ok) { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if reports.iter().all(validate::Report::ok) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
@@ -126,7 +157,10 @@ fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     // Releases of one process may be spread over several files: they are compiled together.
-    let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
+    let inputs: Vec<(&str, &[u8])> = ocds_inputs
+        .iter()
+        .map(|(f, b)| (f.as_str(), b.as_slice()))
+        .collect();
     let compiled = ocds::compile_files(&inputs);
     releases.extend(compiled.values.into_iter().map(|c| c.compiled));
     issues.extend(compiled.issues);
@@ -135,11 +169,18 @@ fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
         let _ = writeln!(out);
     }
     let mut failed = false;
-    for issue in issues.iter().filter(|i| i.severity > locallens::domain::issue::Severity::Info) {
+    for issue in issues
+        .iter()
+        .filter(|i| i.severity > locallens::domain::issue::Severity::Info)
+    {
         eprintln!("{issue}");
         failed |= issue.severity == locallens::domain::issue::Severity::Error;
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
@@ -150,7 +191,10 @@ fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
     let bytes = read(file)?;
     let parsed = match validate::detect(&bytes) {
         DetectedFormat::WevisPaoBudget => {
-            let year = o.year.or_else(|| wevis::year_from_path(file)).ok_or("this format has no fiscal year: give --year (BE), e.g. --year 2565")?;
+            let year = o
+                .year
+                .or_else(|| wevis::year_from_path(file))
+                .ok_or("this format has no fiscal year: give --year (BE), e.g. --year 2565")?;
             wevis::parse(file, &bytes, year)
         }
         DetectedFormat::LocallensBudget => budget::parse(file, &bytes),
@@ -161,8 +205,21 @@ fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
     }
     match parsed.values {
         Some(b) => {
-            println!("{}", serde_json::to_string_pretty(&b).map_err(|e| e.to_string())?);
-            Ok(if parsed.issues.iter().any(|i| i.severity == locallens::domain::issue::Severity::Error) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&b).map_err(|e| e.to_string())?
+            );
+            Ok(
+                if parsed
+                    .issues
+                    .iter()
+                    .any(|i| i.severity == locallens::domain::issue::Severity::Error)
+                {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                },
+            )
         }
         None => Ok(ExitCode::FAILURE),
     }
@@ -172,7 +229,8 @@ fn cmd_merge_rules(args: &[String]) -> Result<ExitCode, String> {
     let [file] = args else {
         return Err(USAGE.to_string());
     };
-    let schema: serde_json::Value = serde_json::from_slice(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
+    let schema: serde_json::Value =
+        serde_json::from_slice(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
     let rules = ocds::merge::rules_from_schema(&schema);
     println!("omit: {:?}", rules.omit);
     println!("whole_list: {:?}", rules.whole_list);

@@ -18,6 +18,12 @@ pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
         x_label: labels.x.to_string(),
         y_label: labels.y.to_string(),
         categories: shares.iter().map(|s| (labels.method)(s.method)).collect(),
-        series: vec![Series { name: labels.series.to_string(), values: shares.iter().map(|s| s.contract_value.to_baht_f64()).collect() }],
+        series: vec![Series {
+            name: labels.series.to_string(),
+            values: shares
+                .iter()
+                .map(|s| s.contract_value.to_baht_f64())
+                .collect(),
+        }],
     }
 }

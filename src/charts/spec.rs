@@ -20,7 +20,12 @@ impl BarChart {
     /// The largest stacked height, for the y axis.
     pub fn max_stack(&self) -> f64 {
         (0..self.categories.len())
-            .map(|i| self.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0)).sum::<f64>())
+            .map(|i| {
+                self.series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .sum::<f64>()
+            })
             .fold(0.0, f64::max)
     }
 
@@ -47,7 +52,11 @@ impl BarChart {
 
 /// RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula.
 pub fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() { format!("'{text}") } else { text.to_string() };
+    let guarded = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {

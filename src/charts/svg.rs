@@ -56,7 +56,10 @@ pub fn short_number(v: f64) -> String {
     }
 }
 
-pub fn draw_bars<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>) -> Result<(), ChartError>
+pub fn draw_bars<DB: DrawingBackend>(
+    chart: &BarChart,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -81,7 +84,9 @@ where
         .y_desc(&chart.y_label)
         .y_label_formatter(&|v| short_number(*v))
         .x_label_formatter(&|seg| match seg {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => categories.get(*i).cloned().unwrap_or_default(),
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
+                categories.get(*i).cloned().unwrap_or_default()
+            }
             SegmentValue::Last => String::new(),
         })
         .draw()
@@ -92,7 +97,13 @@ where
         let bars: Vec<Rectangle<(SegmentValue<usize>, f64)>> = (0..chart.categories.len())
             .map(|i| {
                 let v = series.values.get(i).copied().unwrap_or(0.0).max(0.0);
-                let mut rect = Rectangle::new([(SegmentValue::Exact(i), base[i]), (SegmentValue::Exact(i + 1), base[i] + v)], color.filled());
+                let mut rect = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i), base[i]),
+                        (SegmentValue::Exact(i + 1), base[i] + v),
+                    ],
+                    color.filled(),
+                );
                 rect.set_margin(0, 0, 12, 12);
                 base[i] += v;
                 rect
@@ -105,7 +116,11 @@ where
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
     }
     if chart.series.len() > 1 {
-        ctx.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
+        ctx.configure_series_labels()
+            .border_style(BLACK)
+            .background_style(WHITE.mix(0.8))
+            .draw()
+            .map_err(err)?;
     }
     area.present().map_err(err)?;
     Ok(())
@@ -132,7 +147,16 @@ mod tests {
             x_label: "วิธี".into(),
             y_label: "บาท".into(),
             categories: vec![label.into(), "เฉพาะเจาะจง".into()],
-            series: vec![Series { name: label.into(), values: vec![1_500_000.0, 250_000.0] }, Series { name: "b".into(), values: vec![1.0, 2.0] }],
+            series: vec![
+                Series {
+                    name: label.into(),
+                    values: vec![1_500_000.0, 250_000.0],
+                },
+                Series {
+                    name: "b".into(),
+                    values: vec![1.0, 2.0],
+                },
+            ],
         }
     }
 
@@ -155,7 +179,12 @@ mod tests {
 
     #[test]
     fn hostile_text_cannot_become_markup() {
-        let svg = bars_to_svg(&chart("<script>alert(1)</script><img src=x onerror=alert(2)>"), 640, 360).unwrap();
+        let svg = bars_to_svg(
+            &chart("<script>alert(1)</script><img src=x onerror=alert(2)>"),
+            640,
+            360,
+        )
+        .unwrap();
         assert!(!svg.contains("<script"), "{svg}");
         assert!(!svg.contains("<img"));
         assert!(svg.contains("&lt;script&gt;"), "{svg}");
@@ -164,7 +193,11 @@ mod tests {
     #[test]
     fn csv_has_the_chart_data_and_guards_formulas() {
         let csv = chart("=HYPERLINK(\"x\")").to_csv();
-        assert!(csv.starts_with("วิธี,'=HYPERLINK(\"\"x\"\"),b\r\n") || csv.starts_with("วิธี,\"'=HYPERLINK(\"\"x\"\")\",b\r\n"), "{csv}");
+        assert!(
+            csv.starts_with("วิธี,'=HYPERLINK(\"\"x\"\"),b\r\n")
+                || csv.starts_with("วิธี,\"'=HYPERLINK(\"\"x\"\")\",b\r\n"),
+            "{csv}"
+        );
         assert!(csv.contains("เฉพาะเจาะจง,250000,2\r\n"));
     }
 }

@@ -64,7 +64,11 @@ impl Lpa {
                 let max = self.total_maximum();
                 (max > 0.0).then(|| self.total_points() / max * 100.0)
             }
-            PassRule::EveryAreaPercent { .. } => self.areas.iter().filter_map(LpaArea::percent).reduce(f64::min),
+            PassRule::EveryAreaPercent { .. } => self
+                .areas
+                .iter()
+                .filter_map(LpaArea::percent)
+                .reduce(f64::min),
         }
     }
 
@@ -118,10 +122,18 @@ pub struct Ita {
 
 /// NACC's published bands: AA 95–100, A 85–94.99, B 75–84.99, C 65–74.99, D 55–64.99, E 50–54.99, F < 50.
 pub fn default_ita_bands() -> Vec<GradeBand> {
-    [(ItaGrade::AA, 95.0), (ItaGrade::A, 85.0), (ItaGrade::B, 75.0), (ItaGrade::C, 65.0), (ItaGrade::D, 55.0), (ItaGrade::E, 50.0), (ItaGrade::F, 0.0)]
-        .into_iter()
-        .map(|(grade, min)| GradeBand { grade, min })
-        .collect()
+    [
+        (ItaGrade::AA, 95.0),
+        (ItaGrade::A, 85.0),
+        (ItaGrade::B, 75.0),
+        (ItaGrade::C, 65.0),
+        (ItaGrade::D, 55.0),
+        (ItaGrade::E, 50.0),
+        (ItaGrade::F, 0.0),
+    ]
+    .into_iter()
+    .map(|(grade, min)| GradeBand { grade, min })
+    .collect()
 }
 
 pub fn grade_for(score: f64, bands: &[GradeBand]) -> Option<ItaGrade> {
@@ -144,7 +156,14 @@ mod tests {
         Lpa {
             organisation: "x".into(),
             year: 2566,
-            areas: points.iter().map(|&(p, m)| LpaArea { name: LocalText::th("a"), points: p, maximum: m }).collect(),
+            areas: points
+                .iter()
+                .map(|&(p, m)| LpaArea {
+                    name: LocalText::th("a"),
+                    points: p,
+                    maximum: m,
+                })
+                .collect(),
             pass_rule: rule,
             demonstration: false,
         }
@@ -152,10 +171,16 @@ mod tests {
 
     #[test]
     fn pass_rules_read_the_areas() {
-        let l = lpa(&[(140.0, 140.0), (100.0, 250.0)], PassRule::AverageAreaPercent { percent: 70.0 });
+        let l = lpa(
+            &[(140.0, 140.0), (100.0, 250.0)],
+            PassRule::AverageAreaPercent { percent: 70.0 },
+        );
         assert_eq!(l.score_percent(), Some(70.0));
         assert_eq!(l.passed(), Some(true));
-        let l = lpa(&[(140.0, 140.0), (100.0, 250.0)], PassRule::TotalPercent { percent: 70.0 });
+        let l = lpa(
+            &[(140.0, 140.0), (100.0, 250.0)],
+            PassRule::TotalPercent { percent: 70.0 },
+        );
         assert!(l.passed() == Some(false));
         let l = lpa(&[], PassRule::TotalPercent { percent: 70.0 });
         assert_eq!(l.passed(), None);

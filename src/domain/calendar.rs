@@ -23,12 +23,20 @@ pub struct FiscalYear(pub i32);
 impl FiscalYear {
     /// 1 October of the previous CE year.
     pub fn start(self) -> Date {
-        Date { year: self.0 - BE_OFFSET - 1, month: 10, day: 1 }
+        Date {
+            year: self.0 - BE_OFFSET - 1,
+            month: 10,
+            day: 1,
+        }
     }
 
     /// 30 September.
     pub fn end(self) -> Date {
-        Date { year: self.0 - BE_OFFSET, month: 9, day: 30 }
+        Date {
+            year: self.0 - BE_OFFSET,
+            month: 9,
+            day: 30,
+        }
     }
 }
 
@@ -46,13 +54,37 @@ pub enum YearEra {
     BeConverted,
 }
 
-const THAI_MONTHS_SHORT: [&str; 12] =
-    ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
-const THAI_MONTHS_LONG: [&str; 12] = [
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม",
-    "พฤศจิกายน", "ธันวาคม",
+const THAI_MONTHS_SHORT: [&str; 12] = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
 ];
-const EN_MONTHS_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const THAI_MONTHS_LONG: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+const EN_MONTHS_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -112,7 +144,11 @@ impl Date {
         let year: i32 = text.get(0..4)?.parse().ok()?;
         let month: u8 = text.get(5..7)?.parse().ok()?;
         let day: u8 = text.get(8..10)?.parse().ok()?;
-        let (year, era) = if year > 2400 { (year - BE_OFFSET, YearEra::BeConverted) } else { (year, YearEra::Ce) };
+        let (year, era) = if year > 2400 {
+            (year - BE_OFFSET, YearEra::BeConverted)
+        } else {
+            (year, YearEra::Ce)
+        };
         Date::new(year, month, day).map(|d| (d, era))
     }
 
@@ -139,12 +175,22 @@ impl Date {
 
     /// "9 เม.ย. 2569".
     pub fn thai_short(self) -> String {
-        format!("{} {} {}", self.day, THAI_MONTHS_SHORT[self.month as usize - 1], self.be_year())
+        format!(
+            "{} {} {}",
+            self.day,
+            THAI_MONTHS_SHORT[self.month as usize - 1],
+            self.be_year()
+        )
     }
 
     /// "9 Apr 2026".
     pub fn english_short(self) -> String {
-        format!("{} {} {}", self.day, EN_MONTHS_SHORT[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            EN_MONTHS_SHORT[self.month as usize - 1],
+            self.year
+        )
     }
 }
 
@@ -201,9 +247,18 @@ mod tests {
 
     #[test]
     fn fiscal_year_starts_in_october() {
-        assert_eq!(Date::new(2024, 10, 1).unwrap().fiscal_year(), FiscalYear(2568));
-        assert_eq!(Date::new(2025, 9, 30).unwrap().fiscal_year(), FiscalYear(2568));
-        assert_eq!(Date::new(2025, 10, 1).unwrap().fiscal_year(), FiscalYear(2569));
+        assert_eq!(
+            Date::new(2024, 10, 1).unwrap().fiscal_year(),
+            FiscalYear(2568)
+        );
+        assert_eq!(
+            Date::new(2025, 9, 30).unwrap().fiscal_year(),
+            FiscalYear(2568)
+        );
+        assert_eq!(
+            Date::new(2025, 10, 1).unwrap().fiscal_year(),
+            FiscalYear(2569)
+        );
         assert_eq!(FiscalYear(2568).start(), Date::new(2024, 10, 1).unwrap());
         assert_eq!(FiscalYear(2568).end(), Date::new(2025, 9, 30).unwrap());
     }
@@ -219,8 +274,14 @@ mod tests {
 
     #[test]
     fn reads_iso_and_flags_buddhist_years() {
-        assert_eq!(Date::parse_iso("2024-10-01T09:00:00+07:00"), Some((Date::new(2024, 10, 1).unwrap(), YearEra::Ce)));
-        assert_eq!(Date::parse_iso("2567-10-01"), Some((Date::new(2024, 10, 1).unwrap(), YearEra::BeConverted)));
+        assert_eq!(
+            Date::parse_iso("2024-10-01T09:00:00+07:00"),
+            Some((Date::new(2024, 10, 1).unwrap(), YearEra::Ce))
+        );
+        assert_eq!(
+            Date::parse_iso("2567-10-01"),
+            Some((Date::new(2024, 10, 1).unwrap(), YearEra::BeConverted))
+        );
         assert_eq!(Date::parse_iso("2024-13-01"), None);
         assert_eq!(Date::parse_iso("20241001"), None);
     }

@@ -13,11 +13,17 @@ pub struct LocalText {
 
 impl LocalText {
     pub fn th(text: &str) -> LocalText {
-        LocalText { th: text.to_string(), en: None }
+        LocalText {
+            th: text.to_string(),
+            en: None,
+        }
     }
 
     pub fn both(th: &str, en: &str) -> LocalText {
-        LocalText { th: th.to_string(), en: Some(en.to_string()) }
+        LocalText {
+            th: th.to_string(),
+            en: Some(en.to_string()),
+        }
     }
 
     /// The text in `lang`, falling back to Thai, the language every publisher writes.
@@ -72,7 +78,7 @@ impl OrgType {
         }
     }
 
-    pub fn from_str(code: &str) -> Option<OrgType> {
+    pub fn from_code(code: &str) -> Option<OrgType> {
         OrgType::ALL.into_iter().find(|t| t.as_str() == code)
     }
 

@@ -35,14 +35,25 @@ pub fn check(id: &str) -> TaxIdCheck {
 
 /// Appends the check digit to 12 digits (used by the demo-data generator).
 pub fn with_check_digit(first12: &str) -> String {
-    let sum: u32 = first12.bytes().enumerate().map(|(i, b)| (b - b'0') as u32 * (13 - i as u32)).sum();
+    let sum: u32 = first12
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| (b - b'0') as u32 * (13 - i as u32))
+        .sum();
     format!("{first12}{}", (11 - sum % 11) % 10)
 }
 
 /// "0-1055-64068-05-9", the way the Revenue Department prints it.
 pub fn format(id: &str) -> String {
     match normalise(id) {
-        Some(d) => format!("{}-{}-{}-{}-{}", &d[0..1], &d[1..5], &d[5..10], &d[10..12], &d[12..13]),
+        Some(d) => format!(
+            "{}-{}-{}-{}-{}",
+            &d[0..1],
+            &d[1..5],
+            &d[5..10],
+            &d[10..12],
+            &d[12..13]
+        ),
         None => id.to_string(),
     }
 }

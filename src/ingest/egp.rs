@@ -18,11 +18,35 @@ use crate::ingest::text;
 pub const OCID_PREFIX: &str = "th-egp-";
 
 const KNOWN_ROW_FIELDS: [&str; 19] = [
-    "project_id", "project_name", "project_type_name", "dept_name", "dept_sub_name", "purchase_method_name",
-    "purchase_method_group_name", "announce_date", "project_money", "price_build", "sum_price_agree", "budget_year",
-    "province", "district", "subdistrict", "project_status", "project_location", "contract", "dept_code",
+    "project_id",
+    "project_name",
+    "project_type_name",
+    "dept_name",
+    "dept_sub_name",
+    "purchase_method_name",
+    "purchase_method_group_name",
+    "announce_date",
+    "project_money",
+    "price_build",
+    "sum_price_agree",
+    "budget_year",
+    "province",
+    "district",
+    "subdistrict",
+    "project_status",
+    "project_location",
+    "contract",
+    "dept_code",
 ];
-const KNOWN_CONTRACT_FIELDS: [&str; 7] = ["winner_tin", "winner", "contract_no", "contract_date", "contract_finish_date", "price_agree", "status"];
+const KNOWN_CONTRACT_FIELDS: [&str; 7] = [
+    "winner_tin",
+    "winner",
+    "contract_no",
+    "contract_date",
+    "contract_finish_date",
+    "price_agree",
+    "status",
+];
 
 /// True when the value looks like e-GP rows: an array (or `{result: […]}`) of objects with `project_id`.
 pub fn detect(value: &Value) -> bool {
@@ -32,7 +56,9 @@ pub fn detect(value: &Value) -> bool {
 fn rows_of(value: &Value) -> Option<&Vec<Value>> {
     match value {
         Value::Array(rows) => Some(rows),
-        Value::Object(o) => ["result", "data", "items"].iter().find_map(|k| o.get(*k).and_then(Value::as_array)),
+        Value::Object(o) => ["result", "data", "items"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(Value::as_array)),
         _ => None,
     }
 }
@@ -43,7 +69,11 @@ pub fn method_from_group(group: &str) -> Option<&'static str> {
         Some("limited")
     } else if g.contains("คัดเลือก") {
         Some("selective")
-    } else if g.contains("ประกาศเชิญชวน") || g.contains("e-bidding") || g.contains("e-market") || g.contains("สอบราคา") {
+    } else if g.contains("ประกาศเชิญชวน")
+        || g.contains("e-bidding")
+        || g.contains("e-market")
+        || g.contains("สอบราคา")
+    {
         Some("open")
     } else {
         None
@@ -66,14 +96,33 @@ fn category_from_type(project_type: &str) -> Option<&'static str> {
 pub fn convert(file: &str, bytes: &[u8]) -> Parsed<Vec<Value>> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let Some(value) = text::decode(file, bytes, &mut issues).and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues)) else {
-        return Parsed { values: Vec::new(), issues, counts };
+    let Some(value) = text::decode(file, bytes, &mut issues)
+        .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
+    else {
+        return Parsed {
+            values: Vec::new(),
+            issues,
+            counts,
+        };
     };
     let Some(rows) = rows_of(&value) else {
-        issues.push(msg::wrong_type(file, &JsonPath::root(), "array of e-GP rows", type_name(&value)));
-        return Parsed { values: Vec::new(), issues, counts };
+        issues.push(msg::wrong_type(
+            file,
+            &JsonPath::root(),
+            "array of e-GP rows",
+            type_name(&value),
+        ));
+        return Parsed {
+            values: Vec::new(),
+            issues,
+            counts,
+        };
     };
-    let base = if value.is_array() { JsonPath::root() } else { JsonPath::root().key("result") };
+    let base = if value.is_array() {
+        JsonPath::root()
+    } else {
+        JsonPath::root().key("result")
+    };
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         counts.read += 1;
@@ -81,7 +130,7 @@ pub fn convert(file: &str, bytes: &[u8]) -> Parsed<Vec<Value>> {
         let converted = match row {
             Value::Object(obj) => convert_row(file, obj, &at, &mut issues),
             other => {
-                issues.push(msg::wrong_type(file, &at, "object", type_name(other)));
+                issues.push(msg::not_a_record(file, &at, type_name(other)));
                 None
             }
         };
@@ -93,28 +142,50 @@ pub fn convert(file: &str, bytes: &[u8]) -> Parsed<Vec<Value>> {
             None => counts.rejected += 1,
         }
     }
-    Parsed { values: out, issues, counts }
+    Parsed {
+        values: out,
+        issues,
+        counts,
+    }
 }
 
 fn thai_or_iso_date(r: &mut Reader, obj: &Map<String, Value>, key: &str) -> Option<Date> {
     r.date(obj, key)
 }
 
-fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut Vec<Issue>) -> Option<Value> {
+fn convert_row(
+    file: &str,
+    obj: &Map<String, Value>,
+    at: &JsonPath,
+    issues: &mut Vec<Issue>,
+) -> Option<Value> {
     let mut r = Reader::new(file, at.clone());
     let Some(project_id) = r.string(obj, "project_id").filter(|s| !s.trim().is_empty()) else {
         issues.append(&mut r.issues);
-        issues.push(msg::missing(file, at, "project_id", "ไม่สามารถระบุโครงการได้", "the project cannot be identified"));
+        issues.push(msg::missing(
+            file,
+            at,
+            "project_id",
+            "ไม่สามารถระบุโครงการได้",
+            "the project cannot be identified",
+        ));
         return None;
     };
     let ocid = format!("{OCID_PREFIX}{}", project_id.trim());
     let title = r.string(obj, "project_name");
     let method_group = r.string(obj, "purchase_method_group_name");
     let method_name = r.string(obj, "purchase_method_name");
-    let method = method_group.as_deref().and_then(method_from_group).or_else(|| method_name.as_deref().and_then(method_from_group));
+    let method = method_group
+        .as_deref()
+        .and_then(method_from_group)
+        .or_else(|| method_name.as_deref().and_then(method_from_group));
     if method.is_none() {
         if let Some(g) = method_group.as_deref().or(method_name.as_deref()) {
-            issues.push(msg::unexpected_value(file, &at.key("purchase_method_group_name"), g));
+            issues.push(msg::unexpected_value(
+                file,
+                &at.key("purchase_method_group_name"),
+                g,
+            ));
         }
     }
     let project_type = r.string(obj, "project_type_name");
@@ -124,9 +195,20 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
     let sum_agree = r.money(obj, "sum_price_agree");
     let budget_year = r.integer(obj, "budget_year").map(|y| {
         if y < 2400 {
-            let mut issue = msg::buddhist_year(file, &at.key("budget_year"), &y.to_string(), &(y + BE_OFFSET as i64).to_string());
-            issue.th = format!("budget_year {y} ดูเหมือนเป็นปี ค.ศ. ระบบอ่านเป็น พ.ศ. {}", y + BE_OFFSET as i64);
-            issue.en = format!("budget_year {y} looks like a CE year; it was read as BE {}.", y + BE_OFFSET as i64);
+            let mut issue = msg::buddhist_year(
+                file,
+                &at.key("budget_year"),
+                &y.to_string(),
+                &(y + BE_OFFSET as i64).to_string(),
+            );
+            issue.th = format!(
+                "budget_year {y} ดูเหมือนเป็นปี ค.ศ. ระบบอ่านเป็น พ.ศ. {}",
+                y + BE_OFFSET as i64
+            );
+            issue.en = format!(
+                "budget_year {y} looks like a CE year; it was read as BE {}.",
+                y + BE_OFFSET as i64
+            );
             issues.push(issue);
             FiscalYear((y + BE_OFFSET as i64) as i32)
         } else {
@@ -140,9 +222,16 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
     let district = r.string(obj, "district");
     let subdistrict = r.string(obj, "subdistrict");
     let status = r.string(obj, "project_status");
-    let location = r.object(obj, "project_location", |r, o| (r.float(o, "lat"), r.float(o, "lon")));
+    let location = r.object(obj, "project_location", |r, o| {
+        (r.float(o, "lat"), r.float(o, "lon"))
+    });
 
-    let buyer_id = format!("TH-EGP-{}", dept_code.clone().unwrap_or_else(|| dept.clone().unwrap_or_default()));
+    let buyer_id = format!(
+        "TH-EGP-{}",
+        dept_code
+            .clone()
+            .unwrap_or_else(|| dept.clone().unwrap_or_default())
+    );
     let mut parties = vec![json!({
         "id": buyer_id,
         "name": dept,
@@ -161,11 +250,16 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
             r.date(c, "contract_finish_date"),
             r.money(c, "price_agree"),
             r.string(c, "status"),
-            c.keys().filter(|k| !KNOWN_CONTRACT_FIELDS.contains(&k.as_str())).cloned().collect::<Vec<_>>(),
+            c.keys()
+                .filter(|k| !KNOWN_CONTRACT_FIELDS.contains(&k.as_str()))
+                .cloned()
+                .collect::<Vec<_>>(),
         ))
     });
     let mut contract_sum = Satang::ZERO;
-    for (n, (tin, winner, no, signed, finish, price, cstatus, unknown)) in contract_rows.into_iter().enumerate() {
+    for (n, (tin, winner, no, signed, finish, price, cstatus, unknown)) in
+        contract_rows.into_iter().enumerate()
+    {
         let contract_at = at.key("contract").index(n);
         for field in unknown {
             issues.push(msg::unknown_field(file, &contract_at, &field));
@@ -175,7 +269,10 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
                 if crate::domain::taxid::check(t) != crate::domain::taxid::TaxIdCheck::Valid {
                     issues.push(msg::bad_tax_id(file, &contract_at.key("winner_tin"), t));
                 }
-                format!("TH-RD-{}", crate::domain::taxid::normalise(t).unwrap_or_else(|| t.clone()))
+                format!(
+                    "TH-RD-{}",
+                    crate::domain::taxid::normalise(t).unwrap_or_else(|| t.clone())
+                )
             }
             None => format!("TH-EGP-WINNER-{}", winner.clone().unwrap_or_default()),
         };
@@ -191,8 +288,12 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
         let award_id = format!("{ocid}-award-{}", n + 1);
         let contract_status = match cstatus.as_deref().map(str::trim) {
             Some(s) if s.contains("ยกเลิก") => Some("cancelled"),
-            Some(s) if s.contains("สิ้นสุด") || s.contains("ส่งมอบ") || s.contains("เสร็จ") => Some("terminated"),
-            Some(s) if s.contains("ระหว่าง") || s.contains("ลงนาม") || s.contains("จัดทำสัญญา") => Some("active"),
+            Some(s) if s.contains("สิ้นสุด") || s.contains("ส่งมอบ") || s.contains("เสร็จ") => {
+                Some("terminated")
+            }
+            Some(s) if s.contains("ระหว่าง") || s.contains("ลงนาม") || s.contains("จัดทำสัญญา") => {
+                Some("active")
+            }
             Some(s) => {
                 issues.push(msg::unexpected_value(file, &contract_at.key("status"), s));
                 None
@@ -218,7 +319,12 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
     }
     if let (Some(stated), false) = (sum_agree, contracts.is_empty()) {
         if stated != contract_sum {
-            issues.push(msg::total_mismatch(file, &at.key("sum_price_agree"), &stated.format_baht(), &contract_sum.format_baht()));
+            issues.push(msg::total_mismatch(
+                file,
+                &at.key("sum_price_agree"),
+                &stated.format_baht(),
+                &contract_sum.format_baht(),
+            ));
         }
     }
     let mut extra = Map::new();
@@ -274,7 +380,11 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
 fn strip_nulls(value: Value) -> Value {
     match value {
         Value::Object(m) => {
-            let cleaned: Map<String, Value> = m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect();
+            let cleaned: Map<String, Value> = m
+                .into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect();
             Value::Object(cleaned)
         }
         Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),

@@ -1,8 +1,22 @@
 //! Every message a parser can say, in Thai and English. One place, so the two languages stay in step.
 use crate::domain::issue::{Issue, JsonPath, Severity};
 
-fn issue(severity: Severity, file: &str, path: &JsonPath, code: &'static str, th: String, en: String) -> Issue {
-    Issue { severity, file: file.to_string(), path: path.to_string(), code, th, en }
+fn issue(
+    severity: Severity,
+    file: &str,
+    path: &JsonPath,
+    code: &'static str,
+    th: String,
+    en: String,
+) -> Issue {
+    Issue {
+        severity,
+        file: file.to_string(),
+        path: path.to_string(),
+        code,
+        th,
+        en,
+    }
 }
 
 pub fn bom(file: &str) -> Issue {
@@ -68,6 +82,18 @@ pub fn wrong_type(file: &str, at: &JsonPath, expected: &str, found: &str) -> Iss
         "wrong-type",
         format!("ควรเป็น {expected} แต่พบ {found} ค่านี้ถูกข้าม"),
         format!("Expected {expected} but found {found}; the value was ignored."),
+    )
+}
+
+/// A list item that should be a record (an object) is something else: the item is rejected.
+pub fn not_a_record(file: &str, at: &JsonPath, found: &str) -> Issue {
+    issue(
+        Severity::Error,
+        file,
+        at,
+        "not-a-record",
+        format!("ควรเป็นออบเจกต์ (ระเบียน) แต่พบ {found} ระเบียนนี้ถูกปฏิเสธ"),
+        format!("Expected an object (a record) but found {found}; the record was rejected."),
     )
 }
 
@@ -137,7 +163,13 @@ pub fn thai_date(file: &str, at: &JsonPath, text: &str, ce: &str) -> Issue {
     )
 }
 
-pub fn missing(file: &str, at: &JsonPath, field: &str, consequence_th: &str, consequence_en: &str) -> Issue {
+pub fn missing(
+    file: &str,
+    at: &JsonPath,
+    field: &str,
+    consequence_th: &str,
+    consequence_en: &str,
+) -> Issue {
     issue(
         Severity::Error,
         file,
@@ -210,7 +242,8 @@ pub fn unknown_format(file: &str) -> Issue {
         &JsonPath::root(),
         "unknown-format",
         "ไม่รู้จักรูปแบบไฟล์: ไม่ใช่ OCDS, แคตตาล็อก, งบประมาณ หรือผลการประเมินที่ระบบอ่านได้".into(),
-        "Unknown format: not OCDS, a catalog, a budget or an assessment that this app reads.".into(),
+        "Unknown format: not OCDS, a catalog, a budget or an assessment that this app reads."
+            .into(),
     )
 }
 

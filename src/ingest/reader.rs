@@ -26,7 +26,11 @@ pub fn type_name(value: &Value) -> &'static str {
 
 impl<'f> Reader<'f> {
     pub fn new(file: &'f str, at: JsonPath) -> Reader<'f> {
-        Reader { file, issues: Vec::new(), path: at }
+        Reader {
+            file,
+            issues: Vec::new(),
+            path: at,
+        }
     }
 
     pub fn path(&self) -> &JsonPath {
@@ -58,7 +62,8 @@ impl<'f> Reader<'f> {
 
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
         let at = self.here(key);
-        self.issues.push(msg::wrong_type(self.file, &at, expected, type_name(found)));
+        self.issues
+            .push(msg::wrong_type(self.file, &at, expected, type_name(found)));
     }
 
     /// A present, non-null field.
@@ -81,7 +86,10 @@ impl<'f> Reader<'f> {
     pub fn strings(&mut self, obj: &Map<String, Value>, key: &str) -> Vec<String> {
         match self.field(obj, key) {
             None => Vec::new(),
-            Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             Some(Value::String(s)) => vec![s.clone()],
             Some(other) => {
                 self.wrong_type(key, "array of strings", other);
@@ -92,11 +100,15 @@ impl<'f> Reader<'f> {
 
     pub fn integer(&mut self, obj: &Map<String, Value>, key: &str) -> Option<i64> {
         match self.field(obj, key)? {
-            Value::Number(n) => match n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
+            Value::Number(n) => match n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+            {
                 Some(i) => Some(i),
                 None => {
                     let at = self.here(key);
-                    self.issues.push(msg::wrong_type(self.file, &at, "integer", "decimal number"));
+                    self.issues
+                        .push(msg::wrong_type(self.file, &at, "integer", "decimal number"));
                     None
                 }
             },
@@ -124,7 +136,10 @@ impl<'f> Reader<'f> {
     pub fn float(&mut self, obj: &Map<String, Value>, key: &str) -> Option<f64> {
         match self.field(obj, key)? {
             Value::Number(n) => n.as_f64(),
-            Value::String(s) => match crate::domain::text::fold_thai_digits(s.trim()).replace(',', "").parse::<f64>() {
+            Value::String(s) => match crate::domain::text::fold_thai_digits(s.trim())
+                .replace(',', "")
+                .parse::<f64>()
+            {
                 Ok(f) if f.is_finite() => {
                     let at = self.here(key);
                     self.issues.push(msg::number_as_string(self.file, &at, s));
@@ -148,8 +163,14 @@ impl<'f> Reader<'f> {
         let at = self.here(key);
         let (result, text) = match value {
             Value::Number(n) => match n.as_i64() {
-                Some(i) => (i.checked_mul(100).map(Satang).ok_or(MoneyError::TooLarge), n.to_string()),
-                None => (Satang::from_f64_baht(n.as_f64().unwrap_or(f64::NAN)), n.to_string()),
+                Some(i) => (
+                    i.checked_mul(100).map(Satang).ok_or(MoneyError::TooLarge),
+                    n.to_string(),
+                ),
+                None => (
+                    Satang::from_f64_baht(n.as_f64().unwrap_or(f64::NAN)),
+                    n.to_string(),
+                ),
             },
             Value::String(s) => {
                 let parsed = Satang::parse_baht(s);
@@ -176,7 +197,8 @@ impl<'f> Reader<'f> {
                     MoneyError::SubSatang => ("ทศนิยมเกินสองตำแหน่ง", "more than two decimal places"),
                     MoneyError::TooLarge => ("ค่ามากเกินไป", "too large"),
                 };
-                self.issues.push(msg::bad_amount(self.file, &at, &text, th, en));
+                self.issues
+                    .push(msg::bad_amount(self.file, &at, &text, th, en));
                 None
             }
         }
@@ -194,12 +216,14 @@ impl<'f> Reader<'f> {
         let at = self.here(key);
         if let Some((date, era)) = Date::parse_iso(&text) {
             if era == YearEra::BeConverted {
-                self.issues.push(msg::buddhist_year(self.file, &at, &text, &date.iso()));
+                self.issues
+                    .push(msg::buddhist_year(self.file, &at, &text, &date.iso()));
             }
             return Some(date);
         }
         if let Some(date) = Date::parse_thai(&text) {
-            self.issues.push(msg::thai_date(self.file, &at, &text, &date.iso()));
+            self.issues
+                .push(msg::thai_date(self.file, &at, &text, &date.iso()));
             return Some(date);
         }
         self.issues.push(msg::bad_date(self.file, &at, &text));
@@ -207,7 +231,12 @@ impl<'f> Reader<'f> {
     }
 
     /// An object field read by `f` with the path extended.
-    pub fn object<T>(&mut self, obj: &Map<String, Value>, key: &str, f: impl FnOnce(&mut Self, &Map<String, Value>) -> T) -> Option<T> {
+    pub fn object<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        f: impl FnOnce(&mut Self, &Map<String, Value>) -> T,
+    ) -> Option<T> {
         match self.field(obj, key)? {
             Value::Object(inner) => Some(self.at_key(key, |r| f(r, inner))),
             other => {
@@ -218,7 +247,12 @@ impl<'f> Reader<'f> {
     }
 
     /// An array of objects, each read by `f`; non-object items are reported and skipped.
-    pub fn objects<T>(&mut self, obj: &Map<String, Value>, key: &str, mut f: impl FnMut(&mut Self, &Map<String, Value>) -> Option<T>) -> Vec<T> {
+    pub fn objects<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        mut f: impl FnMut(&mut Self, &Map<String, Value>) -> Option<T>,
+    ) -> Vec<T> {
         match self.field(obj, key) {
             None => Vec::new(),
             Some(Value::Array(items)) => self.at_key(key, |r| {
@@ -229,7 +263,8 @@ impl<'f> Reader<'f> {
                         Value::Object(inner) => r.at_index(i, |r| f(r, inner)),
                         other => {
                             let at = r.path.index(i);
-                            r.issues.push(msg::wrong_type(r.file, &at, "object", type_name(other)));
+                            r.issues
+                                .push(msg::wrong_type(r.file, &at, "object", type_name(other)));
                             None
                         }
                     })
@@ -243,42 +278,13 @@ impl<'f> Reader<'f> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn obj(json: &str) -> Map<String, Value> {
-        serde_json::from_str(json).unwrap()
-    }
-
-    #[test]
-    fn money_accepts_numbers_and_warns_on_text() {
-        let mut r = Reader::new("f", JsonPath::root().key("value"));
-        let o = obj(r#"{"a": 1500000, "b": "๑,๒๐๐.๕๐", "c": "abc", "d": 1.005, "e": 12.5}"#);
-        assert_eq!(r.money(&o, "a"), Some(Satang(150_000_000)));
-        assert_eq!(r.money(&o, "b"), Some(Satang(120_050)));
-        assert_eq!(r.money(&o, "c"), None);
-        assert_eq!(r.money(&o, "d"), None);
-        assert_eq!(r.money(&o, "e"), Some(Satang(1_250)));
-        let codes: Vec<(&str, &str)> = r.issues.iter().map(|i| (i.code, i.path.as_str())).collect();
-        assert_eq!(codes, vec![("number-as-string", "value.b"), ("bad-amount", "value.c"), ("bad-amount", "value.d")]);
-    }
-
-    #[test]
-    fn dates_convert_buddhist_years_with_a_warning() {
-        let mut r = Reader::new("f", JsonPath::root());
-        let o = obj(r#"{"a": "2567-10-01T00:00:00+07:00", "b": "9 เม.ย. 69", "c": "soon", "d": 5}"#);
-        assert_eq!(r.date(&o, "a"), Date::new(2024, 10, 1));
-        assert_eq!(r.date(&o, "b"), Date::new(2026, 4, 9));
-        assert_eq!(r.date(&o, "c"), None);
-        assert_eq!(r.date(&o, "d"), None);
-        let codes: Vec<&str> = r.issues.iter().map(|i| i.code).collect();
-        assert_eq!(codes, vec!["buddhist-year", "thai-date", "bad-date", "wrong-type"]);
-    }
-}
-
 /// Reads one record of one of our own schemas with serde, reporting the exact failing field.
-pub fn deserialize_record<T: serde::de::DeserializeOwned>(file: &str, value: &Value, at: &JsonPath, issues: &mut Vec<Issue>) -> Option<T> {
+pub fn deserialize_record<T: serde::de::DeserializeOwned>(
+    file: &str,
+    value: &Value,
+    at: &JsonPath,
+    issues: &mut Vec<Issue>,
+) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -286,7 +292,11 @@ pub fn deserialize_record<T: serde::de::DeserializeOwned>(file: &str, value: &Va
             let detail = e.inner().to_string();
             let mut path = at.clone();
             for part in inner.split('.').filter(|p| !p.is_empty() && *p != "?") {
-                match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')).and_then(|p| p.parse::<usize>().ok()) {
+                match part
+                    .strip_prefix('[')
+                    .and_then(|p| p.strip_suffix(']'))
+                    .and_then(|p| p.parse::<usize>().ok())
+                {
                     Some(i) => path.push_index(i),
                     None => path.push_key(part),
                 }
@@ -325,5 +335,50 @@ pub fn deserialize_records<T: serde::de::DeserializeOwned>(
             issues.push(msg::wrong_type(file, at, "array", type_name(other)));
             Vec::new()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn money_accepts_numbers_and_warns_on_text() {
+        let mut r = Reader::new("f", JsonPath::root().key("value"));
+        let o = obj(r#"{"a": 1500000, "b": "๑,๒๐๐.๕๐", "c": "abc", "d": 1.005, "e": 12.5}"#);
+        assert_eq!(r.money(&o, "a"), Some(Satang(150_000_000)));
+        assert_eq!(r.money(&o, "b"), Some(Satang(120_050)));
+        assert_eq!(r.money(&o, "c"), None);
+        assert_eq!(r.money(&o, "d"), None);
+        assert_eq!(r.money(&o, "e"), Some(Satang(1_250)));
+        let codes: Vec<(&str, &str)> = r.issues.iter().map(|i| (i.code, i.path.as_str())).collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("number-as-string", "value.b"),
+                ("bad-amount", "value.c"),
+                ("bad-amount", "value.d")
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_convert_buddhist_years_with_a_warning() {
+        let mut r = Reader::new("f", JsonPath::root());
+        let o =
+            obj(r#"{"a": "2567-10-01T00:00:00+07:00", "b": "9 เม.ย. 69", "c": "soon", "d": 5}"#);
+        assert_eq!(r.date(&o, "a"), Date::new(2024, 10, 1));
+        assert_eq!(r.date(&o, "b"), Date::new(2026, 4, 9));
+        assert_eq!(r.date(&o, "c"), None);
+        assert_eq!(r.date(&o, "d"), None);
+        let codes: Vec<&str> = r.issues.iter().map(|i| i.code).collect();
+        assert_eq!(
+            codes,
+            vec!["buddhist-year", "thai-date", "bad-date", "wrong-type"]
+        );
     }
 }

@@ -60,7 +60,11 @@ pub fn detect(bytes: &[u8]) -> DetectedFormat {
     }
     let Ok(value) = serde_json::from_str::<Value>(&text) else {
         // Unparseable: let the OCDS reader report where the JSON breaks, if it mentions OCDS at all.
-        return if text.contains("\"ocid\"") || text.contains("\"releases\"") { DetectedFormat::Ocds } else { DetectedFormat::Unknown };
+        return if text.contains("\"ocid\"") || text.contains("\"releases\"") {
+            DetectedFormat::Ocds
+        } else {
+            DetectedFormat::Unknown
+        };
     };
     detect_value(&value)
 }
@@ -77,7 +81,13 @@ pub fn detect_value(value: &Value) -> DetectedFormat {
         DetectedFormat::Assessment
     } else if egp::detect(value) {
         DetectedFormat::EgpContracts
-    } else if has("releases") || has("records") || has("ocid") || value.as_array().is_some_and(|a| a.iter().any(|r| r.get("ocid").is_some())) {
+    } else if has("releases")
+        || has("records")
+        || has("ocid")
+        || value
+            .as_array()
+            .is_some_and(|a| a.iter().any(|r| r.get("ocid").is_some()))
+    {
         DetectedFormat::Ocds
     } else {
         DetectedFormat::Unknown
@@ -105,7 +115,9 @@ pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
             (p.issues, p.counts)
         }
         DetectedFormat::WevisPaoBudget => {
-            let year = year.or_else(|| wevis::year_from_path(file)).unwrap_or(FiscalYear(0));
+            let year = year
+                .or_else(|| wevis::year_from_path(file))
+                .unwrap_or(FiscalYear(0));
             let p = wevis::parse(file, bytes, year);
             (p.issues, p.counts)
         }
@@ -116,16 +128,36 @@ pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
         DetectedFormat::Unknown => {
             let mut issues = Vec::new();
             if let Some(t) = text::decode(file, bytes, &mut issues) {
-                if text::parse_json(file, &t, &crate::domain::issue::JsonPath::root(), &mut issues).is_some() {
+                if text::parse_json(
+                    file,
+                    &t,
+                    &crate::domain::issue::JsonPath::root(),
+                    &mut issues,
+                )
+                .is_some()
+                {
                     issues.push(msg::unknown_format(file));
                 }
             }
             (issues, RecordCounts::default())
         }
     };
-    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
-    let warnings = issues.iter().filter(|i| i.severity == Severity::Warning).count();
-    Report { file: file.to_string(), format, counts, errors, warnings, issues }
+    let errors = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
+    let warnings = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Warning)
+        .count();
+    Report {
+        file: file.to_string(),
+        format,
+        counts,
+        errors,
+        warnings,
+        issues,
+    }
 }
 
 /// The record an issue's path points into: `releases[12].awards[0].value` → `releases[12]`,
@@ -159,7 +191,10 @@ mod tests {
 
     #[test]
     fn groups_issue_paths_by_record() {
-        assert_eq!(record_of("releases[12].awards[0].value.amount"), "releases[12]");
+        assert_eq!(
+            record_of("releases[12].awards[0].value.amount"),
+            "releases[12]"
+        );
         assert_eq!(record_of("line 3.tender.value"), "line 3");
         assert_eq!(record_of("$"), "$");
         assert_eq!(record_of("publisher"), "publisher");

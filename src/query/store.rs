@@ -2,8 +2,8 @@
 //! dictionary-encoded strings, integer codes for facets, exact money columns (satang, `NONE` when absent)
 //! and a selection of row numbers instead of cloned rows.
 use crate::domain::calendar::FiscalYear;
-use crate::domain::ocds::{Process, Stage};
 use crate::domain::money::Satang;
+use crate::domain::ocds::{Process, Stage};
 use crate::query::dict::Dict;
 
 /// The marker for a missing amount in a money column.
@@ -21,7 +21,14 @@ pub enum Method {
 }
 
 impl Method {
-    pub const ALL: [Method; 6] = [Method::Open, Method::Selective, Method::Limited, Method::Direct, Method::Other, Method::Missing];
+    pub const ALL: [Method; 6] = [
+        Method::Open,
+        Method::Selective,
+        Method::Limited,
+        Method::Direct,
+        Method::Other,
+        Method::Missing,
+    ];
 
     pub fn from_ocds(method: Option<&str>) -> Method {
         match method {
@@ -45,7 +52,7 @@ impl Method {
         }
     }
 
-    pub fn from_str(code: &str) -> Option<Method> {
+    pub fn from_code(code: &str) -> Option<Method> {
         Method::ALL.into_iter().find(|m| m.as_str() == code)
     }
 }
@@ -71,12 +78,27 @@ impl Store {
     /// Adds the processes of one dataset. `org` is the organisation the dataset belongs to (its catalog
     /// code); a dataset covering several organisations passes `None` and each process's buyer id is used.
     /// The fiscal year is the dataset's, or else that of the tender's start or the release date.
-    pub fn add(&mut self, org: Option<&str>, dataset_year: Option<FiscalYear>, processes: Vec<Process>) {
+    pub fn add(
+        &mut self,
+        org: Option<&str>,
+        dataset_year: Option<FiscalYear>,
+        processes: Vec<Process>,
+    ) {
         for p in processes {
             let r = &p.compiled;
-            let org_code = self.orgs.code(org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref())).unwrap_or(""));
-            let date = r.tender.as_ref().and_then(|t| t.tender_period.as_ref()).and_then(|tp| tp.start_date).or(r.date);
-            let year = dataset_year.or_else(|| date.map(|d| d.fiscal_year())).map_or(0, |y| y.0);
+            let org_code = self.orgs.code(
+                org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref()))
+                    .unwrap_or(""),
+            );
+            let date = r
+                .tender
+                .as_ref()
+                .and_then(|t| t.tender_period.as_ref())
+                .and_then(|tp| tp.start_date)
+                .or(r.date);
+            let year = dataset_year
+                .or_else(|| date.map(|d| d.fiscal_year()))
+                .map_or(0, |y| y.0);
             self.org.push(org_code);
             self.fiscal_year.push(year);
             self.method.push(Method::from_ocds(r.method()));
@@ -106,7 +128,10 @@ impl Store {
             None => None,
         };
         (0..self.len() as u32)
-            .filter(|&i| org_code.is_none_or(|c| self.org[i as usize] == c) && year.is_none_or(|y| self.fiscal_year[i as usize] == y))
+            .filter(|&i| {
+                org_code.is_none_or(|c| self.org[i as usize] == c)
+                    && year.is_none_or(|y| self.fiscal_year[i as usize] == y)
+            })
             .collect()
     }
 }

@@ -18,7 +18,10 @@ pub const CATALOG_URL: &str = "data/catalog.json";
 async fn load_catalog() -> Result<Arc<Catalog>, LoadError> {
     let bytes = fetch_bytes(CATALOG_URL).await?;
     let parsed = crate::ingest::catalog::parse(CATALOG_URL, &bytes);
-    parsed.values.map(Arc::new).ok_or(LoadError::Invalid { url: CATALOG_URL.to_string(), issues: parsed.issues })
+    parsed.values.map(Arc::new).ok_or(LoadError::Invalid {
+        url: CATALOG_URL.to_string(),
+        issues: parsed.issues,
+    })
 }
 
 #[component]
@@ -32,18 +35,34 @@ pub fn App() -> impl IntoView {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", l.code());
             }
-            doc.set_title(&format!("{} · {}", t(l, Key::AppName), t(Lang::En, Key::AppName)));
+            doc.set_title(&format!(
+                "{} · {}",
+                t(l, Key::AppName),
+                t(Lang::En, Key::AppName)
+            ));
         }
     });
     let catalog = LocalResource::new(load_catalog);
     let page = Memo::new(move |_| view.0.with(|s| s.page));
     let other_lang = Signal::derive(move || {
         let s = view.get();
-        let next = if s.lang == Lang::Th { Lang::En } else { Lang::Th };
+        let next = if s.lang == Lang::Th {
+            Lang::En
+        } else {
+            Lang::Th
+        };
         s.with_lang(next)
     });
-    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, year: None, ..view.get() });
-    let to_home = Signal::derive(move || ViewState { lang: view.get().lang, ..ViewState::default() });
+    let to_check = Signal::derive(move || ViewState {
+        page: Page::Check,
+        org: None,
+        year: None,
+        ..view.get()
+    });
+    let to_home = Signal::derive(move || ViewState {
+        lang: view.get().lang,
+        ..ViewState::default()
+    });
     view! {
         <header class="site-header">
             <ViewLink to=to_home class="brand">

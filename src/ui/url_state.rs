@@ -63,12 +63,18 @@ impl ViewState {
             // "?" alone keeps the link on index.html when the page was opened without a query.
             return "?".to_string();
         }
-        let body: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+        let body: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect();
         format!("?{}", body.join("&"))
     }
 
     pub fn with_lang(&self, lang: Lang) -> ViewState {
-        ViewState { lang, ..self.clone() }
+        ViewState {
+            lang,
+            ..self.clone()
+        }
     }
 }
 
@@ -105,7 +111,10 @@ pub fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -126,7 +135,12 @@ mod tests {
 
     #[test]
     fn round_trips_every_field() {
-        let state = ViewState { lang: Lang::En, page: Page::Check, org: Some("เทศบาล 1&2".into()), year: Some(2568) };
+        let state = ViewState {
+            lang: Lang::En,
+            page: Page::Check,
+            org: Some("เทศบาล 1&2".into()),
+            year: Some(2568),
+        };
         let q = state.to_query();
         assert_eq!(ViewState::from_query(&q), state);
         assert!(q.starts_with("?lang=en&page=check&org=%E0%B9%80"));

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 /// `../shared/fixtures/<rel>` relative to the project root. A missing fixture folder is a loud failure
 /// on CI (which always has it) and a visible skip elsewhere.
 pub fn fixture(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join("fixtures").join(rel);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join("fixtures")
+        .join(rel);
     if path.exists() {
         Some(path)
     } else if std::env::var_os("CI").is_some() {

@@ -94,11 +94,22 @@ mod tests {
     #[test]
     fn every_key_has_text_in_both_languages() {
         // The match in each catalogue is exhaustive; this checks no entry is left empty.
-        for key in [Key::AppName, Key::DemoBanner, Key::ErrorCatalogTitle, Key::ErrorNotCatalog, Key::MethodLimited, Key::CheckDataPrivacy] {
+        for key in [
+            Key::AppName,
+            Key::DemoBanner,
+            Key::ErrorCatalogTitle,
+            Key::ErrorNotCatalog,
+            Key::MethodLimited,
+            Key::CheckDataPrivacy,
+        ] {
             for lang in [Lang::Th, Lang::En] {
                 assert!(!t(lang, key).trim().is_empty(), "{key:?} {lang:?}");
             }
-            assert_ne!(t(Lang::Th, key), t(Lang::En, key), "{key:?} is not translated");
+            assert_ne!(
+                t(Lang::Th, key),
+                t(Lang::En, key),
+                "{key:?} is not translated"
+            );
         }
     }
 }

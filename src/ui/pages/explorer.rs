@@ -94,11 +94,22 @@ pub struct OrgProcurement {
     pub failed: Vec<(String, LoadError)>,
 }
 
-async fn load_procurement(catalog: Arc<Catalog>, code: String, year: Option<i32>) -> Arc<OrgProcurement> {
-    let mut result = OrgProcurement { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
+async fn load_procurement(
+    catalog: Arc<Catalog>,
+    code: String,
+    year: Option<i32>,
+) -> Arc<OrgProcurement> {
+    let mut result = OrgProcurement {
+        store: Store::default(),
+        issues: Vec::new(),
+        rejected: 0,
+        failed: Vec::new(),
+    };
     let datasets: Vec<_> = catalog
         .datasets_for(DatasetKind::Procurement, Some(&code))
-        .filter(|d| year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear))
+        .filter(|d| {
+            year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear)
+        })
         .cloned()
         .collect();
     for dataset in datasets {
@@ -107,8 +118,17 @@ async fn load_procurement(catalog: Arc<Catalog>, code: String, year: Option<i32>
             Ok(bytes) => {
                 let parsed = crate::ingest::ocds::load(&url, &bytes);
                 result.rejected += parsed.counts.rejected;
-                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == crate::domain::issue::Severity::Error));
-                result.store.add(dataset.organisation.as_deref(), dataset.fiscal_year, parsed.values);
+                result.issues.extend(
+                    parsed
+                        .issues
+                        .into_iter()
+                        .filter(|i| i.severity == crate::domain::issue::Severity::Error),
+                );
+                result.store.add(
+                    dataset.organisation.as_deref(),
+                    dataset.fiscal_year,
+                    parsed.values,
+                );
             }
             Err(e) => result.failed.push((dataset.id.clone(), e)),
         }
@@ -126,30 +146,48 @@ fn OrgPage(code: String) -> impl IntoView {
     };
     let year = Memo::new(move |_| view.0.with(|s| s.year));
     let years: Vec<i32> = {
-        let mut y: Vec<i32> = catalog.datasets_for(DatasetKind::Procurement, Some(&code)).filter_map(|d| d.fiscal_year.map(|f| f.0)).collect();
+        let mut y: Vec<i32> = catalog
+            .datasets_for(DatasetKind::Procurement, Some(&code))
+            .filter_map(|d| d.fiscal_year.map(|f| f.0))
+            .collect();
         y.sort_unstable_by(|a, b| b.cmp(a));
         y.dedup();
         y
     };
     let code_for_load = code.clone();
     let catalog_for_load = catalog.clone();
-    let data = LocalResource::new(move || load_procurement(catalog_for_load.clone(), code_for_load.clone(), year.get()));
+    let data = LocalResource::new(move || {
+        load_procurement(catalog_for_load.clone(), code_for_load.clone(), year.get())
+    });
     let org = StoredValue::new(org);
     let code = StoredValue::new(code);
     let year_links = move || {
         let l = lang.get();
         let selected = year.get();
-        let base = ViewState { lang: l, org: Some(code.get_value()), ..ViewState::default() };
-        let all = ViewState { year: None, ..base.clone() };
+        let base = ViewState {
+            lang: l,
+            org: Some(code.get_value()),
+            ..ViewState::default()
+        };
+        let all = ViewState {
+            year: None,
+            ..base.clone()
+        };
         let mut links = vec![view! { <li class:selected=selected.is_none()><ViewLink to=Signal::stored(all)>{t(l, Key::AllYears)}</ViewLink></li> }.into_any()];
         for y in &years {
-            let target = ViewState { year: Some(*y), ..base.clone() };
+            let target = ViewState {
+                year: Some(*y),
+                ..base.clone()
+            };
             let label = format::fiscal_year(l, *y);
             links.push(view! { <li class:selected=selected == Some(*y)><ViewLink to=Signal::stored(target)>{label}</ViewLink></li> }.into_any());
         }
         links
     };
-    let back = Signal::derive(move || ViewState { lang: lang.get(), ..ViewState::default() });
+    let back = Signal::derive(move || ViewState {
+        lang: lang.get(),
+        ..ViewState::default()
+    });
     view! {
         <section class="org-page">
             <ViewLink to=back class="back">{move || t(lang.get(), Key::BackToList)}</ViewLink>
@@ -194,12 +232,22 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
         let method = |m| format::method(l, m).to_string();
         value_by_method(
             &shares,
-            &Labels { title: t(l, Key::ChartByMethodTitle), x: t(l, Key::ChartByMethodX), y: t(l, Key::ChartByMethodY), series: t(l, Key::ContractValue), method: &method },
+            &Labels {
+                title: t(l, Key::ChartByMethodTitle),
+                x: t(l, Key::ChartByMethodX),
+                y: t(l, Key::ChartByMethodY),
+                series: t(l, Key::ContractValue),
+                method: &method,
+            },
         )
     });
     let stem = Signal::derive(move || {
         let s = view.get();
-        format!("locallens-procurement-{}-{}", s.org.unwrap_or_default(), s.year.map_or("all".to_string(), |y| y.to_string()))
+        format!(
+            "locallens-procurement-{}-{}",
+            s.org.unwrap_or_default(),
+            s.year.map_or("all".to_string(), |y| y.to_string())
+        )
     });
     let failures = move || {
         data.with_value(|d| {
