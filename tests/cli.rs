@@ -65,7 +65,12 @@ fn compile_prints_one_compiled_release_per_process() {
     let files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("ocds-213czf-000-00001-0"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("ocds-213czf-000-00001-0")
+        })
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     assert_eq!(files.len(), 6);

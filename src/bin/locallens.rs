@@ -3,6 +3,7 @@
 //!   locallens validate [--json] [--year N] FILE…   report issues; exit 1 if any file has errors
 //!   locallens compile FILE…                        OCDS or e-GP rows → compiled releases, JSON Lines
 //!   locallens budget [--year N] FILE               any supported budget format → our budget schema
+//!   locallens flags [--settings FILE] [--no-meta] FILE…   red flags as Cardinal's JSON
 //!   locallens merge-rules SCHEMA                   print the merge rules derived from a release schema
 //!   locallens demo [--out DIR] [--processes N]     write the deterministic demonstration data
 use std::io::Write;
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         Some("compile") => cmd_compile(&args[1..]),
         Some("budget") => cmd_budget(&args[1..]),
         Some("merge-rules") => cmd_merge_rules(&args[1..]),
+        Some("flags") => cmd_flags(&args[1..]),
         Some("demo") => cmd_demo(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
@@ -35,11 +37,14 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage: locallens validate [--json] [--year N] FILE…
        locallens compile FILE…
        locallens budget [--year N] FILE
+       locallens flags [--settings FILE] [--no-meta] FILE…
        locallens merge-rules SCHEMA
        locallens demo [--out DIR] [--processes N]";
 
 struct Options {
     json: bool,
+    no_meta: bool,
+    settings: Option<String>,
     year: Option<FiscalYear>,
     out: Option<String>,
     processes: Option<usize>,
@@ -49,6 +54,8 @@ struct Options {
 fn options(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         json: false,
+        no_meta: false,
+        settings: None,
         year: None,
         out: None,
         processes: None,
@@ -58,6 +65,14 @@ fn options(args: &[String]) -> Result<Options, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => o.json = true,
+            "--no-meta" => o.no_meta = true,
+            "--settings" => {
+                o.settings = Some(
+                    it.next()
+                        .ok_or("--settings takes a Cardinal INI file")?
+                        .clone(),
+                )
+            }
             "--year" => {
                 o.year = Some(FiscalYear(
                     it.next()
@@ -223,6 +238,52 @@ fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
         }
         None => Ok(ExitCode::FAILURE),
     }
+}
+
+fn cmd_flags(args: &[String]) -> Result<ExitCode, String> {
+    use locallens::query::flags::{settings::Ini, Engine};
+    let o = options(args)?;
+    if o.files.is_empty() {
+        return Err(USAGE.to_string());
+    }
+    let mut engine = match &o.settings {
+        Some(path) => {
+            let text = String::from_utf8(read(path)?).map_err(|e| format!("{path}: {e}"))?;
+            Engine::from_ini(&Ini::parse(&text).map_err(|e| format!("{path}: {e}"))?)
+                .map_err(|e| format!("{path}: {e}"))?
+        }
+        None => Engine::all_defaults(),
+    };
+    let inputs: Vec<(String, Vec<u8>)> = o
+        .files
+        .iter()
+        .map(|f| read(f).map(|b| (f.clone(), b)))
+        .collect::<Result<_, _>>()?;
+    let refs: Vec<(&str, &[u8])> = inputs
+        .iter()
+        .map(|(f, b)| (f.as_str(), b.as_slice()))
+        .collect();
+    let compiled = ocds::compile_files(&refs);
+    for issue in compiled
+        .issues
+        .iter()
+        .filter(|i| i.severity == locallens::domain::issue::Severity::Error)
+    {
+        eprintln!("{issue}");
+    }
+    let mut releases = Vec::with_capacity(compiled.values.len());
+    for cp in &compiled.values {
+        let mut reader = locallens::ingest::reader::Reader::new(&cp.ocid, cp.at.clone());
+        if let Some(obj) = cp.compiled.as_object() {
+            releases.extend(locallens::ingest::ocds::release::read_release(
+                &mut reader,
+                obj,
+            ));
+        }
+    }
+    let outcome = engine.run(releases.iter(), &std::collections::HashMap::new());
+    println!("{}", outcome.to_cardinal_json(!o.no_meta));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_merge_rules(args: &[String]) -> Result<ExitCode, String> {

@@ -194,6 +194,56 @@ impl Date {
     }
 }
 
+/// Seconds since 1970-01-01T00:00:00Z of an RFC 3339 date-time ("2000-01-16T17:59:59Z",
+/// "2024-10-01T09:00:00.5+07:00"). Fractions of a second are dropped. None when it is not RFC 3339.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let b = text.trim().as_bytes();
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let s = std::str::from_utf8(b.get(r)?).ok()?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let date = Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)?;
+    let (h, m, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let mut i = 19;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    let offset = match b.get(i)? {
+        b'Z' | b'z' if i + 1 == b.len() => 0,
+        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
+            let minutes = num(i + 1..i + 3)? * 60 + num(i + 4..i + 6)?;
+            if *sign == b'+' {
+                minutes * 60
+            } else {
+                -minutes * 60
+            }
+        }
+        _ => return None,
+    };
+    Some(date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + s - offset)
+}
+
 fn parse_slashed_be(text: &str) -> Option<Date> {
     let parts: Vec<&str> = text.split('/').collect();
     if parts.len() != 3 {
@@ -284,6 +334,20 @@ mod tests {
         );
         assert_eq!(Date::parse_iso("2024-13-01"), None);
         assert_eq!(Date::parse_iso("20241001"), None);
+    }
+
+    #[test]
+    fn reads_rfc3339_instants_with_offsets() {
+        let z = parse_rfc3339("2000-01-01T18:00:00Z").unwrap();
+        assert_eq!(
+            parse_rfc3339("2000-01-16T17:59:59Z").unwrap() - z,
+            15 * 86_400 - 1
+        );
+        assert_eq!(parse_rfc3339("2000-01-02T01:00:00+07:00"), Some(z));
+        assert_eq!(parse_rfc3339("2000-01-01T18:00:00.250Z"), Some(z));
+        assert_eq!(parse_rfc3339("invalid"), None);
+        assert_eq!(parse_rfc3339("2000-01-01"), None);
+        assert_eq!(parse_rfc3339("2000-01-01T18:00:00"), None);
     }
 
     #[test]

@@ -46,10 +46,19 @@ pub struct Party {
     pub address: Option<Address>,
 }
 
+/// A date-time as published: its text, its calendar date, and the instant (seconds UTC) when it is RFC 3339.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Moment {
+    pub text: String,
+    pub instant: Option<i64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Period {
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
+    pub start: Option<Moment>,
+    pub end: Option<Moment>,
     pub duration_in_days: Option<i64>,
 }
 
@@ -68,6 +77,8 @@ pub struct Item {
     pub quantity: Option<f64>,
     pub unit_name: Option<String>,
     pub unit_value: Option<Value>,
+    /// Whether the item says where it is delivered (deliveryLocation or deliveryAddress).
+    pub has_delivery_location: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -144,6 +155,7 @@ pub struct Tender {
 pub struct Bid {
     pub id: Option<String>,
     pub date: Option<Date>,
+    pub received: Option<Moment>,
     pub status: Option<String>,
     pub tenderers: Vec<OrgRef>,
     pub value: Option<Value>,

@@ -230,6 +230,19 @@ impl<'f> Reader<'f> {
         None
     }
 
+    /// A date-time kept as published with its instant; problems are reported by `date`, not here.
+    pub fn moment(
+        &self,
+        obj: &Map<String, Value>,
+        key: &str,
+    ) -> Option<crate::domain::ocds::Moment> {
+        let text = self.field(obj, key)?.as_str()?;
+        Some(crate::domain::ocds::Moment {
+            text: text.to_string(),
+            instant: crate::domain::calendar::parse_rfc3339(text),
+        })
+    }
+
     /// An object field read by `f` with the path extended.
     pub fn object<T>(
         &mut self,

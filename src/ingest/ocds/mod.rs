@@ -369,12 +369,9 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
         .max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body)))
         .map(|r| r.at.clone())
         .unwrap_or_default();
-    let already_compiled = group.len() == 1
-        && group[0]
-            .body
-            .get("tag")
-            .and_then(Value::as_array)
-            .is_some_and(|t| t.iter().any(|x| x == "compiled"));
+    // One release of a process is its own compiled state: used as published (JSON Lines of compiled
+    // releases, as Cardinal reads them, often carry no "compiled" tag).
+    let already_compiled = group.len() == 1;
     let compiled = if already_compiled {
         group[0].body.clone()
     } else {

@@ -96,6 +96,8 @@ fn period(r: &mut Reader, o: &Obj) -> Period {
     Period {
         start_date: r.date(o, "startDate"),
         end_date: r.date(o, "endDate"),
+        start: r.moment(o, "startDate"),
+        end: r.moment(o, "endDate"),
         duration_in_days: r.integer(o, "durationInDays"),
     }
 }
@@ -114,6 +116,8 @@ fn item(r: &mut Reader, o: &Obj) -> Item {
         unit_value: r
             .object(o, "unit", |r, o| r.object(o, "value", value))
             .flatten(),
+        has_delivery_location: r.field(o, "deliveryLocation").is_some()
+            || r.field(o, "deliveryAddress").is_some(),
     }
 }
 
@@ -212,6 +216,7 @@ fn bid(r: &mut Reader, o: &Obj) -> Bid {
     Bid {
         id: r.string(o, "id"),
         date: r.date(o, "date"),
+        received: r.moment(o, "date"),
         status: r.string(o, "status"),
         tenderers: r.objects(o, "tenderers", |r, o| Some(org_ref(r, o))),
         value: r.object(o, "value", value),

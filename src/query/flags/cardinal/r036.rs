@@ -1,0 +1,47 @@
+//! R036 Lowest bid disqualified: with an active award, the lowest submitted bid was disqualified (the first
+//! of equal lowest bids counts). A process where a submitted bid has no amount is not evaluated, nor one
+//! whose prices are set by the buyer.
+use crate::domain::ocds::Release;
+use crate::query::flags::bids::{amount, compares_prices, submitted};
+use crate::query::flags::{Context, Group, Indicator};
+
+pub struct R036;
+
+impl Indicator for R036 {
+    fn code(&self) -> &'static str {
+        "R036"
+    }
+
+    fn fold(&mut self, ctx: &mut Context, r: &Release) {
+        if !compares_prices(r, ctx) {
+            return;
+        }
+        if !r
+            .awards
+            .iter()
+            .any(|a| a.status.as_deref() == Some("active"))
+        {
+            return;
+        }
+        let bids: Vec<_> = submitted(r).collect();
+        if bids.is_empty() || bids.iter().any(|b| amount(b).is_none()) {
+            return ctx.not_evaluable("R036");
+        }
+        ctx.evaluated("R036");
+        let mut lowest: Option<(f64, bool)> = None;
+        for bid in bids {
+            let Some((value, currency)) = amount(bid) else {
+                continue;
+            };
+            if !ctx.is_main_currency(currency) {
+                continue;
+            }
+            if lowest.is_none_or(|(v, _)| value < v) {
+                lowest = Some((value, bid.status.as_deref() == Some("disqualified")));
+            }
+        }
+        if lowest.is_some_and(|(_, disqualified)| disqualified) {
+            ctx.flag(Group::Ocid, &r.ocid, "R036", 1.0);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! R038 Excessive disqualified bids: per buyer, procuring entity and tenderer, disqualified ÷ submitted bids
+//! is ≥ Q3 + 1.5 IQR (or `threshold`). Buyers and procuring entities need `minimum_contracting_processes`
+//! (default 2) submitted bids counted, tenderers `minimum_submitted_bids` (default 2).
+use std::collections::BTreeMap;
+
+use crate::domain::ocds::Release;
+use crate::query::flags::bids::submitted;
+use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::stats::Quartiles;
+use crate::query::flags::{Context, Group, Indicator};
+
+type Fractions = BTreeMap<String, (usize, usize)>;
+
+pub struct R038 {
+    threshold: Option<f64>,
+    minimum_submitted_bids: usize,
+    minimum_contracting_processes: usize,
+    buyer: Fractions,
+    procuring_entity: Fractions,
+    tenderer: Fractions,
+}
+
+impl R038 {
+    pub fn new(mut s: Section) -> Result<R038, SettingsError> {
+        let threshold = s.take("threshold")?;
+        let minimum_submitted_bids = s.take("minimum_submitted_bids")?.unwrap_or(2);
+        let minimum_contracting_processes = s.take("minimum_contracting_processes")?.unwrap_or(2);
+        s.finish()?;
+        Ok(R038 {
+            threshold,
+            minimum_submitted_bids,
+            minimum_contracting_processes,
+            buyer: Fractions::new(),
+            procuring_entity: Fractions::new(),
+            tenderer: Fractions::new(),
+        })
+    }
+
+    fn flag(&self, ctx: &mut Context, fractions: &Fractions, minimum: usize, group: Group) {
+        let ratios: Vec<(&String, f64)> = fractions
+            .iter()
+            .filter(|(_, f)| f.1 >= minimum)
+            .map(|(id, f)| (id, f.0 as f64 / f.1 as f64))
+            .collect();
+        if ratios.is_empty() {
+            return;
+        }
+        let name = group.as_str();
+        let fence = self.threshold.unwrap_or_else(|| {
+            let q = Quartiles::of(&ratios.iter().map(|r| r.1).collect::<Vec<_>>());
+            ctx.meta("R038", &format!("{name}_q1"), q.q1);
+            ctx.meta("R038", &format!("{name}_q3"), q.q3);
+            q.upper_fence()
+        });
+        ctx.meta("R038", &format!("{name}_upper_fence"), fence);
+        for (id, ratio) in ratios {
+            if ratio >= fence {
+                ctx.flag(group, id, "R038", ratio);
+            }
+        }
+    }
+}
+
+impl Indicator for R038 {
+    fn code(&self) -> &'static str {
+        "R038"
+    }
+
+    fn fold(&mut self, ctx: &mut Context, r: &Release) {
+        let bids: Vec<_> = submitted(r).collect();
+        if bids.is_empty() {
+            return ctx.not_evaluable("R038");
+        }
+        ctx.evaluated("R038");
+        let mut disqualified = 0;
+        for bid in &bids {
+            let d = usize::from(bid.status.as_deref() == Some("disqualified"));
+            disqualified += d;
+            for id in bid.tenderers.iter().filter_map(|t| t.id.as_deref()) {
+                let f = self.tenderer.entry(id.to_string()).or_default();
+                f.0 += d;
+                f.1 += 1;
+            }
+        }
+        if let Some(id) = r.buyer.as_ref().and_then(|b| b.id.as_deref()) {
+            let f = self.buyer.entry(id.to_string()).or_default();
+            f.0 += disqualified;
+            f.1 += bids.len();
+        }
+        if let Some(id) = r
+            .tender
+            .as_ref()
+            .and_then(|t| t.procuring_entity.as_ref())
+            .and_then(|p| p.id.as_deref())
+        {
+            let f = self.procuring_entity.entry(id.to_string()).or_default();
+            f.0 += disqualified;
+            f.1 += bids.len();
+        }
+    }
+
+    fn finish(&mut self, ctx: &mut Context) {
+        let (b, p, t) = (
+            std::mem::take(&mut self.buyer),
+            std::mem::take(&mut self.procuring_entity),
+            std::mem::take(&mut self.tenderer),
+        );
+        self.flag(ctx, &b, self.minimum_contracting_processes, Group::Buyer);
+        self.flag(
+            ctx,
+            &p,
+            self.minimum_contracting_processes,
+            Group::ProcuringEntity,
+        );
+        self.flag(ctx, &t, self.minimum_submitted_bids, Group::Tenderer);
+    }
+}

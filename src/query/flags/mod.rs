@@ -1,0 +1,215 @@
+//! Red flags over compiled releases: Cardinal's indicators with Cardinal's semantics, and Thai rules.
+//! Each indicator is a module behind the small `Indicator` trait; `run` folds every process through
+//! every enabled indicator and then lets each finish (quartiles and fences need all processes).
+//! A flag is a risk signal, not proof of wrongdoing: every result says what it measured.
+pub mod bids;
+pub mod cardinal;
+pub mod settings;
+pub mod stats;
+pub mod thai;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{json, Map, Value};
+
+use crate::domain::ocds::Release;
+use settings::{Global, Ini, SettingsError};
+
+/// What a result is about, as in Cardinal's output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    Ocid,
+    Buyer,
+    ProcuringEntity,
+    Tenderer,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Ocid => "OCID",
+            Group::Buyer => "Buyer",
+            Group::ProcuringEntity => "ProcuringEntity",
+            Group::Tenderer => "Tenderer",
+        }
+    }
+}
+
+/// Results of one run: group → identifier → indicator code → value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub results: BTreeMap<Group, BTreeMap<String, BTreeMap<&'static str, f64>>>,
+    /// Quartiles and fences per indicator, as Cardinal's "Meta".
+    pub meta: BTreeMap<&'static str, BTreeMap<String, f64>>,
+    /// Per indicator: processes it could evaluate, and processes it could not for missing data.
+    pub evaluated: BTreeMap<&'static str, usize>,
+    pub not_evaluable: BTreeMap<&'static str, usize>,
+}
+
+impl Outcome {
+    pub fn flags_of(&self, group: Group, id: &str) -> Option<&BTreeMap<&'static str, f64>> {
+        self.results.get(&group)?.get(id)
+    }
+
+    /// Cardinal's JSON: `{"OCID": {ocid: {code: value}}, …, "Meta": {…}}`, meta rounded to 4 decimals.
+    pub fn to_cardinal_json(&self, with_meta: bool) -> Value {
+        let mut out = Map::new();
+        for (group, ids) in &self.results {
+            let ids: Map<String, Value> = ids
+                .iter()
+                .map(|(id, codes)| (id.clone(), json!(codes)))
+                .collect();
+            out.insert(group.as_str().to_string(), Value::Object(ids));
+        }
+        if with_meta && !self.meta.is_empty() {
+            let meta: Map<String, Value> = self
+                .meta
+                .iter()
+                .map(|(code, values)| {
+                    let rounded: Map<String, Value> = values
+                        .iter()
+                        .map(|(k, v)| (k.clone(), json!((v * 10_000.0).round() / 10_000.0)))
+                        .collect();
+                    (code.to_string(), Value::Object(rounded))
+                })
+                .collect();
+            out.insert("Meta".into(), Value::Object(meta));
+        }
+        Value::Object(out)
+    }
+}
+
+/// What indicators share while a run is under way.
+pub struct Context<'a> {
+    pub outcome: Outcome,
+    pub global: &'a Global,
+    /// The main currency: the `currency` setting, else the first one observed (as Cardinal does).
+    pub currency: Option<String>,
+    /// Peer group of each buyer (organisation type and province), for the Thai peer comparison.
+    pub peers: &'a HashMap<String, String>,
+}
+
+impl Context<'_> {
+    pub fn flag(&mut self, group: Group, id: &str, code: &'static str, value: f64) {
+        self.outcome
+            .results
+            .entry(group)
+            .or_default()
+            .entry(id.to_string())
+            .or_default()
+            .insert(code, value);
+    }
+
+    pub fn meta(&mut self, code: &'static str, key: &str, value: f64) {
+        self.outcome
+            .meta
+            .entry(code)
+            .or_default()
+            .insert(key.to_string(), value);
+    }
+
+    pub fn evaluated(&mut self, code: &'static str) {
+        *self.outcome.evaluated.entry(code).or_default() += 1;
+    }
+
+    pub fn not_evaluable(&mut self, code: &'static str) {
+        *self.outcome.not_evaluable.entry(code).or_default() += 1;
+    }
+
+    /// True when `currency` is the main currency, fixing the main currency on first sight.
+    pub fn is_main_currency(&mut self, currency: &str) -> bool {
+        let main = self.currency.get_or_insert_with(|| {
+            self.global
+                .currency
+                .clone()
+                .unwrap_or_else(|| currency.to_string())
+        });
+        main == currency
+    }
+}
+
+pub trait Indicator {
+    fn code(&self) -> &'static str;
+    fn fold(&mut self, ctx: &mut Context, release: &Release);
+    fn finish(&mut self, _ctx: &mut Context) {}
+}
+
+/// The indicators a settings file enables, with their settings checked.
+pub struct Engine {
+    pub global: Global,
+    pub indicators: Vec<Box<dyn Indicator>>,
+}
+
+impl Engine {
+    pub fn from_ini(ini: &Ini) -> Result<Engine, SettingsError> {
+        let global = Global::from_ini(ini)?;
+        let mut indicators = cardinal::build(ini)?;
+        indicators.extend(thai::build(ini)?);
+        let known: Vec<&str> = cardinal::CODES
+            .iter()
+            .chain(thai::CODES.iter())
+            .copied()
+            .collect();
+        for name in ini.sections.keys() {
+            let base = name.split('.').next().unwrap_or(name);
+            if base != "exclusions" && !known.contains(&base) && !IGNORED_SECTIONS.contains(&base) {
+                return Err(SettingsError(format!("[{name}]: unknown section")));
+            }
+        }
+        Ok(Engine { global, indicators })
+    }
+
+    /// Every indicator with its default settings, as the app runs them.
+    pub fn all_defaults() -> Engine {
+        let mut text = String::new();
+        for code in cardinal::CODES.iter().chain(thai::CODES.iter()) {
+            text.push_str(&format!("[{code}]\n"));
+        }
+        Engine::from_ini(&Ini::parse(&text).expect("valid")).expect("defaults are valid")
+    }
+
+    pub fn run<'r>(
+        &mut self,
+        releases: impl IntoIterator<Item = &'r Release>,
+        peers: &HashMap<String, String>,
+    ) -> Outcome {
+        let mut ctx = Context {
+            outcome: Outcome::default(),
+            global: &self.global,
+            currency: self.global.currency.clone(),
+            peers,
+        };
+        for release in releases {
+            if is_cancelled(release) || is_excluded(release, ctx.global) {
+                continue;
+            }
+            for indicator in &mut self.indicators {
+                indicator.fold(&mut ctx, release);
+            }
+        }
+        for indicator in &mut self.indicators {
+            indicator.finish(&mut ctx);
+        }
+        ctx.outcome
+    }
+}
+
+/// Sections of Cardinal's settings that belong to its `prepare` command, not to indicators.
+const IGNORED_SECTIONS: [&str; 6] = [
+    "defaults",
+    "redactions",
+    "corrections",
+    "modifications",
+    "codelists",
+    "prepare",
+];
+
+fn is_cancelled(release: &Release) -> bool {
+    release.tender.as_ref().and_then(|t| t.status.as_deref()) == Some("cancelled")
+}
+
+fn is_excluded(release: &Release, global: &Global) -> bool {
+    release
+        .method_details()
+        .is_some_and(|d| global.excluded_procurement_method_details.contains(d))
+}
