@@ -10,13 +10,16 @@ use crate::query::flags::settings::{Section, SettingsError};
 use crate::query::flags::thai::{method_in, methods, process_date, sole_supplier};
 use crate::query::flags::{Context, Group, Indicator};
 
+/// A purchase: (day number, value, ocid).
+type Purchase = (i64, Satang, String);
+
 pub struct Th08 {
     limit: Satang,
     window_days: i64,
     minimum_contracts: usize,
     procurement_methods: BTreeSet<String>,
     /// (buyer, supplier) → [(day, value, ocid)]
-    purchases: BTreeMap<(String, String), Vec<(i64, Satang, String)>>,
+    purchases: BTreeMap<(String, String), Vec<Purchase>>,
 }
 
 impl Th08 {
@@ -74,7 +77,7 @@ impl Indicator for Th08 {
             list.sort();
             // Each purchase opens a window of `window_days`; a window over the limit flags all in it.
             for (i, (start, _, _)) in list.iter().enumerate() {
-                let window: Vec<&(i64, Satang, String)> = list[i..]
+                let window: Vec<&Purchase> = list[i..]
                     .iter()
                     .take_while(|(d, _, _)| d - start < self.window_days)
                     .collect();

@@ -10,11 +10,14 @@ use crate::query::flags::settings::{Section, SettingsError};
 use crate::query::flags::thai::{process_date, sole_supplier};
 use crate::query::flags::{Context, Group, Indicator};
 
+/// Per supplier: contract value and the processes it came from.
+type Suppliers = BTreeMap<String, (Satang, Vec<String>)>;
+
 pub struct Th09 {
     share: f64,
     minimum_contracts: usize,
     /// (buyer, fiscal year) → supplier → (value, ocids)
-    years: BTreeMap<(String, i32), BTreeMap<String, (Satang, Vec<String>)>>,
+    years: BTreeMap<(String, i32), Suppliers>,
 }
 
 impl Th09 {
