@@ -1,14 +1,7 @@
 //! The core (domain, ingest, query, charts, demo) is plain Rust: it never imports the web or UI crates.
 use std::path::Path;
 
-const FORBIDDEN: [&str; 6] = [
-    "leptos",
-    "web_sys",
-    "gloo",
-    "js_sys",
-    "wasm_bindgen",
-    "console_error_panic_hook",
-];
+const FORBIDDEN: [&str; 6] = ["leptos", "web_sys", "gloo", "js_sys", "wasm_bindgen", "console_error_panic_hook"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -34,8 +27,7 @@ fn core_modules_do_not_import_web_crates() {
             for (n, line) in text.lines().enumerate() {
                 let code = line.split("//").next().unwrap_or("");
                 for crate_name in FORBIDDEN {
-                    let uses = code.contains(&format!("{crate_name}::"))
-                        || code.contains(&format!("use {crate_name}"));
+                    let uses = code.contains(&format!("{crate_name}::")) || code.contains(&format!("use {crate_name}"));
                     assert!(
                         !uses,
                         "{}:{} imports {crate_name}: the core must stay free of web dependencies",

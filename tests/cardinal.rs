@@ -15,7 +15,8 @@ fn settings_for(stem: &str) -> String {
     let parts: Vec<&str> = stem.split('-').collect();
     let code = parts[0];
     let rest = &parts[1..];
-    let mut ini = format!("no_price_comparison_procurement_methods = NPC\n[exclusions]\nprocurement_method_details = EXC\n[{code}]\n");
+    let mut ini =
+        format!("no_price_comparison_procurement_methods = NPC\n[exclusions]\nprocurement_method_details = EXC\n[{code}]\n");
     match rest {
         [] | ["tenderer"] => {}
         ["procurement_method_details", pairs @ ..] => {
@@ -37,20 +38,14 @@ fn assert_same(stem: &str, actual: &Value, expected: &Value) {
             let mut ek: Vec<&String> = e.keys().collect();
             ak.sort();
             ek.sort();
-            assert_eq!(
-                ak, ek,
-                "{stem}: keys differ\nactual:   {actual}\nexpected: {expected}"
-            );
+            assert_eq!(ak, ek, "{stem}: keys differ\nactual:   {actual}\nexpected: {expected}");
             for k in e.keys() {
                 assert_same(stem, &a[k], &e[k]);
             }
         }
         (Value::Number(a), Value::Number(e)) => {
             let (a, e) = (a.as_f64().unwrap(), e.as_f64().unwrap());
-            assert!(
-                (a - e).abs() <= 1e-9 * e.abs().max(1.0),
-                "{stem}: {a} != {e}"
-            );
+            assert!((a - e).abs() <= 1e-9 * e.abs().max(1.0), "{stem}: {a} != {e}");
         }
         _ => assert_eq!(actual, expected, "{stem}"),
     }
@@ -73,8 +68,7 @@ fn every_cardinal_fixture_matches_exactly() {
     let mut failures = Vec::new();
     for stem in &stems {
         let input = common::read(&dir.join(format!("{stem}.jsonl")));
-        let expected: Value =
-            serde_json::from_slice(&common::read(&dir.join(format!("{stem}.expected")))).unwrap();
+        let expected: Value = serde_json::from_slice(&common::read(&dir.join(format!("{stem}.expected")))).unwrap();
         let parsed = ocds::load(stem, &input);
         assert_eq!(parsed.counts.rejected, 0, "{stem}: {:#?}", parsed.issues);
         let ini = Ini::parse(&settings_for(stem)).unwrap();
@@ -82,16 +76,8 @@ fn every_cardinal_fixture_matches_exactly() {
         let outcome = engine.run(parsed.values.iter().map(|p| &p.compiled), &HashMap::new());
         let actual = outcome.to_cardinal_json(false);
         if std::panic::catch_unwind(|| assert_same(stem, &actual, &expected)).is_err() {
-            failures.push(format!(
-                "{stem}\n  actual:   {actual}\n  expected: {expected}"
-            ));
+            failures.push(format!("{stem}\n  actual:   {actual}\n  expected: {expected}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} fixtures differ:\n{}",
-        failures.len(),
-        stems.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} fixtures differ:\n{}", failures.len(), stems.len(), failures.join("\n"));
 }

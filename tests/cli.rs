@@ -4,10 +4,7 @@ mod common;
 use std::process::Command;
 
 fn locallens(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_locallens"))
-        .args(args)
-        .output()
-        .expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_locallens")).args(args).output().expect("runs")
 }
 
 fn temp_file(name: &str, content: &[u8]) -> std::path::PathBuf {
@@ -26,35 +23,23 @@ fn validate_exits_non_zero_on_errors_and_names_the_field() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("releases[0].tender.value.amount"), "{text}");
     assert!(text.contains("releases[1]"), "{text}");
-    assert!(
-        text.contains("2 records read, 1 accepted, 1 rejected"),
-        "{text}"
-    );
+    assert!(text.contains("2 records read, 1 accepted, 1 rejected"), "{text}");
 }
 
 #[test]
 fn validate_json_is_exactly_what_the_app_shows() {
-    let bad = temp_file("bom.json", b"\xEF\xBB\xBF{\"version\":\"1.1\",\"releases\":[{\"ocid\":\"x\",\"id\":\"1\",\"date\":\"2567-01-01\"}]}");
+    let bad = temp_file(
+        "bom.json",
+        b"\xEF\xBB\xBF{\"version\":\"1.1\",\"releases\":[{\"ocid\":\"x\",\"id\":\"1\",\"date\":\"2567-01-01\"}]}",
+    );
     let out = locallens(&["validate", "--json", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let cli: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // The app's Check page calls the same function on the same bytes.
-    let app = locallens::ingest::validate::validate(
-        bad.to_str().unwrap(),
-        &std::fs::read(&bad).unwrap(),
-        None,
-    );
+    let app = locallens::ingest::validate::validate(bad.to_str().unwrap(), &std::fs::read(&bad).unwrap(), None);
     assert_eq!(cli, serde_json::to_value(vec![app]).unwrap());
-    let codes: Vec<&str> = cli[0]["issues"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["code"].as_str().unwrap())
-        .collect();
-    assert!(
-        codes.contains(&"bom") && codes.contains(&"buddhist-year"),
-        "{codes:?}"
-    );
+    let codes: Vec<&str> = cli[0]["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"bom") && codes.contains(&"buddhist-year"), "{codes:?}");
 }
 
 #[test]
@@ -65,12 +50,7 @@ fn compile_prints_one_compiled_release_per_process() {
     let files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("ocds-213czf-000-00001-0")
-        })
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("ocds-213czf-000-00001-0"))
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     assert_eq!(files.len(), 6);
@@ -78,33 +58,22 @@ fn compile_prints_one_compiled_release_per_process() {
     let mut args = vec!["compile"];
     args.extend(files.iter().map(String::as_str));
     let out = locallens(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1);
     let compiled: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
-    let record: serde_json::Value = serde_json::from_slice(&common::read(
-        &dir.join("record/ocds-213czf-000-00001.json"),
-    ))
-    .unwrap();
+    let record: serde_json::Value =
+        serde_json::from_slice(&common::read(&dir.join("record/ocds-213czf-000-00001.json"))).unwrap();
     assert_eq!(compiled, record["records"][0]["compiledRelease"]);
 }
 
 #[test]
 fn budget_converts_a_wevis_file_with_the_year_from_its_folder() {
-    let Some(path) = common::fixture("thai-pao-budgets/2565/pao-กำแพงเพชร.json")
-    else {
+    let Some(path) = common::fixture("thai-pao-budgets/2565/pao-กำแพงเพชร.json") else {
         return;
     };
     let out = locallens(&["budget", path.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let budget: locallens::domain::budget::Budget = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(budget.fiscal_year.0, 2565);
     assert_eq!(budget.allocated_total().whole_baht(), 722_522_700);

@@ -14,25 +14,14 @@ struct Expect<'a> {
 
 fn check(name: &str, bytes: &[u8], expect: Expect) -> Parsed<Vec<Process>> {
     let parsed = ocds::load(name, bytes);
-    let issues: Vec<(Severity, &str, &str)> = parsed
-        .issues
-        .iter()
-        .filter(|i| i.code != "ocds-version")
-        .map(|i| (i.severity, i.code, i.path.as_str()))
-        .collect();
+    let issues: Vec<(Severity, &str, &str)> =
+        parsed.issues.iter().filter(|i| i.code != "ocds-version").map(|i| (i.severity, i.code, i.path.as_str())).collect();
     assert_eq!(issues, expect.issues, "{name}: issues");
     assert_eq!(parsed.values.len(), expect.processes, "{name}: processes");
     let c = parsed.counts;
-    assert_eq!(
-        (c.read, c.accepted, c.rejected),
-        expect.counts,
-        "{name}: counts"
-    );
+    assert_eq!((c.read, c.accepted, c.rejected), expect.counts, "{name}: counts");
     for issue in &parsed.issues {
-        assert!(
-            !issue.th.is_empty() && !issue.en.is_empty(),
-            "{name}: issue without both languages: {issue:?}"
-        );
+        assert!(!issue.th.is_empty() && !issue.en.is_empty(), "{name}: issue without both languages: {issue:?}");
     }
     parsed
 }
@@ -45,17 +34,9 @@ fn truncated_json_is_rejected_with_its_position() {
     let p = check(
         "truncated",
         br#"{"version":"1.1","releases":[{"ocid":"a","id":"1""#,
-        Expect {
-            processes: 0,
-            counts: (0, 0, 0),
-            issues: &[(E, "bad-json", "$")],
-        },
+        Expect { processes: 0, counts: (0, 0, 0), issues: &[(E, "bad-json", "$")] },
     );
-    assert!(
-        p.issues[0].en.contains("line 1, column 49"),
-        "{}",
-        p.issues[0].en
-    );
+    assert!(p.issues[0].en.contains("line 1, column 49"), "{}", p.issues[0].en);
 }
 
 #[test]
@@ -88,22 +69,18 @@ fn empty_arrays_load_nothing_and_say_so() {
     check(
         "empty",
         br#"{"version":"1.1","releases":[]}"#,
-        Expect {
-            processes: 0,
-            counts: (0, 0, 0),
-            issues: &[(W, "empty", "$")],
-        },
+        Expect { processes: 0, counts: (0, 0, 0), issues: &[(W, "empty", "$")] },
     );
     check(
         "empty-records",
         br#"{"version":"1.1","records":[]}"#,
-        Expect {
-            processes: 0,
-            counts: (0, 0, 0),
-            issues: &[(W, "empty", "$")],
-        },
+        Expect { processes: 0, counts: (0, 0, 0), issues: &[(W, "empty", "$")] },
     );
-    let p = check("empty-lists", br#"{"version":"1.1","releases":[{"ocid":"a","id":"1","date":"2024-01-01","awards":[],"parties":[]}]}"#, Expect { processes: 1, counts: (1, 1, 0), issues: &[] });
+    let p = check(
+        "empty-lists",
+        br#"{"version":"1.1","releases":[{"ocid":"a","id":"1","date":"2024-01-01","awards":[],"parties":[]}]}"#,
+        Expect { processes: 1, counts: (1, 1, 0), issues: &[] },
+    );
     assert!(p.values[0].compiled.awards.is_empty());
 }
 
@@ -119,19 +96,13 @@ fn duplicate_ids_keep_the_last_copy_with_a_warning() {
         Expect {
             processes: 1,
             counts: (3, 2, 1),
-            issues: &[
-                (W, "duplicate-release", "releases[0]"),
-                (W, "duplicate-id", "releases[2].awards[1]"),
-            ],
+            issues: &[(W, "duplicate-release", "releases[0]"), (W, "duplicate-id", "releases[2].awards[1]")],
         },
     );
     let r = &p.values[0].compiled;
     assert_eq!(r.title(), Some("second copy"));
     assert_eq!(r.awards.len(), 1);
-    assert_eq!(
-        (r.awards[0].title.as_deref(), r.awards[0].status.as_deref()),
-        (Some("one"), Some("active"))
-    );
+    assert_eq!((r.awards[0].title.as_deref(), r.awards[0].status.as_deref()), (Some("one"), Some("active")));
 }
 
 fn nested(depth: usize) -> String {
@@ -144,88 +115,31 @@ fn nested(depth: usize) -> String {
 
 #[test]
 fn fifty_levels_of_nesting_load_and_two_hundred_are_refused_without_a_crash() {
-    check(
-        "nest50",
-        nested(50).as_bytes(),
-        Expect {
-            processes: 1,
-            counts: (1, 1, 0),
-            issues: &[],
-        },
-    );
-    let p = check(
-        "nest200",
-        nested(200).as_bytes(),
-        Expect {
-            processes: 0,
-            counts: (0, 0, 0),
-            issues: &[(E, "bad-json", "$")],
-        },
-    );
-    assert!(
-        p.issues[0].en.contains("recursion limit"),
-        "{}",
-        p.issues[0].en
-    );
+    check("nest50", nested(50).as_bytes(), Expect { processes: 1, counts: (1, 1, 0), issues: &[] });
+    let p = check("nest200", nested(200).as_bytes(), Expect { processes: 0, counts: (0, 0, 0), issues: &[(E, "bad-json", "$")] });
+    assert!(p.issues[0].en.contains("recursion limit"), "{}", p.issues[0].en);
 }
 
 #[test]
 fn a_byte_order_mark_is_removed_with_a_warning() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend_from_slice(
-        br#"{"version":"1.1","releases":[{"ocid":"a","id":"1","date":"2024-01-01"}]}"#,
-    );
-    check(
-        "bom",
-        &bytes,
-        Expect {
-            processes: 1,
-            counts: (1, 1, 0),
-            issues: &[(W, "bom", "$")],
-        },
-    );
+    bytes.extend_from_slice(br#"{"version":"1.1","releases":[{"ocid":"a","id":"1","date":"2024-01-01"}]}"#);
+    check("bom", &bytes, Expect { processes: 1, counts: (1, 1, 0), issues: &[(W, "bom", "$")] });
 }
 
 #[test]
 fn tis620_thai_is_converted_with_a_warning() {
     let text = r#"{"version":"1.1","releases":[{"ocid":"a","id":"1","date":"2024-01-01","tender":{"title":"ก่อสร้างถนน คสล."}}]}"#;
     let (bytes, _, _) = encoding_rs::WINDOWS_874.encode(text);
-    let p = check(
-        "tis620",
-        &bytes,
-        Expect {
-            processes: 1,
-            counts: (1, 1, 0),
-            issues: &[(W, "tis-620", "$")],
-        },
-    );
+    let p = check("tis620", &bytes, Expect { processes: 1, counts: (1, 1, 0), issues: &[(W, "tis-620", "$")] });
     assert_eq!(p.values[0].compiled.title(), Some("ก่อสร้างถนน คสล."));
 }
 
 #[test]
 fn binary_and_utf16_files_are_rejected() {
-    check(
-        "binary",
-        b"\x00\x01\x02\xff\xfe\x80",
-        Expect {
-            processes: 0,
-            counts: (0, 0, 0),
-            issues: &[(E, "not-utf-8", "$")],
-        },
-    );
-    let utf16: Vec<u8> = "\u{FEFF}{\"releases\":[]}"
-        .encode_utf16()
-        .flat_map(|u| u.to_le_bytes())
-        .collect();
-    check(
-        "utf16",
-        &utf16,
-        Expect {
-            processes: 0,
-            counts: (0, 0, 0),
-            issues: &[(E, "utf-16", "$")],
-        },
-    );
+    check("binary", b"\x00\x01\x02\xff\xfe\x80", Expect { processes: 0, counts: (0, 0, 0), issues: &[(E, "not-utf-8", "$")] });
+    let utf16: Vec<u8> = "\u{FEFF}{\"releases\":[]}".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    check("utf16", &utf16, Expect { processes: 0, counts: (0, 0, 0), issues: &[(E, "utf-16", "$")] });
 }
 
 #[test]
@@ -241,28 +155,13 @@ fn thai_digits_text_amounts_and_buddhist_years_are_read_with_warnings() {
             issues: &[
                 (W, "buddhist-year", "releases[0].date"),
                 (W, "number-as-string", "releases[0].tender.value.amount"),
-                (
-                    Severity::Info,
-                    "thai-date",
-                    "releases[0].tender.tenderPeriod.startDate",
-                ),
+                (Severity::Info, "thai-date", "releases[0].tender.tenderPeriod.startDate"),
             ],
         },
     );
     let r = &p.values[0].compiled;
     assert_eq!(r.reference_price(), Some(Satang(123_456_750)));
-    assert_eq!(
-        r.tender
-            .as_ref()
-            .unwrap()
-            .tender_period
-            .as_ref()
-            .unwrap()
-            .start_date
-            .unwrap()
-            .iso(),
-        "2026-04-09"
-    );
+    assert_eq!(r.tender.as_ref().unwrap().tender_period.as_ref().unwrap().start_date.unwrap().iso(), "2026-04-09");
 }
 
 #[test]
@@ -286,15 +185,7 @@ fn records_without_an_ocid_are_rejected_and_counted() {
 #[test]
 fn json_lines_report_each_bad_line_and_load_the_others() {
     let input = b"{\"ocid\":\"a\",\"id\":\"1\",\"date\":\"2024-01-01\",\"tag\":[\"compiled\"]}\n{\"ocid\":\"b\",\n{\"ocid\":\"c\",\"id\":\"3\",\"date\":\"2024-01-01\",\"tag\":[\"compiled\"]}\n";
-    check(
-        "jsonl",
-        input,
-        Expect {
-            processes: 2,
-            counts: (3, 2, 1),
-            issues: &[(E, "bad-json", "line 2")],
-        },
-    );
+    check("jsonl", input, Expect { processes: 2, counts: (3, 2, 1), issues: &[(E, "bad-json", "line 2")] });
 }
 
 #[test]
@@ -303,11 +194,7 @@ fn a_record_with_only_linked_releases_and_no_compiled_release_is_rejected() {
     check(
         "links-only",
         input,
-        Expect {
-            processes: 0,
-            counts: (1, 0, 1),
-            issues: &[(E, "record-rejected", "records[0]"), (W, "empty", "$")],
-        },
+        Expect { processes: 0, counts: (1, 0, 1), issues: &[(E, "record-rejected", "records[0]"), (W, "empty", "$")] },
     );
 }
 
@@ -321,9 +208,7 @@ fn a_200_megabyte_file_loads_every_process() {
         let mut chunk = Vec::new();
         locallens::demo::write_scale(batch, &mut chunk).unwrap();
         // Distinct ocids across batches: the generator's ocids repeat per batch.
-        let text = String::from_utf8(chunk)
-            .unwrap()
-            .replace("\"ocds-demo00-", &format!("\"ocds-demo00-b{n}-"));
+        let text = String::from_utf8(chunk).unwrap().replace("\"ocds-demo00-", &format!("\"ocds-demo00-b{n}-"));
         bytes.extend_from_slice(text.as_bytes());
         n += 1;
     }

@@ -13,24 +13,14 @@ fn validator(schema_dir: &str) -> Option<jsonschema::Validator> {
 fn releases_of(package: &Value) -> Vec<(String, &Value)> {
     let mut out = Vec::new();
     if let Some(releases) = package["releases"].as_array() {
-        out.extend(
-            releases
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (format!("releases[{i}]"), r)),
-        );
+        out.extend(releases.iter().enumerate().map(|(i, r)| (format!("releases[{i}]"), r)));
     }
     if let Some(records) = package["records"].as_array() {
         for (i, record) in records.iter().enumerate() {
             if let Some(c) = record.get("compiledRelease") {
                 out.push((format!("records[{i}].compiledRelease"), c));
             }
-            for (j, r) in record["releases"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
+            for (j, r) in record["releases"].as_array().into_iter().flatten().enumerate() {
                 // Linked releases (url, date, tag) are references, not releases to validate.
                 if r.get("ocid").is_some() {
                     out.push((format!("records[{i}].releases[{j}]"), r));
@@ -42,19 +32,12 @@ fn releases_of(package: &Value) -> Vec<(String, &Value)> {
 }
 
 /// Schema errors as (release location, instance path, keyword) — short enough to compare exactly.
-fn schema_errors(
-    v: &jsonschema::Validator,
-    package: &Value,
-) -> (usize, Vec<(String, String, String)>) {
+fn schema_errors(v: &jsonschema::Validator, package: &Value) -> (usize, Vec<(String, String, String)>) {
     let releases = releases_of(package);
     let mut errors = Vec::new();
     for (at, release) in &releases {
         for e in v.iter_errors(release) {
-            let keyword = format!("{:?}", e.kind())
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_string();
+            let keyword = format!("{:?}", e.kind()).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_string();
             errors.push((at.clone(), e.instance_path().to_string(), keyword));
         }
     }
@@ -72,18 +55,8 @@ fn assert_valid(v: &jsonschema::Validator, file: &str, package: &Value) -> usize
 /// modification whose `awardID` is null where OCDS 1.0 requires a string. These defects are expected (and the
 /// loader reads both files: tests/ocds_merge.rs); anything else fails the test.
 const KNOWN_REAL_DEFECTS: [(&str, &str, &str, &str); 2] = [
-    (
-        "277004.json",
-        "records[0].compiledRelease",
-        "/awards/0/suppliers",
-        "UniqueItems",
-    ),
-    (
-        "275348.json",
-        "records[0].compiledRelease",
-        "/contracts/1/awardID",
-        "Type",
-    ),
+    ("277004.json", "records[0].compiledRelease", "/awards/0/suppliers", "UniqueItems"),
+    ("275348.json", "records[0].compiledRelease", "/contracts/1/awardID", "Type"),
 ];
 
 fn version_dir(package: &Value) -> &'static str {
@@ -97,11 +70,7 @@ fn version_dir(package: &Value) -> &'static str {
 #[test]
 fn fixture_samples_validate_against_their_versions_schema() {
     let mut checked = 0;
-    for dir in [
-        "ocds-sample-data-fictional-1.1",
-        "ocds-sample-data-fictional-1.1/record",
-        "ocds-real-paraguay-dncp-2017",
-    ] {
+    for dir in ["ocds-sample-data-fictional-1.1", "ocds-sample-data-fictional-1.1/record", "ocds-real-paraguay-dncp-2017"] {
         let Some(path) = common::fixture(dir) else {
             return;
         };
@@ -134,10 +103,7 @@ fn demonstration_procurement_validates_against_ocds_1_1() {
         return;
     };
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/procurement");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     assert!(files.len() >= 45);
     // Every third file keeps the test quick; the generator writes them all the same way.

@@ -14,20 +14,14 @@ fn root() -> PathBuf {
 }
 
 fn schema(name: &str) -> jsonschema::Validator {
-    let s: Value = serde_json::from_slice(&common::read(
-        &root().join(format!("public/schema/{name}.schema.json")),
-    ))
-    .unwrap();
+    let s: Value = serde_json::from_slice(&common::read(&root().join(format!("public/schema/{name}.schema.json")))).unwrap();
     jsonschema::draft202012::new(&s).expect("schema compiles")
 }
 
 fn check(v: &jsonschema::Validator, path: &Path) -> Vec<u8> {
     let bytes = common::read(path);
     let value: Value = serde_json::from_slice(&bytes).unwrap();
-    let errors: Vec<String> = v
-        .iter_errors(&value)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
+    let errors: Vec<String> = v.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     bytes
 }
@@ -52,8 +46,7 @@ fn demo_catalog_budgets_and_assessments_match_their_schemas_and_checksums() {
                 assert_eq!(b.errors() + b.warnings(), 0, "{:#?}", b.issues);
                 bytes
             }
-            locallens::domain::catalog::DatasetKind::Lpa
-            | locallens::domain::catalog::DatasetKind::Ita => {
+            locallens::domain::catalog::DatasetKind::Lpa | locallens::domain::catalog::DatasetKind::Ita => {
                 let bytes = check(&assessment_schema, &path);
                 let a = assessment::parse(&d.url, &bytes);
                 assert_eq!(a.errors() + a.warnings(), 0, "{:#?}", a.issues);
@@ -63,10 +56,7 @@ fn demo_catalog_budgets_and_assessments_match_their_schemas_and_checksums() {
             locallens::domain::catalog::DatasetKind::Procurement => common::read(&path),
         };
         use sha2::Digest;
-        let digest: String = sha2::Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let digest: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(Some(digest), d.sha256, "{}", d.url);
     }
 }
@@ -76,8 +66,7 @@ fn the_76_pao_budgets_sum_exactly_to_the_nationwide_total() {
     let Some(dir) = common::fixture("thai-pao-budgets/2565") else {
         return;
     };
-    let nation: Value =
-        serde_json::from_slice(&common::read(&dir.join("nation-wide.json"))).unwrap();
+    let nation: Value = serde_json::from_slice(&common::read(&dir.join("nation-wide.json"))).unwrap();
     let nation_total = Satang::from_baht(nation["total"].as_i64().unwrap());
     assert_eq!(nation_total, Satang::from_baht(57_312_949_370));
     let mut sum = Satang::ZERO;
@@ -89,19 +78,11 @@ fn the_76_pao_budgets_sum_exactly_to_the_nationwide_total() {
             continue;
         }
         let parsed = wevis::parse(&name, &common::read(&path), FiscalYear(2565));
-        assert_eq!(
-            parsed.errors() + parsed.warnings(),
-            0,
-            "{name}: {:#?}",
-            parsed.issues
-        );
+        assert_eq!(parsed.errors() + parsed.warnings(), 0, "{name}: {:#?}", parsed.issues);
         let b = parsed.values.expect("imports");
         assert_eq!(Some(b.allocated_total()), b.declared_total, "{name}");
         // One อบจ. (กาฬสินธุ์) publishes no revenue at all in this source; the importer says so.
-        let no_revenue = parsed
-            .issues
-            .iter()
-            .any(|i| i.code == "empty" && i.path == "pao.incomes");
+        let no_revenue = parsed.issues.iter().any(|i| i.code == "empty" && i.path == "pao.incomes");
         assert_eq!(b.revenue.is_empty(), no_revenue, "{name}");
         assert_eq!(no_revenue, name == "pao-กาฬสินธุ์.json", "{name}");
         assert!(b.expenditure.iter().all(|l| l.task.is_some()));
@@ -114,13 +95,10 @@ fn the_76_pao_budgets_sum_exactly_to_the_nationwide_total() {
 
 #[test]
 fn a_converted_wevis_budget_is_valid_in_our_schema() {
-    let Some(path) = common::fixture("thai-pao-budgets/2565/pao-กำแพงเพชร.json")
-    else {
+    let Some(path) = common::fixture("thai-pao-budgets/2565/pao-กำแพงเพชร.json") else {
         return;
     };
-    let b = wevis::parse("kpp", &common::read(&path), FiscalYear(2565))
-        .values
-        .unwrap();
+    let b = wevis::parse("kpp", &common::read(&path), FiscalYear(2565)).values.unwrap();
     let value = serde_json::to_value(&b).unwrap();
     let v = schema("budget");
     let errors: Vec<String> = v.iter_errors(&value).map(|e| e.to_string()).collect();

@@ -52,45 +52,20 @@ struct Options {
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options {
-        json: false,
-        no_meta: false,
-        settings: None,
-        year: None,
-        out: None,
-        processes: None,
-        files: Vec::new(),
-    };
+    let mut o =
+        Options { json: false, no_meta: false, settings: None, year: None, out: None, processes: None, files: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => o.json = true,
             "--no-meta" => o.no_meta = true,
-            "--settings" => {
-                o.settings = Some(
-                    it.next()
-                        .ok_or("--settings takes a Cardinal INI file")?
-                        .clone(),
-                )
-            }
+            "--settings" => o.settings = Some(it.next().ok_or("--settings takes a Cardinal INI file")?.clone()),
             "--year" => {
-                o.year = Some(FiscalYear(
-                    it.next()
-                        .and_then(|y| y.parse().ok())
-                        .ok_or("--year takes a BE year such as 2565")?,
-                ))
+                o.year = Some(FiscalYear(it.next().and_then(|y| y.parse().ok()).ok_or("--year takes a BE year such as 2565")?))
             }
             "--out" => o.out = Some(it.next().ok_or("--out takes a folder")?.clone()),
-            "--processes" => {
-                o.processes = Some(
-                    it.next()
-                        .and_then(|n| n.parse().ok())
-                        .ok_or("--processes takes a number")?,
-                )
-            }
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag}\n{USAGE}"))
-            }
+            "--processes" => o.processes = Some(it.next().and_then(|n| n.parse().ok()).ok_or("--processes takes a number")?),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             file => o.files.push(file.to_string()),
         }
     }
@@ -102,14 +77,7 @@ fn read(file: &str) -> Result<Vec<u8>, String> {
 }
 
 fn print_issue(out: &mut impl Write, issue: &Issue) {
-    let _ = writeln!(
-        out,
-        "  {:<7} {}  {}\n          {}",
-        issue.severity.as_str(),
-        issue.path,
-        issue.en,
-        issue.th
-    );
+    let _ = writeln!(out, "  {:<7} {}  {}\n          {}", issue.severity.as_str(), issue.path, issue.en, issue.th);
 }
 
 fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
@@ -144,11 +112,7 @@ fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
             }
         }
     }
-    Ok(if reports.iter().all(validate::Report::ok) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if reports.iter().all(validate::Report::ok) { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
@@ -172,10 +136,7 @@ fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     // Releases of one process may be spread over several files: they are compiled together.
-    let inputs: Vec<(&str, &[u8])> = ocds_inputs
-        .iter()
-        .map(|(f, b)| (f.as_str(), b.as_slice()))
-        .collect();
+    let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
     let compiled = ocds::compile_files(&inputs);
     releases.extend(compiled.values.into_iter().map(|c| c.compiled));
     issues.extend(compiled.issues);
@@ -184,18 +145,11 @@ fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
         let _ = writeln!(out);
     }
     let mut failed = false;
-    for issue in issues
-        .iter()
-        .filter(|i| i.severity > locallens::domain::issue::Severity::Info)
-    {
+    for issue in issues.iter().filter(|i| i.severity > locallens::domain::issue::Severity::Info) {
         eprintln!("{issue}");
         failed |= issue.severity == locallens::domain::issue::Severity::Error;
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
@@ -220,21 +174,12 @@ fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
     }
     match parsed.values {
         Some(b) => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&b).map_err(|e| e.to_string())?
-            );
-            Ok(
-                if parsed
-                    .issues
-                    .iter()
-                    .any(|i| i.severity == locallens::domain::issue::Severity::Error)
-                {
-                    ExitCode::FAILURE
-                } else {
-                    ExitCode::SUCCESS
-                },
-            )
+            println!("{}", serde_json::to_string_pretty(&b).map_err(|e| e.to_string())?);
+            Ok(if parsed.issues.iter().any(|i| i.severity == locallens::domain::issue::Severity::Error) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         None => Ok(ExitCode::FAILURE),
     }
@@ -249,36 +194,21 @@ fn cmd_flags(args: &[String]) -> Result<ExitCode, String> {
     let mut engine = match &o.settings {
         Some(path) => {
             let text = String::from_utf8(read(path)?).map_err(|e| format!("{path}: {e}"))?;
-            Engine::from_ini(&Ini::parse(&text).map_err(|e| format!("{path}: {e}"))?)
-                .map_err(|e| format!("{path}: {e}"))?
+            Engine::from_ini(&Ini::parse(&text).map_err(|e| format!("{path}: {e}"))?).map_err(|e| format!("{path}: {e}"))?
         }
         None => Engine::all_defaults(),
     };
-    let inputs: Vec<(String, Vec<u8>)> = o
-        .files
-        .iter()
-        .map(|f| read(f).map(|b| (f.clone(), b)))
-        .collect::<Result<_, _>>()?;
-    let refs: Vec<(&str, &[u8])> = inputs
-        .iter()
-        .map(|(f, b)| (f.as_str(), b.as_slice()))
-        .collect();
+    let inputs: Vec<(String, Vec<u8>)> = o.files.iter().map(|f| read(f).map(|b| (f.clone(), b))).collect::<Result<_, _>>()?;
+    let refs: Vec<(&str, &[u8])> = inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
     let compiled = ocds::compile_files(&refs);
-    for issue in compiled
-        .issues
-        .iter()
-        .filter(|i| i.severity == locallens::domain::issue::Severity::Error)
-    {
+    for issue in compiled.issues.iter().filter(|i| i.severity == locallens::domain::issue::Severity::Error) {
         eprintln!("{issue}");
     }
     let mut releases = Vec::with_capacity(compiled.values.len());
     for cp in &compiled.values {
         let mut reader = locallens::ingest::reader::Reader::new(&cp.ocid, cp.at.clone());
         if let Some(obj) = cp.compiled.as_object() {
-            releases.extend(locallens::ingest::ocds::release::read_release(
-                &mut reader,
-                obj,
-            ));
+            releases.extend(locallens::ingest::ocds::release::read_release(&mut reader, obj));
         }
     }
     let outcome = engine.run(releases.iter(), &std::collections::HashMap::new());
@@ -290,8 +220,7 @@ fn cmd_merge_rules(args: &[String]) -> Result<ExitCode, String> {
     let [file] = args else {
         return Err(USAGE.to_string());
     };
-    let schema: serde_json::Value =
-        serde_json::from_slice(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
+    let schema: serde_json::Value = serde_json::from_slice(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
     let rules = ocds::merge::rules_from_schema(&schema);
     println!("omit: {:?}", rules.omit);
     println!("whole_list: {:?}", rules.whole_list);

@@ -20,10 +20,7 @@ pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
         categories: shares.iter().map(|s| (labels.method)(s.method)).collect(),
         series: vec![Series {
             name: labels.series.to_string(),
-            values: shares
-                .iter()
-                .map(|s| s.contract_value.to_baht_f64())
-                .collect(),
+            values: shares.iter().map(|s| s.contract_value.to_baht_f64()).collect(),
         }],
     }
 }

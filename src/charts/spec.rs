@@ -20,12 +20,7 @@ impl BarChart {
     /// The largest stacked height, for the y axis.
     pub fn max_stack(&self) -> f64 {
         (0..self.categories.len())
-            .map(|i| {
-                self.series
-                    .iter()
-                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
-                    .sum::<f64>()
-            })
+            .map(|i| self.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0)).sum::<f64>())
             .fold(0.0, f64::max)
     }
 

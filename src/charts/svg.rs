@@ -56,10 +56,7 @@ pub fn short_number(v: f64) -> String {
     }
 }
 
-pub fn draw_bars<DB: DrawingBackend>(
-    chart: &BarChart,
-    area: &DrawingArea<DB, Shift>,
-) -> Result<(), ChartError>
+pub fn draw_bars<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -84,9 +81,7 @@ where
         .y_desc(&chart.y_label)
         .y_label_formatter(&|v| short_number(*v))
         .x_label_formatter(&|seg| match seg {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                categories.get(*i).cloned().unwrap_or_default()
-            }
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => categories.get(*i).cloned().unwrap_or_default(),
             SegmentValue::Last => String::new(),
         })
         .draw()
@@ -98,10 +93,7 @@ where
             .map(|i| {
                 let v = series.values.get(i).copied().unwrap_or(0.0).max(0.0);
                 let mut rect = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), base[i]),
-                        (SegmentValue::Exact(i + 1), base[i] + v),
-                    ],
+                    [(SegmentValue::Exact(i), base[i]), (SegmentValue::Exact(i + 1), base[i] + v)],
                     color.filled(),
                 );
                 rect.set_margin(0, 0, 12, 12);
@@ -116,11 +108,7 @@ where
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
     }
     if chart.series.len() > 1 {
-        ctx.configure_series_labels()
-            .border_style(BLACK)
-            .background_style(WHITE.mix(0.8))
-            .draw()
-            .map_err(err)?;
+        ctx.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
     }
     area.present().map_err(err)?;
     Ok(())
@@ -148,14 +136,8 @@ mod tests {
             y_label: "บาท".into(),
             categories: vec![label.into(), "เฉพาะเจาะจง".into()],
             series: vec![
-                Series {
-                    name: label.into(),
-                    values: vec![1_500_000.0, 250_000.0],
-                },
-                Series {
-                    name: "b".into(),
-                    values: vec![1.0, 2.0],
-                },
+                Series { name: label.into(), values: vec![1_500_000.0, 250_000.0] },
+                Series { name: "b".into(), values: vec![1.0, 2.0] },
             ],
         }
     }
@@ -179,12 +161,7 @@ mod tests {
 
     #[test]
     fn hostile_text_cannot_become_markup() {
-        let svg = bars_to_svg(
-            &chart("<script>alert(1)</script><img src=x onerror=alert(2)>"),
-            640,
-            360,
-        )
-        .unwrap();
+        let svg = bars_to_svg(&chart("<script>alert(1)</script><img src=x onerror=alert(2)>"), 640, 360).unwrap();
         assert!(!svg.contains("<script"), "{svg}");
         assert!(!svg.contains("<img"));
         assert!(svg.contains("&lt;script&gt;"), "{svg}");
@@ -194,8 +171,7 @@ mod tests {
     fn csv_has_the_chart_data_and_guards_formulas() {
         let csv = chart("=HYPERLINK(\"x\")").to_csv();
         assert!(
-            csv.starts_with("วิธี,'=HYPERLINK(\"\"x\"\"),b\r\n")
-                || csv.starts_with("วิธี,\"'=HYPERLINK(\"\"x\"\")\",b\r\n"),
+            csv.starts_with("วิธี,'=HYPERLINK(\"\"x\"\"),b\r\n") || csv.starts_with("วิธี,\"'=HYPERLINK(\"\"x\"\")\",b\r\n"),
             "{csv}"
         );
         assert!(csv.contains("เฉพาะเจาะจง,250000,2\r\n"));

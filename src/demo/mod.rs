@@ -12,9 +12,7 @@ pub mod scores;
 use serde_json::{json, Value};
 
 use crate::domain::calendar::{Date, FiscalYear};
-use crate::domain::catalog::{
-    Catalog, DataFormat, Dataset, DatasetKind, Publisher, CATALOG_VERSION,
-};
+use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind, Publisher, CATALOG_VERSION};
 use crate::domain::org::{Contact, LocalText};
 
 pub const YEARS: [i32; 3] = [2566, 2567, 2568];
@@ -28,10 +26,7 @@ pub struct OutFile {
 
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Procurement packages are written compact (they are read by programs); the rest pretty, for people.
@@ -61,15 +56,7 @@ pub fn generate() -> Vec<OutFile> {
             let package = procurement::package(&mut rng, org, FiscalYear(year), &suppliers);
             let path = format!("procurement/{}-{year}.json", org.code);
             let bytes = compact(&package);
-            datasets.push(dataset(
-                &path,
-                DatasetKind::Procurement,
-                DataFormat::Ocds,
-                Some(&org.code),
-                year,
-                &bytes,
-                published,
-            ));
+            datasets.push(dataset(&path, DatasetKind::Procurement, DataFormat::Ocds, Some(&org.code), year, &bytes, published));
             files.push(OutFile { path, bytes });
 
             let budget = scores::budget(&mut rng, org, FiscalYear(year));
@@ -90,15 +77,7 @@ pub fn generate() -> Vec<OutFile> {
         }
         let path = format!("assessment/{year}.json");
         let bytes = pretty(&assessments.to_json());
-        datasets.push(dataset(
-            &path,
-            DatasetKind::Lpa,
-            DataFormat::LocallensAssessment,
-            None,
-            year,
-            &bytes,
-            published,
-        ));
+        datasets.push(dataset(&path, DatasetKind::Lpa, DataFormat::LocallensAssessment, None, year, &bytes, published));
         files.push(OutFile { path, bytes });
     }
     let catalog = Catalog {
@@ -120,10 +99,7 @@ pub fn generate() -> Vec<OutFile> {
             "Everything in this catalog is demonstration data. The local governments' names are real; their codes, municipal populations, companies, amounts and scores are synthetic.",
         )),
     };
-    files.push(OutFile {
-        path: "catalog.json".into(),
-        bytes: pretty(&catalog),
-    });
+    files.push(OutFile { path: "catalog.json".into(), bytes: pretty(&catalog) });
     files
 }
 
@@ -145,10 +121,7 @@ fn dataset(
         url: path.to_string(),
         sha256: Some(sha256_hex(bytes)),
         published: Some(published),
-        source: Some(LocalText::both(
-            "ข้อมูลสาธิต สร้างโดย locallens demo",
-            "Demonstration data made by locallens demo",
-        )),
+        source: Some(LocalText::both("ข้อมูลสาธิต สร้างโดย locallens demo", "Demonstration data made by locallens demo")),
         demonstration: true,
     }
 }

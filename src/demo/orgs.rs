@@ -192,29 +192,17 @@ pub fn organisations() -> Vec<Organisation> {
             org_type: s.kind,
             province: LocalText::both("กำแพงเพชร", "Kamphaeng Phet"),
             district: Some(LocalText::both(s.district_th, s.district_en)),
-            population: Some(Population {
-                count: s.population,
-                year: 2565,
-            }),
-            location: Some(Location {
-                lat: s.lat,
-                lon: s.lon,
-            }),
+            population: Some(Population { count: s.population, year: 2565 }),
+            location: Some(Location { lat: s.lat, lon: s.lon }),
             egp_code: None,
             website: None,
             complaints: vec![Contact {
-                name: LocalText::both(
-                    "ศูนย์ดำรงธรรมจังหวัดกำแพงเพชร",
-                    "Kamphaeng Phet Damrongdhama Centre",
-                ),
+                name: LocalText::both("ศูนย์ดำรงธรรมจังหวัดกำแพงเพชร", "Kamphaeng Phet Damrongdhama Centre"),
                 phone: Some("1567".into()),
                 ..Contact::default()
             }],
             participation: Some(Contact {
-                name: LocalText::both(
-                    "ศูนย์ส่งเสริมการมีส่วนร่วมของประชาชน (ข้อมูลสาธิต)",
-                    "Citizen participation centre (demonstration)",
-                ),
+                name: LocalText::both("ศูนย์ส่งเสริมการมีส่วนร่วมของประชาชน (ข้อมูลสาธิต)", "Citizen participation centre (demonstration)"),
                 ..Contact::default()
             }),
         })

@@ -49,17 +49,9 @@ pub fn suppliers(rng: &mut Rng) -> Vec<Supplier> {
             let tax_id = with_check_digit(&body);
             let prefix = PREFIXES[i % PREFIXES.len()];
             let stem = STEMS[i % STEMS.len()];
-            let suffix = if prefix == "บริษัท" {
-                " จำกัด"
-            } else {
-                ""
-            };
+            let suffix = if prefix == "บริษัท" { " จำกัด" } else { "" };
             let name = format!("{prefix} {stem} {} (สาธิต){suffix}", i / STEMS.len() + 1);
-            Supplier {
-                id: format!("TH-RD-{tax_id}"),
-                tax_id,
-                name,
-            }
+            Supplier { id: format!("TH-RD-{tax_id}"), tax_id, name }
         })
         .collect()
 }
@@ -109,39 +101,19 @@ const TEMPLATES: [Template; 14] = [
         hi: 2_400_000,
     },
     Template {
-        title: "จัดซื้อวัสดุสำนักงาน",
-        category: "goods",
-        unclassified: "วัสดุสำนักงาน",
-        lo: 5_000,
-        hi: 120_000,
+        title: "จัดซื้อวัสดุสำนักงาน", category: "goods", unclassified: "วัสดุสำนักงาน", lo: 5_000, hi: 120_000
     },
     Template {
-        title: "จัดซื้อครุภัณฑ์คอมพิวเตอร์",
-        category: "goods",
-        unclassified: "ครุภัณฑ์คอมพิวเตอร์",
-        lo: 20_000,
-        hi: 480_000,
+        title: "จัดซื้อครุภัณฑ์คอมพิวเตอร์", category: "goods", unclassified: "ครุภัณฑ์คอมพิวเตอร์", lo: 20_000, hi: 480_000
     },
     Template {
-        title: "จัดซื้อวัสดุเชื้อเพลิงและหล่อลื่น",
-        category: "goods",
-        unclassified: "วัสดุเชื้อเพลิงและหล่อลื่น",
-        lo: 30_000,
-        hi: 450_000,
+        title: "จัดซื้อวัสดุเชื้อเพลิงและหล่อลื่น", category: "goods", unclassified: "วัสดุเชื้อเพลิงและหล่อลื่น", lo: 30_000, hi: 450_000
     },
     Template {
-        title: "จัดซื้อรถบรรทุกขยะ",
-        category: "goods",
-        unclassified: "ครุภัณฑ์ยานพาหนะและขนส่ง",
-        lo: 1_500_000,
-        hi: 3_800_000,
+        title: "จัดซื้อรถบรรทุกขยะ", category: "goods", unclassified: "ครุภัณฑ์ยานพาหนะและขนส่ง", lo: 1_500_000, hi: 3_800_000
     },
     Template {
-        title: "จ้างเหมาบริการเก็บขยะมูลฝอย",
-        category: "services",
-        unclassified: "ค่าจ้างเหมาบริการ",
-        lo: 90_000,
-        hi: 480_000,
+        title: "จ้างเหมาบริการเก็บขยะมูลฝอย", category: "services", unclassified: "ค่าจ้างเหมาบริการ", lo: 90_000, hi: 480_000
     },
     Template {
         title: "จ้างซ่อมแซมไฟฟ้าส่องสว่างสาธารณะ หมู่ที่ {n}",
@@ -158,11 +130,7 @@ const TEMPLATES: [Template; 14] = [
         hi: 700_000,
     },
     Template {
-        title: "จัดซื้อวัสดุการเกษตร (พันธุ์ไม้ ปุ๋ย)",
-        category: "goods",
-        unclassified: "วัสดุการเกษตร",
-        lo: 10_000,
-        hi: 250_000,
+        title: "จัดซื้อวัสดุการเกษตร (พันธุ์ไม้ ปุ๋ย)", category: "goods", unclassified: "วัสดุการเกษตร", lo: 10_000, hi: 250_000
     },
     Template {
         title: "จ้างปรับปรุงอาคารศูนย์พัฒนาเด็กเล็ก",
@@ -236,15 +204,13 @@ struct Plan {
     contract_value: Option<Satang>,
     cancelled: bool,
     stage_reached: u8,
+    /// Days bids were open: a few for เฉพาะเจาะจง, 7–25 for competitive methods.
+    period_days: i64,
+    /// Bidders (by position in `bidders`) whose bid was disqualified.
+    disqualified: Vec<usize>,
 }
 
-fn plan(
-    rng: &mut Rng,
-    org: &Organisation,
-    year: FiscalYear,
-    n: usize,
-    supplier_count: usize,
-) -> Plan {
+fn plan(rng: &mut Rng, org: &Organisation, year: FiscalYear, n: usize, supplier_count: usize) -> Plan {
     let t_index = rng.range(0, TEMPLATES.len() as i64) as usize;
     let t = &TEMPLATES[t_index];
     let budget = baht(rng.range(t.lo, t.hi) as f64 / 1000.0 * 1000.0);
@@ -275,27 +241,36 @@ fn plan(
         if bidders.iter().any(|(b, _)| *b == s) {
             continue;
         }
-        let discount = if method == Method::Specific {
-            0.97 + rng.unit() * 0.03
-        } else {
-            0.80 + rng.unit() * 0.19
-        };
+        let discount = if method == Method::Specific { 0.97 + rng.unit() * 0.03 } else { 0.80 + rng.unit() * 0.19 };
         bidders.push((s, baht(reference.to_baht_f64() * discount)));
     }
+    // Now and then two firms quote the very same price (R028).
+    if bidders.len() >= 2 && rng.chance(0.03) {
+        bidders[1].1 = bidders[0].1;
+    }
+    let lowest = bidders.iter().enumerate().min_by_key(|(_, (_, v))| *v).map(|(i, _)| i);
+    let mut disqualified = Vec::new();
+    if method != Method::Specific {
+        if let (Some(l), true) = (lowest, bidders.len() >= 2 && rng.chance(0.04)) {
+            // The lowest bid is thrown out (R036).
+            disqualified.push(l);
+        } else if bidders.len() >= 3 && rng.chance(0.12) {
+            let d = rng.range(0, bidders.len() as i64) as usize;
+            if Some(d) != lowest {
+                disqualified.push(d);
+            }
+        }
+    }
+    let period_days = if method == Method::Specific { 3 } else { rng.range(7, 26) };
     let cancelled = rng.chance(0.05);
     let winner = (!cancelled)
         .then(|| {
-            bidders
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, (_, v))| *v)
-                .map(|(i, _)| i)
+            bidders.iter().enumerate().filter(|(i, _)| !disqualified.contains(i)).min_by_key(|(_, (_, v))| *v).map(|(i, _)| i)
         })
         .flatten();
     let contract_value = winner.map(|w| bidders[w].1);
     // The newest year is still in progress: later processes stop earlier in their lifecycle.
-    let days_left =
-        (FiscalYear(2568).end().days_since_epoch() - announce.days_since_epoch()).max(0);
+    let days_left = (FiscalYear(2568).end().days_since_epoch() - announce.days_since_epoch()).max(0);
     let stage_reached = if cancelled || days_left < 20 {
         1
     } else if days_left < 45 {
@@ -317,19 +292,14 @@ fn plan(
         contract_value,
         cancelled,
         stage_reached,
+        period_days,
+        disqualified,
     }
 }
 
 /// Deliberate red-flag patterns, a few per organisation and year.
-fn inject_patterns(
-    rng: &mut Rng,
-    org: &Organisation,
-    year: FiscalYear,
-    plans: &mut Vec<Plan>,
-    supplier_count: usize,
-) {
-    let favourite =
-        (org.code.bytes().map(usize::from).sum::<usize>() + year.0 as usize) % supplier_count;
+fn inject_patterns(rng: &mut Rng, org: &Organisation, year: FiscalYear, plans: &mut Vec<Plan>, supplier_count: usize) {
+    let favourite = (org.code.bytes().map(usize::from).sum::<usize>() + year.0 as usize) % supplier_count;
     // Split purchase: four เฉพาะเจาะจง buys from one supplier within three weeks, each just under 500,000.
     if rng.chance(0.6) {
         let day0 = year.start().add_days(rng.range(30, 250));
@@ -349,35 +319,26 @@ fn inject_patterns(
                 contract_value: Some(value),
                 cancelled: false,
                 stage_reached: 4,
+                period_days: 3,
+                disqualified: Vec::new(),
             });
         }
     }
     // Year-end rush: เฉพาะเจาะจง purchases in the last days of September.
-    for p in plans
-        .iter_mut()
-        .filter(|p| p.method == Method::Specific)
-        .take(3)
-    {
+    for p in plans.iter_mut().filter(|p| p.method == Method::Specific).take(3) {
         if rng.chance(0.5) {
             p.announce = year.end().add_days(-rng.range(1, 25));
         }
     }
     // One bidder in e-bidding, winning at 99.8 % of the reference price.
-    if let Some(p) = plans
-        .iter_mut()
-        .find(|p| p.method == Method::EBidding && !p.cancelled)
-    {
+    if let Some(p) = plans.iter_mut().find(|p| p.method == Method::EBidding && !p.cancelled) {
         let price = baht(p.reference.to_baht_f64() * 0.998);
         p.bidders = vec![(favourite, price)];
         p.winner = Some(0);
         p.contract_value = Some(price);
     }
     // A contract signed above the reference price.
-    if let Some(p) = plans
-        .iter_mut()
-        .rev()
-        .find(|p| p.method == Method::Selective && p.winner.is_some())
-    {
+    if let Some(p) = plans.iter_mut().rev().find(|p| p.method == Method::Selective && p.winner.is_some()) {
         p.contract_value = Some(baht(p.reference.to_baht_f64() * 1.04));
     }
 }
@@ -395,9 +356,7 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
     let buyer = json!({"id": org.code, "name": org.name.th});
     let buyer_party = party(&org.code, &org.name.th, &["buyer", "procuringEntity"], None);
     let planning_date = p.announce.add_days(-20);
-    let tender_end = p
-        .announce
-        .add_days(if p.method == Method::Specific { 3 } else { 14 });
+    let tender_end = p.announce.add_days(p.period_days);
     let mut parties = vec![buyer_party.clone()];
     for (s, _) in &p.bidders {
         let sup = &suppliers[*s];
@@ -425,7 +384,7 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
             "documents": [{"id": "announcement", "documentType": "tenderNotice", "title": "ประกาศเชิญชวน", "url": format!("https://example.invalid/demo/{}/announcement.pdf", p.ocid), "datePublished": iso(p.announce, 10), "format": "application/pdf", "language": "th"}],
         },
         "bids": {"details": p.bidders.iter().enumerate().map(|(i, (s, v))| json!({
-            "id": format!("bid-{}", i + 1), "date": iso(tender_end, 15), "status": "valid",
+            "id": format!("bid-{}", i + 1), "date": iso(tender_end, 15), "status": if p.disqualified.contains(&i) { "disqualified" } else { "valid" },
             "tenderers": [{"id": suppliers[*s].id, "name": suppliers[*s].name}], "value": amount(*v)})).collect::<Vec<_>>()},
     });
     let mut out = vec![planning, tender];
@@ -439,12 +398,7 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
     let winner = &suppliers[ws];
     let award_date = tender_end.add_days(7);
     let mut award_parties = vec![buyer_party.clone()];
-    award_parties.push(party(
-        &winner.id,
-        &winner.name,
-        &["tenderer", "supplier"],
-        Some(&winner.tax_id),
-    ));
+    award_parties.push(party(&winner.id, &winner.name, &["tenderer", "supplier"], Some(&winner.tax_id)));
     out.push(json!({
         "ocid": p.ocid, "id": format!("{}-award", p.ocid), "date": iso(award_date, 11), "tag": ["award"],
         "initiationType": "tender", "language": "th", "buyer": buyer, "parties": award_parties,
@@ -485,22 +439,12 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
 }
 
 /// One organisation's fiscal year as an OCDS 1.1 release package.
-pub fn package(
-    rng: &mut Rng,
-    org: &Organisation,
-    year: FiscalYear,
-    suppliers: &[Supplier],
-) -> Value {
+pub fn package(rng: &mut Rng, org: &Organisation, year: FiscalYear, suppliers: &[Supplier]) -> Value {
     let count = processes_per_year(org.org_type) + rng.range(0, 6) as usize;
-    let mut plans: Vec<Plan> = (0..count)
-        .map(|n| plan(rng, org, year, n, suppliers.len()))
-        .collect();
+    let mut plans: Vec<Plan> = (0..count).map(|n| plan(rng, org, year, n, suppliers.len())).collect();
     inject_patterns(rng, org, year, &mut plans, suppliers.len());
     plans.sort_by_key(|p| p.announce);
-    let releases: Vec<Value> = plans
-        .iter()
-        .flat_map(|p| releases(p, org, suppliers))
-        .collect();
+    let releases: Vec<Value> = plans.iter().flat_map(|p| releases(p, org, suppliers)).collect();
     json!({
         "uri": format!("https://example.invalid/demo/procurement/{}-{}.json", org.code, year.0),
         "version": "1.1",
@@ -514,21 +458,13 @@ pub fn package(
 }
 
 /// One process as a compiled release (merged by the OCDS 1.1 rules), for the scale generator.
-pub fn compiled_process(
-    rng: &mut Rng,
-    org: &Organisation,
-    year: FiscalYear,
-    n: usize,
-    suppliers: &[Supplier],
-) -> Value {
+pub fn compiled_process(rng: &mut Rng, org: &Organisation, year: FiscalYear, n: usize, suppliers: &[Supplier]) -> Value {
     use crate::domain::issue::JsonPath;
     use crate::ingest::ocds::merge::{rules_1_1, Merger};
     let p = plan(rng, org, year, n, suppliers.len());
     let releases = releases(&p, org, suppliers);
-    let pairs: Vec<(&serde_json::Map<String, Value>, JsonPath)> = releases
-        .iter()
-        .filter_map(|r| r.as_object().map(|o| (o, JsonPath::root())))
-        .collect();
+    let pairs: Vec<(&serde_json::Map<String, Value>, JsonPath)> =
+        releases.iter().filter_map(|r| r.as_object().map(|o| (o, JsonPath::root()))).collect();
     let rules = rules_1_1();
     Merger::new(&rules, "scale").compile(&p.ocid, &pairs)
 }

@@ -2,9 +2,7 @@
 use serde_json::{json, Value};
 
 use crate::demo::rng::Rng;
-use crate::domain::assessment::{
-    default_ita_bands, grade_for, Ita, ItaGrade, Lpa, LpaArea, PassRule,
-};
+use crate::domain::assessment::{default_ita_bands, grade_for, Ita, ItaGrade, Lpa, LpaArea, PassRule};
 use crate::domain::budget::{Budget, ExpenditureLine, RevenueLine, BUDGET_VERSION};
 use crate::domain::calendar::FiscalYear;
 use crate::domain::money::Satang;
@@ -14,49 +12,14 @@ use crate::domain::org::{LocalText, OrgType, Organisation};
 const LINES: [(&str, &str, &str, i64); 12] = [
     ("ด้านบริหารทั่วไป", "บริหารงานทั่วไป", "บริหารทั่วไป", 220),
     ("ด้านบริหารทั่วไป", "บริหารงานทั่วไป", "บริหารงานคลัง", 60),
-    (
-        "ด้านบริหารทั่วไป",
-        "การรักษาความสงบภายใน",
-        "ป้องกันและบรรเทาสาธารณภัย",
-        30,
-    ),
-    (
-        "ด้านบริการชุมชนและสังคม",
-        "การศึกษา",
-        "ระดับก่อนวัยเรียนและประถมศึกษา",
-        140,
-    ),
-    (
-        "ด้านบริการชุมชนและสังคม",
-        "สาธารณสุข",
-        "บริการสาธารณสุขและงานสาธารณสุขอื่น",
-        50,
-    ),
-    (
-        "ด้านบริการชุมชนและสังคม",
-        "สังคมสงเคราะห์",
-        "สวัสดิการสังคมและสังคมสงเคราะห์",
-        20,
-    ),
+    ("ด้านบริหารทั่วไป", "การรักษาความสงบภายใน", "ป้องกันและบรรเทาสาธารณภัย", 30),
+    ("ด้านบริการชุมชนและสังคม", "การศึกษา", "ระดับก่อนวัยเรียนและประถมศึกษา", 140),
+    ("ด้านบริการชุมชนและสังคม", "สาธารณสุข", "บริการสาธารณสุขและงานสาธารณสุขอื่น", 50),
+    ("ด้านบริการชุมชนและสังคม", "สังคมสงเคราะห์", "สวัสดิการสังคมและสังคมสงเคราะห์", 20),
     ("ด้านบริการชุมชนและสังคม", "เคหะและชุมชน", "ไฟฟ้าและถนน", 90),
-    (
-        "ด้านบริการชุมชนและสังคม",
-        "เคหะและชุมชน",
-        "กำจัดขยะมูลฝอยและสิ่งปฏิกูล",
-        40,
-    ),
-    (
-        "ด้านบริการชุมชนและสังคม",
-        "การศาสนา วัฒนธรรม และนันทนาการ",
-        "ศาสนาวัฒนธรรมท้องถิ่น",
-        20,
-    ),
-    (
-        "ด้านการเศรษฐกิจ",
-        "อุตสาหกรรมและการโยธา",
-        "ก่อสร้างโครงสร้างพื้นฐาน",
-        170,
-    ),
+    ("ด้านบริการชุมชนและสังคม", "เคหะและชุมชน", "กำจัดขยะมูลฝอยและสิ่งปฏิกูล", 40),
+    ("ด้านบริการชุมชนและสังคม", "การศาสนา วัฒนธรรม และนันทนาการ", "ศาสนาวัฒนธรรมท้องถิ่น", 20),
+    ("ด้านการเศรษฐกิจ", "อุตสาหกรรมและการโยธา", "ก่อสร้างโครงสร้างพื้นฐาน", 170),
     ("ด้านการเศรษฐกิจ", "การเกษตร", "ส่งเสริมการเกษตร", 20),
     ("ด้านการดำเนินงานอื่น", "งบกลาง", "งบกลาง", 140),
 ];
@@ -67,9 +30,7 @@ fn category_of(plan: &str, task: &str) -> &'static str {
         (_, "ก่อสร้างโครงสร้างพื้นฐาน" | "ไฟฟ้าและถนน") => {
             "งบลงทุน"
         }
-        (_, "บริหารทั่วไป" | "บริหารงานคลัง") => {
-            "งบบุคลากร"
-        }
+        (_, "บริหารทั่วไป" | "บริหารงานคลัง") => "งบบุคลากร",
         ("การศึกษา", _) => "งบเงินอุดหนุน",
         _ => "งบดำเนินงาน",
     }
@@ -93,11 +54,7 @@ pub fn budget(rng: &mut Rng, org: &Organisation, year: FiscalYear) -> Budget {
         .map(|&(area, plan, task, share)| {
             let allocated = Satang::from_baht(total * share / 1000 / 1000 * 1000);
             let revised = Satang(allocated.0 / 100 * (96 + rng.range(0, 8)));
-            let rate = if in_progress {
-                55 + rng.range(0, 20)
-            } else {
-                82 + rng.range(0, 17)
-            };
+            let rate = if in_progress { 55 + rng.range(0, 20) } else { 82 + rng.range(0, 17) };
             ExpenditureLine {
                 area: area.into(),
                 plan: plan.into(),
@@ -141,10 +98,7 @@ pub fn budget(rng: &mut Rng, org: &Organisation, year: FiscalYear) -> Budget {
         population: Some(population),
         expenditure,
         revenue,
-        source: Some(LocalText::both(
-            "ข้อมูลสาธิต (สมมุติ)",
-            "Demonstration data (synthetic)",
-        )),
+        source: Some(LocalText::both("ข้อมูลสาธิต (สมมุติ)", "Demonstration data (synthetic)")),
         source_url: None,
         demonstration: true,
     }
@@ -159,16 +113,8 @@ pub struct Assessments {
 /// LPA areas and maxima as in THAI.md's example (140/215/250/345/65 = 1,015 points).
 const LPA_AREAS: [(&str, &str, f64); 5] = [
     ("การบริหารจัดการ", "Management", 140.0),
-    (
-        "การบริหารงานบุคคลและกิจการสภา",
-        "Personnel and council affairs",
-        215.0,
-    ),
-    (
-        "การบริหารงานการเงินและการคลัง",
-        "Finance and fiscal management",
-        250.0,
-    ),
+    ("การบริหารงานบุคคลและกิจการสภา", "Personnel and council affairs", 215.0),
+    ("การบริหารงานการเงินและการคลัง", "Finance and fiscal management", 250.0),
     ("การบริการสาธารณะ", "Public services", 345.0),
     ("ธรรมาภิบาล", "Good governance", 65.0),
 ];
@@ -180,11 +126,7 @@ impl Assessments {
             .iter()
             .map(|&(th, en, max)| {
                 let share = (skill + (rng.unit() - 0.5) * 0.12).clamp(0.3, 1.0);
-                LpaArea {
-                    name: LocalText::both(th, en),
-                    points: (max * share * 10.0).round() / 10.0,
-                    maximum: max,
-                }
+                LpaArea { name: LocalText::both(th, en), points: (max * share * 10.0).round() / 10.0, maximum: max }
             })
             .collect();
         self.lpa.push(Lpa {

@@ -64,11 +64,7 @@ impl Lpa {
                 let max = self.total_maximum();
                 (max > 0.0).then(|| self.total_points() / max * 100.0)
             }
-            PassRule::EveryAreaPercent { .. } => self
-                .areas
-                .iter()
-                .filter_map(LpaArea::percent)
-                .reduce(f64::min),
+            PassRule::EveryAreaPercent { .. } => self.areas.iter().filter_map(LpaArea::percent).reduce(f64::min),
         }
     }
 
@@ -156,14 +152,7 @@ mod tests {
         Lpa {
             organisation: "x".into(),
             year: 2566,
-            areas: points
-                .iter()
-                .map(|&(p, m)| LpaArea {
-                    name: LocalText::th("a"),
-                    points: p,
-                    maximum: m,
-                })
-                .collect(),
+            areas: points.iter().map(|&(p, m)| LpaArea { name: LocalText::th("a"), points: p, maximum: m }).collect(),
             pass_rule: rule,
             demonstration: false,
         }
@@ -171,16 +160,10 @@ mod tests {
 
     #[test]
     fn pass_rules_read_the_areas() {
-        let l = lpa(
-            &[(140.0, 140.0), (100.0, 250.0)],
-            PassRule::AverageAreaPercent { percent: 70.0 },
-        );
+        let l = lpa(&[(140.0, 140.0), (100.0, 250.0)], PassRule::AverageAreaPercent { percent: 70.0 });
         assert_eq!(l.score_percent(), Some(70.0));
         assert_eq!(l.passed(), Some(true));
-        let l = lpa(
-            &[(140.0, 140.0), (100.0, 250.0)],
-            PassRule::TotalPercent { percent: 70.0 },
-        );
+        let l = lpa(&[(140.0, 140.0), (100.0, 250.0)], PassRule::TotalPercent { percent: 70.0 });
         assert!(l.passed() == Some(false));
         let l = lpa(&[], PassRule::TotalPercent { percent: 70.0 });
         assert_eq!(l.passed(), None);

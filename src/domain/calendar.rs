@@ -23,20 +23,12 @@ pub struct FiscalYear(pub i32);
 impl FiscalYear {
     /// 1 October of the previous CE year.
     pub fn start(self) -> Date {
-        Date {
-            year: self.0 - BE_OFFSET - 1,
-            month: 10,
-            day: 1,
-        }
+        Date { year: self.0 - BE_OFFSET - 1, month: 10, day: 1 }
     }
 
     /// 30 September.
     pub fn end(self) -> Date {
-        Date {
-            year: self.0 - BE_OFFSET,
-            month: 9,
-            day: 30,
-        }
+        Date { year: self.0 - BE_OFFSET, month: 9, day: 30 }
     }
 }
 
@@ -54,37 +46,11 @@ pub enum YearEra {
     BeConverted,
 }
 
-const THAI_MONTHS_SHORT: [&str; 12] = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-];
-const THAI_MONTHS_LONG: [&str; 12] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-];
-const EN_MONTHS_SHORT: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const THAI_MONTHS_SHORT: [&str; 12] =
+    ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
+const THAI_MONTHS_LONG: [&str; 12] =
+    ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
+const EN_MONTHS_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -144,11 +110,7 @@ impl Date {
         let year: i32 = text.get(0..4)?.parse().ok()?;
         let month: u8 = text.get(5..7)?.parse().ok()?;
         let day: u8 = text.get(8..10)?.parse().ok()?;
-        let (year, era) = if year > 2400 {
-            (year - BE_OFFSET, YearEra::BeConverted)
-        } else {
-            (year, YearEra::Ce)
-        };
+        let (year, era) = if year > 2400 { (year - BE_OFFSET, YearEra::BeConverted) } else { (year, YearEra::Ce) };
         Date::new(year, month, day).map(|d| (d, era))
     }
 
@@ -175,22 +137,12 @@ impl Date {
 
     /// "9 เม.ย. 2569".
     pub fn thai_short(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            THAI_MONTHS_SHORT[self.month as usize - 1],
-            self.be_year()
-        )
+        format!("{} {} {}", self.day, THAI_MONTHS_SHORT[self.month as usize - 1], self.be_year())
     }
 
     /// "9 Apr 2026".
     pub fn english_short(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            EN_MONTHS_SHORT[self.month as usize - 1],
-            self.year
-        )
+        format!("{} {} {}", self.day, EN_MONTHS_SHORT[self.month as usize - 1], self.year)
     }
 }
 
@@ -198,20 +150,12 @@ impl Date {
 /// "2024-10-01T09:00:00.5+07:00"). Fractions of a second are dropped. None when it is not RFC 3339.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
     let b = text.trim().as_bytes();
-    if b.len() < 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !matches!(b[10], b'T' | b't')
-        || b[13] != b':'
-        || b[16] != b':'
-    {
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let s = std::str::from_utf8(b.get(r)?).ok()?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
+        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
     };
     let date = Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)?;
     let (h, m, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
@@ -297,18 +241,9 @@ mod tests {
 
     #[test]
     fn fiscal_year_starts_in_october() {
-        assert_eq!(
-            Date::new(2024, 10, 1).unwrap().fiscal_year(),
-            FiscalYear(2568)
-        );
-        assert_eq!(
-            Date::new(2025, 9, 30).unwrap().fiscal_year(),
-            FiscalYear(2568)
-        );
-        assert_eq!(
-            Date::new(2025, 10, 1).unwrap().fiscal_year(),
-            FiscalYear(2569)
-        );
+        assert_eq!(Date::new(2024, 10, 1).unwrap().fiscal_year(), FiscalYear(2568));
+        assert_eq!(Date::new(2025, 9, 30).unwrap().fiscal_year(), FiscalYear(2568));
+        assert_eq!(Date::new(2025, 10, 1).unwrap().fiscal_year(), FiscalYear(2569));
         assert_eq!(FiscalYear(2568).start(), Date::new(2024, 10, 1).unwrap());
         assert_eq!(FiscalYear(2568).end(), Date::new(2025, 9, 30).unwrap());
     }
@@ -324,14 +259,8 @@ mod tests {
 
     #[test]
     fn reads_iso_and_flags_buddhist_years() {
-        assert_eq!(
-            Date::parse_iso("2024-10-01T09:00:00+07:00"),
-            Some((Date::new(2024, 10, 1).unwrap(), YearEra::Ce))
-        );
-        assert_eq!(
-            Date::parse_iso("2567-10-01"),
-            Some((Date::new(2024, 10, 1).unwrap(), YearEra::BeConverted))
-        );
+        assert_eq!(Date::parse_iso("2024-10-01T09:00:00+07:00"), Some((Date::new(2024, 10, 1).unwrap(), YearEra::Ce)));
+        assert_eq!(Date::parse_iso("2567-10-01"), Some((Date::new(2024, 10, 1).unwrap(), YearEra::BeConverted)));
         assert_eq!(Date::parse_iso("2024-13-01"), None);
         assert_eq!(Date::parse_iso("20241001"), None);
     }
@@ -339,10 +268,7 @@ mod tests {
     #[test]
     fn reads_rfc3339_instants_with_offsets() {
         let z = parse_rfc3339("2000-01-01T18:00:00Z").unwrap();
-        assert_eq!(
-            parse_rfc3339("2000-01-16T17:59:59Z").unwrap() - z,
-            15 * 86_400 - 1
-        );
+        assert_eq!(parse_rfc3339("2000-01-16T17:59:59Z").unwrap() - z, 15 * 86_400 - 1);
         assert_eq!(parse_rfc3339("2000-01-02T01:00:00+07:00"), Some(z));
         assert_eq!(parse_rfc3339("2000-01-01T18:00:00.250Z"), Some(z));
         assert_eq!(parse_rfc3339("invalid"), None);

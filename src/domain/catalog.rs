@@ -101,21 +101,15 @@ impl Catalog {
     }
 
     /// Datasets of one kind that cover an organisation: its own files and multi-organisation files.
-    pub fn datasets_for<'a>(
-        &'a self,
-        kind: DatasetKind,
-        org: Option<&'a str>,
-    ) -> impl Iterator<Item = &'a Dataset> + 'a {
-        self.datasets.iter().filter(move |d| {
-            d.kind == kind
-                && (org.is_none() || d.organisation.is_none() || d.organisation.as_deref() == org)
-        })
+    pub fn datasets_for<'a>(&'a self, kind: DatasetKind, org: Option<&'a str>) -> impl Iterator<Item = &'a Dataset> + 'a {
+        self.datasets
+            .iter()
+            .filter(move |d| d.kind == kind && (org.is_none() || d.organisation.is_none() || d.organisation.as_deref() == org))
     }
 
     /// The fiscal years with any dataset, newest first.
     pub fn fiscal_years(&self) -> Vec<FiscalYear> {
-        let mut years: Vec<FiscalYear> =
-            self.datasets.iter().filter_map(|d| d.fiscal_year).collect();
+        let mut years: Vec<FiscalYear> = self.datasets.iter().filter_map(|d| d.fiscal_year).collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         years

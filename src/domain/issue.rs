@@ -142,15 +142,7 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} {}: {} / {}",
-            self.severity.as_str(),
-            self.file,
-            self.path,
-            self.en,
-            self.th
-        )
+        write!(f, "{}: {} {}: {} / {}", self.severity.as_str(), self.file, self.path, self.en, self.th)
     }
 }
 
@@ -172,17 +164,11 @@ pub struct Parsed<T> {
 
 impl<T> Parsed<T> {
     pub fn errors(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .count()
+        self.issues.iter().filter(|i| i.severity == Severity::Error).count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Warning)
-            .count()
+        self.issues.iter().filter(|i| i.severity == Severity::Warning).count()
     }
 }
 
@@ -192,13 +178,7 @@ mod tests {
 
     #[test]
     fn prints_paths_like_json_pointers_people_read() {
-        let p = JsonPath::root()
-            .key("releases")
-            .index(12)
-            .key("awards")
-            .index(0)
-            .key("value")
-            .key("amount");
+        let p = JsonPath::root().key("releases").index(12).key("awards").index(0).key("value").key("amount");
         assert_eq!(p.to_string(), "releases[12].awards[0].value.amount");
         assert_eq!(JsonPath::root().to_string(), "$");
         assert_eq!(JsonPath::line(3).key("tender").to_string(), "line 3.tender");

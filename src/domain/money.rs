@@ -52,20 +52,13 @@ impl Satang {
         if frac_trimmed.len() > 2 {
             return Err(MoneyError::SubSatang);
         }
-        let whole_value: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| MoneyError::TooLarge)?
-        };
+        let whole_value: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
         let mut cents = 0i64;
         for (i, c) in frac_trimmed.chars().enumerate() {
             let d = c as i64 - '0' as i64;
             cents += if i == 0 { d * 10 } else { d };
         }
-        let total = whole_value
-            .checked_mul(100)
-            .and_then(|v| v.checked_add(cents))
-            .ok_or(MoneyError::TooLarge)?;
+        let total = whole_value.checked_mul(100).and_then(|v| v.checked_add(cents)).ok_or(MoneyError::TooLarge)?;
         Ok(Satang(if negative { -total } else { total }))
     }
 
@@ -124,8 +117,7 @@ impl Satang {
 
     /// Millions of baht with one decimal, the unit Thai readers use for large figures.
     pub fn format_million(self) -> String {
-        let tenths = (self.0 as i128 * 10 + if self.0 >= 0 { 50_000_000 } else { -50_000_000 })
-            / 100_000_000;
+        let tenths = (self.0 as i128 * 10 + if self.0 >= 0 { 50_000_000 } else { -50_000_000 }) / 100_000_000;
         let sign = if tenths < 0 { "-" } else { "" };
         let abs = tenths.unsigned_abs();
         format!("{sign}{}.{}", group_thousands((abs / 10) as u64), abs % 10)
@@ -203,15 +195,11 @@ impl Visitor<'_> for SatangVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Satang, E> {
-        v.checked_mul(100)
-            .map(Satang)
-            .ok_or_else(|| E::custom("amount too large"))
+        v.checked_mul(100).map(Satang).ok_or_else(|| E::custom("amount too large"))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Satang, E> {
-        i64::try_from(v)
-            .map_err(|_| E::custom("amount too large"))
-            .and_then(|v| self.visit_i64(v))
+        i64::try_from(v).map_err(|_| E::custom("amount too large")).and_then(|v| self.visit_i64(v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Satang, E> {
@@ -253,14 +241,8 @@ mod tests {
     #[test]
     fn recovers_exact_satang_from_json_floats() {
         assert_eq!(Satang::from_f64_baht(0.1 + 0.2), Ok(Satang(30)));
-        assert_eq!(
-            Satang::from_f64_baht(57_312_949_370.0),
-            Ok(Satang(5_731_294_937_000))
-        );
-        assert_eq!(
-            Satang::from_f64_baht(18_196_506.01),
-            Ok(Satang(1_819_650_601))
-        );
+        assert_eq!(Satang::from_f64_baht(57_312_949_370.0), Ok(Satang(5_731_294_937_000)));
+        assert_eq!(Satang::from_f64_baht(18_196_506.01), Ok(Satang(1_819_650_601)));
         assert_eq!(Satang::from_f64_baht(1.005), Err(MoneyError::SubSatang));
         assert_eq!(Satang::from_f64_baht(f64::NAN), Err(MoneyError::NotANumber));
     }
@@ -278,10 +260,7 @@ mod tests {
         assert_eq!(Satang(123_456_750).format_baht(), "1,234,567.50");
         assert_eq!(Satang(-100).format_baht(), "-1");
         assert_eq!(Satang(123_456_750).to_decimal_string(), "1234567.50");
-        assert_eq!(
-            Satang::from_baht(57_312_949_370).format_million(),
-            "57,312.9"
-        );
+        assert_eq!(Satang::from_baht(57_312_949_370).format_million(), "57,312.9");
         assert_eq!(Satang::from_baht(1_250_000).format_million(), "1.3");
     }
 }

@@ -256,11 +256,10 @@ impl Release {
 
     /// The furthest stage the process has data for.
     pub fn stage(&self) -> Stage {
-        let implemented = self.contracts.iter().any(|c| {
-            c.implementation
-                .as_ref()
-                .is_some_and(|i| !i.transactions.is_empty() || !i.milestones.is_empty())
-        });
+        let implemented = self
+            .contracts
+            .iter()
+            .any(|c| c.implementation.as_ref().is_some_and(|i| !i.transactions.is_empty() || !i.milestones.is_empty()));
         if implemented {
             Stage::Implementation
         } else if !self.contracts.is_empty() {
@@ -280,13 +279,7 @@ impl Release {
     }
 
     pub fn budget_amount(&self) -> Option<Satang> {
-        self.planning
-            .as_ref()?
-            .budget
-            .as_ref()?
-            .amount
-            .as_ref()?
-            .amount
+        self.planning.as_ref()?.budget.as_ref()?.amount.as_ref()?.amount
     }
 
     /// Sum of the values of contracts that are not cancelled.
@@ -316,14 +309,10 @@ impl Release {
     }
 
     pub fn method(&self) -> Option<&str> {
-        self.tender
-            .as_ref()
-            .and_then(|t| t.procurement_method.as_deref())
+        self.tender.as_ref().and_then(|t| t.procurement_method.as_deref())
     }
 
     pub fn method_details(&self) -> Option<&str> {
-        self.tender
-            .as_ref()
-            .and_then(|t| t.procurement_method_details.as_deref())
+        self.tender.as_ref().and_then(|t| t.procurement_method_details.as_deref())
     }
 }

@@ -13,17 +13,11 @@ pub struct LocalText {
 
 impl LocalText {
     pub fn th(text: &str) -> LocalText {
-        LocalText {
-            th: text.to_string(),
-            en: None,
-        }
+        LocalText { th: text.to_string(), en: None }
     }
 
     pub fn both(th: &str, en: &str) -> LocalText {
-        LocalText {
-            th: th.to_string(),
-            en: Some(en.to_string()),
-        }
+        LocalText { th: th.to_string(), en: Some(en.to_string()) }
     }
 
     /// The text in `lang`, falling back to Thai, the language every publisher writes.

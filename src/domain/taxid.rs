@@ -12,10 +12,7 @@ pub enum TaxIdCheck {
 
 /// The 13 digits of an id, with Thai digits folded and separators ("0-1055-64068-05-9") removed.
 pub fn normalise(id: &str) -> Option<String> {
-    let digits: String = crate::domain::text::fold_thai_digits(id)
-        .chars()
-        .filter(|c| !matches!(c, '-' | ' ' | '.'))
-        .collect();
+    let digits: String = crate::domain::text::fold_thai_digits(id).chars().filter(|c| !matches!(c, '-' | ' ' | '.')).collect();
     (digits.len() == 13 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
 }
 
@@ -35,25 +32,14 @@ pub fn check(id: &str) -> TaxIdCheck {
 
 /// Appends the check digit to 12 digits (used by the demo-data generator).
 pub fn with_check_digit(first12: &str) -> String {
-    let sum: u32 = first12
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| (b - b'0') as u32 * (13 - i as u32))
-        .sum();
+    let sum: u32 = first12.bytes().enumerate().map(|(i, b)| (b - b'0') as u32 * (13 - i as u32)).sum();
     format!("{first12}{}", (11 - sum % 11) % 10)
 }
 
 /// "0-1055-64068-05-9", the way the Revenue Department prints it.
 pub fn format(id: &str) -> String {
     match normalise(id) {
-        Some(d) => format!(
-            "{}-{}-{}-{}-{}",
-            &d[0..1],
-            &d[1..5],
-            &d[5..10],
-            &d[10..12],
-            &d[12..13]
-        ),
+        Some(d) => format!("{}-{}-{}-{}-{}", &d[0..1], &d[1..5], &d[5..10], &d[10..12], &d[12..13]),
         None => id.to_string(),
     }
 }

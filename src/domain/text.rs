@@ -20,20 +20,7 @@ pub fn search_key(text: &str) -> String {
     for c in text.chars() {
         let c = fold_digit(c);
         if c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200B}'
-                    | '\u{200C}'
-                    | '\u{200D}'
-                    | '\u{FEFF}'
-                    | '.'
-                    | ','
-                    | '-'
-                    | '('
-                    | ')'
-                    | '"'
-                    | '\''
-            )
+            || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '.' | ',' | '-' | '(' | ')' | '"' | '\'')
         {
             continue;
         }
@@ -88,10 +75,7 @@ mod tests {
 
     #[test]
     fn search_key_ignores_spacing_and_digit_script() {
-        assert_eq!(
-            search_key("ซ่อมแซม ถนน คสล. หมู่ ๕"),
-            search_key("ซ่อมแซมถนนคสล หมู่5")
-        );
+        assert_eq!(search_key("ซ่อมแซม ถนน คสล. หมู่ ๕"), search_key("ซ่อมแซมถนนคสล หมู่5"));
         assert_eq!(search_key("E-Bidding"), "ebidding");
     }
 

@@ -37,42 +37,17 @@ pub fn parse(file: &str, bytes: &[u8]) -> Parsed<Option<Budget>> {
     let budget = text::decode(file, bytes, &mut issues)
         .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
         .and_then(|v| from_value(file, &v, &mut issues, &mut counts));
-    Parsed {
-        values: budget,
-        issues,
-        counts,
-    }
+    Parsed { values: budget, issues, counts }
 }
 
-pub fn from_value(
-    file: &str,
-    value: &Value,
-    issues: &mut Vec<Issue>,
-    counts: &mut RecordCounts,
-) -> Option<Budget> {
+pub fn from_value(file: &str, value: &Value, issues: &mut Vec<Issue>, counts: &mut RecordCounts) -> Option<Budget> {
     let root = JsonPath::root();
     let header: Header = deserialize_record(file, value, &root, issues)?;
-    let expenditure: Vec<ExpenditureLine> = deserialize_records(
-        file,
-        value.get("expenditure"),
-        &root.key("expenditure"),
-        issues,
-        counts,
-    );
-    let revenue: Vec<RevenueLine> = deserialize_records(
-        file,
-        value.get("revenue"),
-        &root.key("revenue"),
-        issues,
-        counts,
-    );
+    let expenditure: Vec<ExpenditureLine> =
+        deserialize_records(file, value.get("expenditure"), &root.key("expenditure"), issues, counts);
+    let revenue: Vec<RevenueLine> = deserialize_records(file, value.get("revenue"), &root.key("revenue"), issues, counts);
     if expenditure.is_empty() {
-        issues.push(msg::empty(
-            file,
-            &root.key("expenditure"),
-            "รายการรายจ่าย",
-            "expenditure lines",
-        ));
+        issues.push(msg::empty(file, &root.key("expenditure"), "รายการรายจ่าย", "expenditure lines"));
     }
     let budget = Budget {
         budget_version: header.budget_version,

@@ -15,19 +15,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Parsed<Option<Catalog>> {
     let catalog = text::decode(file, bytes, &mut issues)
         .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
         .and_then(|v| from_value(file, &v, &mut issues, &mut counts));
-    Parsed {
-        values: catalog,
-        issues,
-        counts,
-    }
+    Parsed { values: catalog, issues, counts }
 }
 
-pub fn from_value(
-    file: &str,
-    value: &Value,
-    issues: &mut Vec<Issue>,
-    counts: &mut RecordCounts,
-) -> Option<Catalog> {
+pub fn from_value(file: &str, value: &Value, issues: &mut Vec<Issue>, counts: &mut RecordCounts) -> Option<Catalog> {
     let root = JsonPath::root();
     let Value::Object(obj) = value else {
         issues.push(msg::wrong_type(file, &root, "object", type_name(value)));
@@ -36,64 +27,30 @@ pub fn from_value(
     let version = match obj.get("catalogVersion").and_then(Value::as_str) {
         Some(v) => v.to_string(),
         None => {
-            issues.push(msg::missing(
-                file,
-                &root,
-                "catalogVersion",
-                "ถือว่าเป็นเวอร์ชัน 1.0",
-                "read as version 1.0",
-            ));
+            issues.push(msg::missing(file, &root, "catalogVersion", "ถือว่าเป็นเวอร์ชัน 1.0", "read as version 1.0"));
             CATALOG_VERSION.to_string()
         }
     };
-    let Some(publisher) = obj
-        .get("publisher")
-        .and_then(|p| deserialize_record::<Publisher>(file, p, &root.key("publisher"), issues))
+    let Some(publisher) =
+        obj.get("publisher").and_then(|p| deserialize_record::<Publisher>(file, p, &root.key("publisher"), issues))
     else {
         if !obj.contains_key("publisher") {
-            issues.push(msg::missing(
-                file,
-                &root,
-                "publisher",
-                "ไม่ทราบผู้เผยแพร่ข้อมูล",
-                "the publisher is unknown",
-            ));
+            issues.push(msg::missing(file, &root, "publisher", "ไม่ทราบผู้เผยแพร่ข้อมูล", "the publisher is unknown"));
         }
         return None;
     };
-    let organisations: Vec<Organisation> = deserialize_records(
-        file,
-        obj.get("organisations"),
-        &root.key("organisations"),
-        issues,
-        counts,
-    );
-    let datasets: Vec<Dataset> = deserialize_records(
-        file,
-        obj.get("datasets"),
-        &root.key("datasets"),
-        issues,
-        counts,
-    );
+    let organisations: Vec<Organisation> =
+        deserialize_records(file, obj.get("organisations"), &root.key("organisations"), issues, counts);
+    let datasets: Vec<Dataset> = deserialize_records(file, obj.get("datasets"), &root.key("datasets"), issues, counts);
     if organisations.is_empty() {
-        issues.push(msg::empty(
-            file,
-            &root.key("organisations"),
-            "รายชื่อองค์กร",
-            "organisations",
-        ));
+        issues.push(msg::empty(file, &root.key("organisations"), "รายชื่อองค์กร", "organisations"));
     }
     Some(Catalog {
         catalog_version: version,
         publisher,
         organisations,
         datasets,
-        demonstration: obj
-            .get("demonstration")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        notice: obj
-            .get("notice")
-            .and_then(|n| serde_json::from_value::<LocalText>(n.clone()).ok()),
+        demonstration: obj.get("demonstration").and_then(Value::as_bool).unwrap_or(false),
+        notice: obj.get("notice").and_then(|n| serde_json::from_value::<LocalText>(n.clone()).ok()),
     })
 }

@@ -38,15 +38,8 @@ const KNOWN_ROW_FIELDS: [&str; 19] = [
     "contract",
     "dept_code",
 ];
-const KNOWN_CONTRACT_FIELDS: [&str; 7] = [
-    "winner_tin",
-    "winner",
-    "contract_no",
-    "contract_date",
-    "contract_finish_date",
-    "price_agree",
-    "status",
-];
+const KNOWN_CONTRACT_FIELDS: [&str; 7] =
+    ["winner_tin", "winner", "contract_no", "contract_date", "contract_finish_date", "price_agree", "status"];
 
 /// True when the value looks like e-GP rows: an array (or `{result: […]}`) of objects with `project_id`.
 pub fn detect(value: &Value) -> bool {
@@ -56,9 +49,7 @@ pub fn detect(value: &Value) -> bool {
 fn rows_of(value: &Value) -> Option<&Vec<Value>> {
     match value {
         Value::Array(rows) => Some(rows),
-        Value::Object(o) => ["result", "data", "items"]
-            .iter()
-            .find_map(|k| o.get(*k).and_then(Value::as_array)),
+        Value::Object(o) => ["result", "data", "items"].iter().find_map(|k| o.get(*k).and_then(Value::as_array)),
         _ => None,
     }
 }
@@ -69,10 +60,7 @@ pub fn method_from_group(group: &str) -> Option<&'static str> {
         Some("limited")
     } else if g.contains("คัดเลือก") {
         Some("selective")
-    } else if g.contains("ประกาศเชิญชวน")
-        || g.contains("e-bidding")
-        || g.contains("e-market")
-        || g.contains("สอบราคา")
+    } else if g.contains("ประกาศเชิญชวน") || g.contains("e-bidding") || g.contains("e-market") || g.contains("สอบราคา")
     {
         Some("open")
     } else {
@@ -96,33 +84,16 @@ fn category_from_type(project_type: &str) -> Option<&'static str> {
 pub fn convert(file: &str, bytes: &[u8]) -> Parsed<Vec<Value>> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let Some(value) = text::decode(file, bytes, &mut issues)
-        .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
+    let Some(value) =
+        text::decode(file, bytes, &mut issues).and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
     else {
-        return Parsed {
-            values: Vec::new(),
-            issues,
-            counts,
-        };
+        return Parsed { values: Vec::new(), issues, counts };
     };
     let Some(rows) = rows_of(&value) else {
-        issues.push(msg::wrong_type(
-            file,
-            &JsonPath::root(),
-            "array of e-GP rows",
-            type_name(&value),
-        ));
-        return Parsed {
-            values: Vec::new(),
-            issues,
-            counts,
-        };
+        issues.push(msg::wrong_type(file, &JsonPath::root(), "array of e-GP rows", type_name(&value)));
+        return Parsed { values: Vec::new(), issues, counts };
     };
-    let base = if value.is_array() {
-        JsonPath::root()
-    } else {
-        JsonPath::root().key("result")
-    };
+    let base = if value.is_array() { JsonPath::root() } else { JsonPath::root().key("result") };
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         counts.read += 1;
@@ -142,50 +113,29 @@ pub fn convert(file: &str, bytes: &[u8]) -> Parsed<Vec<Value>> {
             None => counts.rejected += 1,
         }
     }
-    Parsed {
-        values: out,
-        issues,
-        counts,
-    }
+    Parsed { values: out, issues, counts }
 }
 
 fn thai_or_iso_date(r: &mut Reader, obj: &Map<String, Value>, key: &str) -> Option<Date> {
     r.date(obj, key)
 }
 
-fn convert_row(
-    file: &str,
-    obj: &Map<String, Value>,
-    at: &JsonPath,
-    issues: &mut Vec<Issue>,
-) -> Option<Value> {
+fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut Vec<Issue>) -> Option<Value> {
     let mut r = Reader::new(file, at.clone());
     let Some(project_id) = r.string(obj, "project_id").filter(|s| !s.trim().is_empty()) else {
         issues.append(&mut r.issues);
-        issues.push(msg::missing(
-            file,
-            at,
-            "project_id",
-            "ไม่สามารถระบุโครงการได้",
-            "the project cannot be identified",
-        ));
+        issues.push(msg::missing(file, at, "project_id", "ไม่สามารถระบุโครงการได้", "the project cannot be identified"));
         return None;
     };
     let ocid = format!("{OCID_PREFIX}{}", project_id.trim());
     let title = r.string(obj, "project_name");
     let method_group = r.string(obj, "purchase_method_group_name");
     let method_name = r.string(obj, "purchase_method_name");
-    let method = method_group
-        .as_deref()
-        .and_then(method_from_group)
-        .or_else(|| method_name.as_deref().and_then(method_from_group));
+    let method =
+        method_group.as_deref().and_then(method_from_group).or_else(|| method_name.as_deref().and_then(method_from_group));
     if method.is_none() {
         if let Some(g) = method_group.as_deref().or(method_name.as_deref()) {
-            issues.push(msg::unexpected_value(
-                file,
-                &at.key("purchase_method_group_name"),
-                g,
-            ));
+            issues.push(msg::unexpected_value(file, &at.key("purchase_method_group_name"), g));
         }
     }
     let project_type = r.string(obj, "project_type_name");
@@ -195,20 +145,9 @@ fn convert_row(
     let sum_agree = r.money(obj, "sum_price_agree");
     let budget_year = r.integer(obj, "budget_year").map(|y| {
         if y < 2400 {
-            let mut issue = msg::buddhist_year(
-                file,
-                &at.key("budget_year"),
-                &y.to_string(),
-                &(y + BE_OFFSET as i64).to_string(),
-            );
-            issue.th = format!(
-                "budget_year {y} ดูเหมือนเป็นปี ค.ศ. ระบบอ่านเป็น พ.ศ. {}",
-                y + BE_OFFSET as i64
-            );
-            issue.en = format!(
-                "budget_year {y} looks like a CE year; it was read as BE {}.",
-                y + BE_OFFSET as i64
-            );
+            let mut issue = msg::buddhist_year(file, &at.key("budget_year"), &y.to_string(), &(y + BE_OFFSET as i64).to_string());
+            issue.th = format!("budget_year {y} ดูเหมือนเป็นปี ค.ศ. ระบบอ่านเป็น พ.ศ. {}", y + BE_OFFSET as i64);
+            issue.en = format!("budget_year {y} looks like a CE year; it was read as BE {}.", y + BE_OFFSET as i64);
             issues.push(issue);
             FiscalYear((y + BE_OFFSET as i64) as i32)
         } else {
@@ -222,16 +161,9 @@ fn convert_row(
     let district = r.string(obj, "district");
     let subdistrict = r.string(obj, "subdistrict");
     let status = r.string(obj, "project_status");
-    let location = r.object(obj, "project_location", |r, o| {
-        (r.float(o, "lat"), r.float(o, "lon"))
-    });
+    let location = r.object(obj, "project_location", |r, o| (r.float(o, "lat"), r.float(o, "lon")));
 
-    let buyer_id = format!(
-        "TH-EGP-{}",
-        dept_code
-            .clone()
-            .unwrap_or_else(|| dept.clone().unwrap_or_default())
-    );
+    let buyer_id = format!("TH-EGP-{}", dept_code.clone().unwrap_or_else(|| dept.clone().unwrap_or_default()));
     let mut parties = vec![json!({
         "id": buyer_id,
         "name": dept,
@@ -250,16 +182,11 @@ fn convert_row(
             r.date(c, "contract_finish_date"),
             r.money(c, "price_agree"),
             r.string(c, "status"),
-            c.keys()
-                .filter(|k| !KNOWN_CONTRACT_FIELDS.contains(&k.as_str()))
-                .cloned()
-                .collect::<Vec<_>>(),
+            c.keys().filter(|k| !KNOWN_CONTRACT_FIELDS.contains(&k.as_str())).cloned().collect::<Vec<_>>(),
         ))
     });
     let mut contract_sum = Satang::ZERO;
-    for (n, (tin, winner, no, signed, finish, price, cstatus, unknown)) in
-        contract_rows.into_iter().enumerate()
-    {
+    for (n, (tin, winner, no, signed, finish, price, cstatus, unknown)) in contract_rows.into_iter().enumerate() {
         let contract_at = at.key("contract").index(n);
         for field in unknown {
             issues.push(msg::unknown_field(file, &contract_at, &field));
@@ -269,10 +196,7 @@ fn convert_row(
                 if crate::domain::taxid::check(t) != crate::domain::taxid::TaxIdCheck::Valid {
                     issues.push(msg::bad_tax_id(file, &contract_at.key("winner_tin"), t));
                 }
-                format!(
-                    "TH-RD-{}",
-                    crate::domain::taxid::normalise(t).unwrap_or_else(|| t.clone())
-                )
+                format!("TH-RD-{}", crate::domain::taxid::normalise(t).unwrap_or_else(|| t.clone()))
             }
             None => format!("TH-EGP-WINNER-{}", winner.clone().unwrap_or_default()),
         };
@@ -380,11 +304,8 @@ fn convert_row(
 fn strip_nulls(value: Value) -> Value {
     match value {
         Value::Object(m) => {
-            let cleaned: Map<String, Value> = m
-                .into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, strip_nulls(v)))
-                .collect();
+            let cleaned: Map<String, Value> =
+                m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect();
             Value::Object(cleaned)
         }
         Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),

@@ -1,22 +1,8 @@
 //! Every message a parser can say, in Thai and English. One place, so the two languages stay in step.
 use crate::domain::issue::{Issue, JsonPath, Severity};
 
-fn issue(
-    severity: Severity,
-    file: &str,
-    path: &JsonPath,
-    code: &'static str,
-    th: String,
-    en: String,
-) -> Issue {
-    Issue {
-        severity,
-        file: file.to_string(),
-        path: path.to_string(),
-        code,
-        th,
-        en,
-    }
+fn issue(severity: Severity, file: &str, path: &JsonPath, code: &'static str, th: String, en: String) -> Issue {
+    Issue { severity, file: file.to_string(), path: path.to_string(), code, th, en }
 }
 
 pub fn bom(file: &str) -> Issue {
@@ -120,14 +106,7 @@ pub fn bad_amount(file: &str, at: &JsonPath, text: &str, why_th: &str, why_en: &
 }
 
 pub fn negative_amount(file: &str, at: &JsonPath) -> Issue {
-    issue(
-        Severity::Warning,
-        file,
-        at,
-        "negative-amount",
-        "จำนวนเงินติดลบ".into(),
-        "The amount is negative.".into(),
-    )
+    issue(Severity::Warning, file, at, "negative-amount", "จำนวนเงินติดลบ".into(), "The amount is negative.".into())
 }
 
 pub fn bad_date(file: &str, at: &JsonPath, text: &str) -> Issue {
@@ -163,13 +142,7 @@ pub fn thai_date(file: &str, at: &JsonPath, text: &str, ce: &str) -> Issue {
     )
 }
 
-pub fn missing(
-    file: &str,
-    at: &JsonPath,
-    field: &str,
-    consequence_th: &str,
-    consequence_en: &str,
-) -> Issue {
+pub fn missing(file: &str, at: &JsonPath, field: &str, consequence_th: &str, consequence_en: &str) -> Issue {
     issue(
         Severity::Error,
         file,
@@ -225,14 +198,7 @@ pub fn duplicate_release(file: &str, at: &JsonPath, id: &str) -> Issue {
 }
 
 pub fn empty(file: &str, at: &JsonPath, what_th: &str, what_en: &str) -> Issue {
-    issue(
-        Severity::Warning,
-        file,
-        at,
-        "empty",
-        format!("ไม่มี{what_th}ในไฟล์นี้"),
-        format!("The file contains no {what_en}."),
-    )
+    issue(Severity::Warning, file, at, "empty", format!("ไม่มี{what_th}ในไฟล์นี้"), format!("The file contains no {what_en}."))
 }
 
 pub fn unknown_format(file: &str) -> Issue {
@@ -242,8 +208,7 @@ pub fn unknown_format(file: &str) -> Issue {
         &JsonPath::root(),
         "unknown-format",
         "ไม่รู้จักรูปแบบไฟล์: ไม่ใช่ OCDS, แคตตาล็อก, งบประมาณ หรือผลการประเมินที่ระบบอ่านได้".into(),
-        "Unknown format: not OCDS, a catalog, a budget or an assessment that this app reads."
-            .into(),
+        "Unknown format: not OCDS, a catalog, a budget or an assessment that this app reads.".into(),
     )
 }
 

@@ -26,11 +26,7 @@ pub fn type_name(value: &Value) -> &'static str {
 
 impl<'f> Reader<'f> {
     pub fn new(file: &'f str, at: JsonPath) -> Reader<'f> {
-        Reader {
-            file,
-            issues: Vec::new(),
-            path: at,
-        }
+        Reader { file, issues: Vec::new(), path: at }
     }
 
     pub fn path(&self) -> &JsonPath {
@@ -62,8 +58,7 @@ impl<'f> Reader<'f> {
 
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
         let at = self.here(key);
-        self.issues
-            .push(msg::wrong_type(self.file, &at, expected, type_name(found)));
+        self.issues.push(msg::wrong_type(self.file, &at, expected, type_name(found)));
     }
 
     /// A present, non-null field.
@@ -86,10 +81,7 @@ impl<'f> Reader<'f> {
     pub fn strings(&mut self, obj: &Map<String, Value>, key: &str) -> Vec<String> {
         match self.field(obj, key) {
             None => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
+            Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
             Some(Value::String(s)) => vec![s.clone()],
             Some(other) => {
                 self.wrong_type(key, "array of strings", other);
@@ -100,15 +92,11 @@ impl<'f> Reader<'f> {
 
     pub fn integer(&mut self, obj: &Map<String, Value>, key: &str) -> Option<i64> {
         match self.field(obj, key)? {
-            Value::Number(n) => match n
-                .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
-            {
+            Value::Number(n) => match n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
                 Some(i) => Some(i),
                 None => {
                     let at = self.here(key);
-                    self.issues
-                        .push(msg::wrong_type(self.file, &at, "integer", "decimal number"));
+                    self.issues.push(msg::wrong_type(self.file, &at, "integer", "decimal number"));
                     None
                 }
             },
@@ -136,10 +124,7 @@ impl<'f> Reader<'f> {
     pub fn float(&mut self, obj: &Map<String, Value>, key: &str) -> Option<f64> {
         match self.field(obj, key)? {
             Value::Number(n) => n.as_f64(),
-            Value::String(s) => match crate::domain::text::fold_thai_digits(s.trim())
-                .replace(',', "")
-                .parse::<f64>()
-            {
+            Value::String(s) => match crate::domain::text::fold_thai_digits(s.trim()).replace(',', "").parse::<f64>() {
                 Ok(f) if f.is_finite() => {
                     let at = self.here(key);
                     self.issues.push(msg::number_as_string(self.file, &at, s));
@@ -163,14 +148,8 @@ impl<'f> Reader<'f> {
         let at = self.here(key);
         let (result, text) = match value {
             Value::Number(n) => match n.as_i64() {
-                Some(i) => (
-                    i.checked_mul(100).map(Satang).ok_or(MoneyError::TooLarge),
-                    n.to_string(),
-                ),
-                None => (
-                    Satang::from_f64_baht(n.as_f64().unwrap_or(f64::NAN)),
-                    n.to_string(),
-                ),
+                Some(i) => (i.checked_mul(100).map(Satang).ok_or(MoneyError::TooLarge), n.to_string()),
+                None => (Satang::from_f64_baht(n.as_f64().unwrap_or(f64::NAN)), n.to_string()),
             },
             Value::String(s) => {
                 let parsed = Satang::parse_baht(s);
@@ -197,8 +176,7 @@ impl<'f> Reader<'f> {
                     MoneyError::SubSatang => ("ทศนิยมเกินสองตำแหน่ง", "more than two decimal places"),
                     MoneyError::TooLarge => ("ค่ามากเกินไป", "too large"),
                 };
-                self.issues
-                    .push(msg::bad_amount(self.file, &at, &text, th, en));
+                self.issues.push(msg::bad_amount(self.file, &at, &text, th, en));
                 None
             }
         }
@@ -216,14 +194,12 @@ impl<'f> Reader<'f> {
         let at = self.here(key);
         if let Some((date, era)) = Date::parse_iso(&text) {
             if era == YearEra::BeConverted {
-                self.issues
-                    .push(msg::buddhist_year(self.file, &at, &text, &date.iso()));
+                self.issues.push(msg::buddhist_year(self.file, &at, &text, &date.iso()));
             }
             return Some(date);
         }
         if let Some(date) = Date::parse_thai(&text) {
-            self.issues
-                .push(msg::thai_date(self.file, &at, &text, &date.iso()));
+            self.issues.push(msg::thai_date(self.file, &at, &text, &date.iso()));
             return Some(date);
         }
         self.issues.push(msg::bad_date(self.file, &at, &text));
@@ -231,16 +207,9 @@ impl<'f> Reader<'f> {
     }
 
     /// A date-time kept as published with its instant; problems are reported by `date`, not here.
-    pub fn moment(
-        &self,
-        obj: &Map<String, Value>,
-        key: &str,
-    ) -> Option<crate::domain::ocds::Moment> {
+    pub fn moment(&self, obj: &Map<String, Value>, key: &str) -> Option<crate::domain::ocds::Moment> {
         let text = self.field(obj, key)?.as_str()?;
-        Some(crate::domain::ocds::Moment {
-            text: text.to_string(),
-            instant: crate::domain::calendar::parse_rfc3339(text),
-        })
+        Some(crate::domain::ocds::Moment { text: text.to_string(), instant: crate::domain::calendar::parse_rfc3339(text) })
     }
 
     /// An object field read by `f` with the path extended.
@@ -276,8 +245,7 @@ impl<'f> Reader<'f> {
                         Value::Object(inner) => r.at_index(i, |r| f(r, inner)),
                         other => {
                             let at = r.path.index(i);
-                            r.issues
-                                .push(msg::wrong_type(r.file, &at, "object", type_name(other)));
+                            r.issues.push(msg::wrong_type(r.file, &at, "object", type_name(other)));
                             None
                         }
                     })
@@ -305,11 +273,7 @@ pub fn deserialize_record<T: serde::de::DeserializeOwned>(
             let detail = e.inner().to_string();
             let mut path = at.clone();
             for part in inner.split('.').filter(|p| !p.is_empty() && *p != "?") {
-                match part
-                    .strip_prefix('[')
-                    .and_then(|p| p.strip_suffix(']'))
-                    .and_then(|p| p.parse::<usize>().ok())
-                {
+                match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')).and_then(|p| p.parse::<usize>().ok()) {
                     Some(i) => path.push_index(i),
                     None => path.push_key(part),
                 }
@@ -369,29 +333,18 @@ mod tests {
         assert_eq!(r.money(&o, "d"), None);
         assert_eq!(r.money(&o, "e"), Some(Satang(1_250)));
         let codes: Vec<(&str, &str)> = r.issues.iter().map(|i| (i.code, i.path.as_str())).collect();
-        assert_eq!(
-            codes,
-            vec![
-                ("number-as-string", "value.b"),
-                ("bad-amount", "value.c"),
-                ("bad-amount", "value.d")
-            ]
-        );
+        assert_eq!(codes, vec![("number-as-string", "value.b"), ("bad-amount", "value.c"), ("bad-amount", "value.d")]);
     }
 
     #[test]
     fn dates_convert_buddhist_years_with_a_warning() {
         let mut r = Reader::new("f", JsonPath::root());
-        let o =
-            obj(r#"{"a": "2567-10-01T00:00:00+07:00", "b": "9 เม.ย. 69", "c": "soon", "d": 5}"#);
+        let o = obj(r#"{"a": "2567-10-01T00:00:00+07:00", "b": "9 เม.ย. 69", "c": "soon", "d": 5}"#);
         assert_eq!(r.date(&o, "a"), Date::new(2024, 10, 1));
         assert_eq!(r.date(&o, "b"), Date::new(2026, 4, 9));
         assert_eq!(r.date(&o, "c"), None);
         assert_eq!(r.date(&o, "d"), None);
         let codes: Vec<&str> = r.issues.iter().map(|i| i.code).collect();
-        assert_eq!(
-            codes,
-            vec!["buddhist-year", "thai-date", "bad-date", "wrong-type"]
-        );
+        assert_eq!(codes, vec!["buddhist-year", "thai-date", "bad-date", "wrong-type"]);
     }
 }

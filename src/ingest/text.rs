@@ -40,13 +40,7 @@ pub fn parse_json(file: &str, text: &str, at: &JsonPath, issues: &mut Vec<Issue>
     match serde_json::from_str::<Value>(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            issues.push(msg::bad_json(
-                file,
-                at,
-                e.line(),
-                e.column(),
-                &e.to_string(),
-            ));
+            issues.push(msg::bad_json(file, at, e.line(), e.column(), &e.to_string()));
             None
         }
     }
@@ -67,17 +61,11 @@ mod tests {
     #[test]
     fn accepts_bom_and_tis620_with_warnings() {
         let mut issues = Vec::new();
-        assert_eq!(
-            decode("f", b"\xEF\xBB\xBF{}", &mut issues).as_deref(),
-            Some("{}")
-        );
+        assert_eq!(decode("f", b"\xEF\xBB\xBF{}", &mut issues).as_deref(), Some("{}"));
         assert_eq!(issues[0].code, "bom");
         let (tis, _, _) = encoding_rs::WINDOWS_874.encode("{\"name\":\"เทศบาล\"}");
         let mut issues = Vec::new();
-        assert_eq!(
-            decode("f", &tis, &mut issues).as_deref(),
-            Some("{\"name\":\"เทศบาล\"}")
-        );
+        assert_eq!(decode("f", &tis, &mut issues).as_deref(), Some("{\"name\":\"เทศบาล\"}"));
         assert_eq!(issues[0].code, "tis-620");
     }
 

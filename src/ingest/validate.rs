@@ -84,9 +84,7 @@ pub fn detect_value(value: &Value) -> DetectedFormat {
     } else if has("releases")
         || has("records")
         || has("ocid")
-        || value
-            .as_array()
-            .is_some_and(|a| a.iter().any(|r| r.get("ocid").is_some()))
+        || value.as_array().is_some_and(|a| a.iter().any(|r| r.get("ocid").is_some()))
     {
         DetectedFormat::Ocds
     } else {
@@ -115,9 +113,7 @@ pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
             (p.issues, p.counts)
         }
         DetectedFormat::WevisPaoBudget => {
-            let year = year
-                .or_else(|| wevis::year_from_path(file))
-                .unwrap_or(FiscalYear(0));
+            let year = year.or_else(|| wevis::year_from_path(file)).unwrap_or(FiscalYear(0));
             let p = wevis::parse(file, bytes, year);
             (p.issues, p.counts)
         }
@@ -128,36 +124,16 @@ pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
         DetectedFormat::Unknown => {
             let mut issues = Vec::new();
             if let Some(t) = text::decode(file, bytes, &mut issues) {
-                if text::parse_json(
-                    file,
-                    &t,
-                    &crate::domain::issue::JsonPath::root(),
-                    &mut issues,
-                )
-                .is_some()
-                {
+                if text::parse_json(file, &t, &crate::domain::issue::JsonPath::root(), &mut issues).is_some() {
                     issues.push(msg::unknown_format(file));
                 }
             }
             (issues, RecordCounts::default())
         }
     };
-    let errors = issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .count();
-    let warnings = issues
-        .iter()
-        .filter(|i| i.severity == Severity::Warning)
-        .count();
-    Report {
-        file: file.to_string(),
-        format,
-        counts,
-        errors,
-        warnings,
-        issues,
-    }
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let warnings = issues.iter().filter(|i| i.severity == Severity::Warning).count();
+    Report { file: file.to_string(), format, counts, errors, warnings, issues }
 }
 
 /// The record an issue's path points into: `releases[12].awards[0].value` → `releases[12]`,
@@ -191,10 +167,7 @@ mod tests {
 
     #[test]
     fn groups_issue_paths_by_record() {
-        assert_eq!(
-            record_of("releases[12].awards[0].value.amount"),
-            "releases[12]"
-        );
+        assert_eq!(record_of("releases[12].awards[0].value.amount"), "releases[12]");
         assert_eq!(record_of("line 3.tender.value"), "line 3");
         assert_eq!(record_of("$"), "$");
         assert_eq!(record_of("publisher"), "publisher");

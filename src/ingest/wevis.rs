@@ -62,10 +62,7 @@ pub fn detect(value: &Value) -> bool {
 
 /// The fiscal year is not in the file; it is passed in, or read from a `/2565/` folder in the path.
 pub fn year_from_path(path: &str) -> Option<FiscalYear> {
-    path.split(['/', '\\'])
-        .filter_map(|part| part.parse::<i32>().ok())
-        .find(|y| (2400..2700).contains(y))
-        .map(FiscalYear)
+    path.split(['/', '\\']).filter_map(|part| part.parse::<i32>().ok()).find(|y| (2400..2700).contains(y)).map(FiscalYear)
 }
 
 pub fn parse(file: &str, bytes: &[u8], year: FiscalYear) -> Parsed<Option<Budget>> {
@@ -74,11 +71,7 @@ pub fn parse(file: &str, bytes: &[u8], year: FiscalYear) -> Parsed<Option<Budget
     let budget = text::decode(file, bytes, &mut issues)
         .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
         .and_then(|v| from_value(file, &v, year, &mut issues, &mut counts));
-    Parsed {
-        values: budget,
-        issues,
-        counts,
-    }
+    Parsed { values: budget, issues, counts }
 }
 
 pub fn from_value(
@@ -89,24 +82,15 @@ pub fn from_value(
     counts: &mut RecordCounts,
 ) -> Option<Budget> {
     let root = JsonPath::root();
-    let total: Option<Satang> = value
-        .get("total")
-        .and_then(|t| deserialize_record(file, t, &root.key("total"), issues));
+    let total: Option<Satang> = value.get("total").and_then(|t| deserialize_record(file, t, &root.key("total"), issues));
     let pao: Option<Pao> = match value.get("pao") {
         Some(p) => deserialize_record(file, p, &root.key("pao"), issues),
         None => {
-            issues.push(msg::missing(
-                file,
-                &root,
-                "pao",
-                "ไม่ทราบชื่อ อบจ.",
-                "the อบจ. is not named",
-            ));
+            issues.push(msg::missing(file, &root, "pao", "ไม่ทราบชื่อ อบจ.", "the อบจ. is not named"));
             None
         }
     };
-    let tasks: Vec<Task> =
-        deserialize_records(file, value.get("tasks"), &root.key("tasks"), issues, counts);
+    let tasks: Vec<Task> = deserialize_records(file, value.get("tasks"), &root.key("tasks"), issues, counts);
     let expenditure: Vec<ExpenditureLine> = tasks
         .into_iter()
         .map(|t| ExpenditureLine {
@@ -126,9 +110,7 @@ pub fn from_value(
     let incomes: Vec<Income> = value
         .get("pao")
         .and_then(|p| p.get("incomes"))
-        .map(|incomes| {
-            deserialize_records::<Income>(file, Some(incomes), &incomes_at, issues, &mut ignored)
-        })
+        .map(|incomes| deserialize_records::<Income>(file, Some(incomes), &incomes_at, issues, &mut ignored))
         .unwrap_or_default();
     let mut revenue = Vec::new();
     for (i, income) in incomes.into_iter().enumerate() {
@@ -165,27 +147,16 @@ pub fn from_value(
         }
     }
     if revenue.is_empty() {
-        let mut note = msg::empty(
-            file,
-            &incomes_at,
-            "ข้อมูลรายรับ (ประมาณการรายรับ)",
-            "revenue (estimated income) data",
-        );
+        let mut note = msg::empty(file, &incomes_at, "ข้อมูลรายรับ (ประมาณการรายรับ)", "revenue (estimated income) data");
         note.severity = crate::domain::issue::Severity::Info;
         issues.push(note);
     }
     for key in ["groupedByArea", "groupedByType"] {
-        let grouped: Vec<Grouped> =
-            deserialize_records(file, value.get(key), &root.key(key), issues, &mut ignored);
+        let grouped: Vec<Grouped> = deserialize_records(file, value.get(key), &root.key(key), issues, &mut ignored);
         let sum: Satang = grouped.iter().map(|g| g.total).sum();
         let lines: Satang = expenditure.iter().map(|l| l.allocated).sum();
         if sum != lines {
-            issues.push(msg::total_mismatch(
-                file,
-                &root.key(key),
-                &sum.format_baht(),
-                &lines.format_baht(),
-            ));
+            issues.push(msg::total_mismatch(file, &root.key(key), &sum.format_baht(), &lines.format_baht()));
         }
     }
     let name = pao.as_ref().map(|p| p.name.clone()).unwrap_or_default();

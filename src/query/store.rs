@@ -21,14 +21,8 @@ pub enum Method {
 }
 
 impl Method {
-    pub const ALL: [Method; 6] = [
-        Method::Open,
-        Method::Selective,
-        Method::Limited,
-        Method::Direct,
-        Method::Other,
-        Method::Missing,
-    ];
+    pub const ALL: [Method; 6] =
+        [Method::Open, Method::Selective, Method::Limited, Method::Direct, Method::Other, Method::Missing];
 
     pub fn from_ocds(method: Option<&str>) -> Method {
         match method {
@@ -78,27 +72,12 @@ impl Store {
     /// Adds the processes of one dataset. `org` is the organisation the dataset belongs to (its catalog
     /// code); a dataset covering several organisations passes `None` and each process's buyer id is used.
     /// The fiscal year is the dataset's, or else that of the tender's start or the release date.
-    pub fn add(
-        &mut self,
-        org: Option<&str>,
-        dataset_year: Option<FiscalYear>,
-        processes: Vec<Process>,
-    ) {
+    pub fn add(&mut self, org: Option<&str>, dataset_year: Option<FiscalYear>, processes: Vec<Process>) {
         for p in processes {
             let r = &p.compiled;
-            let org_code = self.orgs.code(
-                org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref()))
-                    .unwrap_or(""),
-            );
-            let date = r
-                .tender
-                .as_ref()
-                .and_then(|t| t.tender_period.as_ref())
-                .and_then(|tp| tp.start_date)
-                .or(r.date);
-            let year = dataset_year
-                .or_else(|| date.map(|d| d.fiscal_year()))
-                .map_or(0, |y| y.0);
+            let org_code = self.orgs.code(org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref())).unwrap_or(""));
+            let date = r.tender.as_ref().and_then(|t| t.tender_period.as_ref()).and_then(|tp| tp.start_date).or(r.date);
+            let year = dataset_year.or_else(|| date.map(|d| d.fiscal_year())).map_or(0, |y| y.0);
             self.org.push(org_code);
             self.fiscal_year.push(year);
             self.method.push(Method::from_ocds(r.method()));
@@ -129,8 +108,7 @@ impl Store {
         };
         (0..self.len() as u32)
             .filter(|&i| {
-                org_code.is_none_or(|c| self.org[i as usize] == c)
-                    && year.is_none_or(|y| self.fiscal_year[i as usize] == y)
+                org_code.is_none_or(|c| self.org[i as usize] == c) && year.is_none_or(|y| self.fiscal_year[i as usize] == y)
             })
             .collect()
     }

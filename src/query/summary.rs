@@ -45,14 +45,8 @@ pub struct MethodShare {
 }
 
 pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
-    let mut shares: Vec<MethodShare> = Method::ALL
-        .iter()
-        .map(|&method| MethodShare {
-            method,
-            count: 0,
-            contract_value: Satang::ZERO,
-        })
-        .collect();
+    let mut shares: Vec<MethodShare> =
+        Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Satang::ZERO }).collect();
     for &r in rows {
         let m = store.method[r as usize];
         let slot = &mut shares[Method::ALL.iter().position(|x| *x == m).unwrap_or(0)];

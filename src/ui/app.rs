@@ -10,6 +10,7 @@ use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::check::CheckPage;
 use crate::ui::pages::explorer::Explorer;
+use crate::ui::pages::flags::FlagsPage;
 use crate::ui::state::{provide_view, LoadedCatalog};
 use crate::ui::url_state::{Page, ViewState};
 
@@ -18,10 +19,7 @@ pub const CATALOG_URL: &str = "data/catalog.json";
 async fn load_catalog() -> Result<Arc<Catalog>, LoadError> {
     let bytes = fetch_bytes(CATALOG_URL).await?;
     let parsed = crate::ingest::catalog::parse(CATALOG_URL, &bytes);
-    parsed.values.map(Arc::new).ok_or(LoadError::Invalid {
-        url: CATALOG_URL.to_string(),
-        issues: parsed.issues,
-    })
+    parsed.values.map(Arc::new).ok_or(LoadError::Invalid { url: CATALOG_URL.to_string(), issues: parsed.issues })
 }
 
 #[component]
@@ -35,34 +33,19 @@ pub fn App() -> impl IntoView {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", l.code());
             }
-            doc.set_title(&format!(
-                "{} · {}",
-                t(l, Key::AppName),
-                t(Lang::En, Key::AppName)
-            ));
+            doc.set_title(&format!("{} · {}", t(l, Key::AppName), t(Lang::En, Key::AppName)));
         }
     });
     let catalog = LocalResource::new(load_catalog);
     let page = Memo::new(move |_| view.0.with(|s| s.page));
     let other_lang = Signal::derive(move || {
         let s = view.get();
-        let next = if s.lang == Lang::Th {
-            Lang::En
-        } else {
-            Lang::Th
-        };
+        let next = if s.lang == Lang::Th { Lang::En } else { Lang::Th };
         s.with_lang(next)
     });
-    let to_check = Signal::derive(move || ViewState {
-        page: Page::Check,
-        org: None,
-        year: None,
-        ..view.get()
-    });
-    let to_home = Signal::derive(move || ViewState {
-        lang: view.get().lang,
-        ..ViewState::default()
-    });
+    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, year: None, ..view.get() });
+    let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() });
+    let to_home = Signal::derive(move || ViewState { lang: view.get().lang, ..ViewState::default() });
     view! {
         <header class="site-header">
             <ViewLink to=to_home class="brand">
@@ -70,6 +53,7 @@ pub fn App() -> impl IntoView {
             </ViewLink>
             <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
             <nav class="top-nav">
+                <ViewLink to=to_flags>{move || t(lang.get(), Key::Methodology)}</ViewLink>
                 <ViewLink to=to_check>{move || t(lang.get(), Key::CheckData)}</ViewLink>
                 <ViewLink to=other_lang class="lang-switch">
                     <span data-testid="lang-switch">{move || t(lang.get(), Key::SwitchLanguage)}</span>
@@ -77,18 +61,21 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main>
-            <Show when=move || page.get() == Page::Check fallback=move || view! {
-                <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match catalog.await {
-                            Ok(c) => view! { <CatalogLoaded catalog=c /> }.into_any(),
-                            Err(e) => view! { <ErrorPanel title=Key::ErrorCatalogTitle error=e lang=lang /> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            }>
-                <CheckPage />
-            </Show>
+            {move || match page.get() {
+                Page::Check => view! { <CheckPage /> }.into_any(),
+                Page::Flags => view! { <FlagsPage /> }.into_any(),
+                Page::Explorer => view! {
+                    <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
+                        {move || Suspend::new(async move {
+                            match catalog.await {
+                                Ok(c) => view! { <CatalogLoaded catalog=c /> }.into_any(),
+                                Err(e) => view! { <ErrorPanel title=Key::ErrorCatalogTitle error=e lang=lang /> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                }
+                .into_any(),
+            }}
         </main>
     }
 }

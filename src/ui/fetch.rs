@@ -36,24 +36,11 @@ impl std::error::Error for LoadError {}
 
 /// GETs a file. A relative `url` resolves against the document, so the app works under any sub-path.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
+    let response =
+        Request::get(url).send().await.map_err(|e| LoadError::Network { url: url.to_string(), detail: e.to_string() })?;
     match response.status() {
-        200..=299 => response.binary().await.map_err(|e| LoadError::Network {
-            url: url.to_string(),
-            detail: e.to_string(),
-        }),
-        404 => Err(LoadError::NotFound {
-            url: url.to_string(),
-        }),
-        status => Err(LoadError::Http {
-            url: url.to_string(),
-            status,
-        }),
+        200..=299 => response.binary().await.map_err(|e| LoadError::Network { url: url.to_string(), detail: e.to_string() }),
+        404 => Err(LoadError::NotFound { url: url.to_string() }),
+        status => Err(LoadError::Http { url: url.to_string(), status }),
     }
 }

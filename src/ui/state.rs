@@ -30,11 +30,7 @@ impl View {
     /// Moves to another view: a new history entry with its query string, then the new state.
     pub fn navigate(&self, next: ViewState) {
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&next.to_query()),
-            );
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next.to_query()));
         }
         self.0.set(next);
     }
@@ -47,8 +43,7 @@ fn current_query() -> String {
 /// Creates the view context from the address bar and keeps it in step with Back and Forward.
 pub fn provide_view() -> View {
     let view = View(RwSignal::new(ViewState::from_query(&current_query())));
-    let on_pop =
-        Closure::<dyn Fn()>::new(move || view.0.set(ViewState::from_query(&current_query())));
+    let on_pop = Closure::<dyn Fn()>::new(move || view.0.set(ViewState::from_query(&current_query())));
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_pop.forget();

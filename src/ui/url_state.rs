@@ -1,5 +1,7 @@
 //! All view state lives in the query string of the one index.html, so every view is a link:
 //! `?lang=en&org=6620101&year=2568&page=check`. Parsing and printing are pure and tested natively.
+use std::collections::BTreeMap;
+
 use crate::domain::issue::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -7,6 +9,8 @@ pub enum Page {
     #[default]
     Explorer,
     Check,
+    /// The red flags' methodology and settings.
+    Flags,
 }
 
 impl Page {
@@ -14,6 +18,7 @@ impl Page {
         match self {
             Page::Explorer => "explorer",
             Page::Check => "check",
+            Page::Flags => "flags",
         }
     }
 }
@@ -26,6 +31,12 @@ pub struct ViewState {
     pub org: Option<String>,
     /// The selected fiscal year (BE).
     pub year: Option<i32>,
+    /// Show only processes with at least one risk signal.
+    pub only_flagged: bool,
+    /// The flag whose methodology is open.
+    pub flag: Option<String>,
+    /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
+    pub flag_settings: BTreeMap<String, String>,
 }
 
 impl ViewState {
@@ -36,8 +47,14 @@ impl ViewState {
             match key.as_str() {
                 "lang" => state.lang = Lang::from_code(&value).unwrap_or_default(),
                 "page" if value == "check" => state.page = Page::Check,
+                "page" if value == "flags" => state.page = Page::Flags,
+                "flagged" => state.only_flagged = value == "1",
+                "flag" if !value.is_empty() => state.flag = Some(value),
                 "org" if !value.is_empty() => state.org = Some(value),
                 "year" => state.year = value.parse().ok().filter(|y| (2400..3000).contains(y)),
+                key if key.starts_with("fs.") && !value.is_empty() => {
+                    state.flag_settings.insert(key[3..].to_string(), value);
+                }
                 _ => {}
             }
         }
@@ -59,22 +76,24 @@ impl ViewState {
         if let Some(year) = self.year {
             pairs.push(("year", year.to_string()));
         }
-        if pairs.is_empty() {
+        if self.only_flagged {
+            pairs.push(("flagged", "1".to_string()));
+        }
+        if let Some(flag) = &self.flag {
+            pairs.push(("flag", flag.clone()));
+        }
+        let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
+        if pairs.is_empty() && settings.is_empty() {
             // "?" alone keeps the link on index.html when the page was opened without a query.
             return "?".to_string();
         }
-        let body: Vec<String> = pairs
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
-            .collect();
+        let mut body: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+        body.extend(settings.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))));
         format!("?{}", body.join("&"))
     }
 
     pub fn with_lang(&self, lang: Lang) -> ViewState {
-        ViewState {
-            lang,
-            ..self.clone()
-        }
+        ViewState { lang, ..self.clone() }
     }
 }
 
@@ -111,10 +130,7 @@ pub fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(
-                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
-                    16,
-                ) {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -140,10 +156,18 @@ mod tests {
             page: Page::Check,
             org: Some("เทศบาล 1&2".into()),
             year: Some(2568),
+            only_flagged: true,
+            flag: Some("TH08".into()),
+            flag_settings: [
+                ("TH08.limit".to_string(), "300000".to_string()),
+                ("R003.procurement_methods".to_string(), "open|selective".to_string()),
+            ]
+            .into(),
         };
         let q = state.to_query();
         assert_eq!(ViewState::from_query(&q), state);
         assert!(q.starts_with("?lang=en&page=check&org=%E0%B9%80"));
+        assert!(q.ends_with("&flagged=1&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
     }
 
     #[test]

@@ -55,11 +55,7 @@ pub fn rules_from_schema(schema: &Value) -> MergeRules {
 fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
     let mut current = node;
     for _ in 0..16 {
-        match current
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix("#/"))
-        {
+        match current.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/")) {
             Some(pointer) => match root.pointer(&format!("/{pointer}")) {
                 Some(target) => current = target,
                 None => break,
@@ -78,22 +74,12 @@ fn types(node: &Value) -> Vec<&str> {
     }
 }
 
-fn walk_properties(
-    root: &Value,
-    props: &Map<String, Value>,
-    prefix: &str,
-    rules: &mut MergeRules,
-    depth: usize,
-) {
+fn walk_properties(root: &Value, props: &Map<String, Value>, prefix: &str, rules: &mut MergeRules, depth: usize) {
     if depth > 32 {
         return;
     }
     for (key, raw) in props {
-        let path = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
+        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
         let node = resolve(root, raw);
         // Merge annotations may sit on the referring property or on its target.
         let flag = |name: &str| raw.get(name).or_else(|| node.get(name));
@@ -102,21 +88,18 @@ fn walk_properties(
         if flag("omitWhenMerged") == Some(&Value::Bool(true)) || strategy == Some("ocdsOmit") {
             rules.omit.insert(path);
         } else if node_types.contains(&"array")
-            && (flag("wholeListMerge") == Some(&Value::Bool(true))
-                || strategy == Some("ocdsVersion"))
+            && (flag("wholeListMerge") == Some(&Value::Bool(true)) || strategy == Some("ocdsVersion"))
         {
             rules.whole_list.insert(path);
-        } else if node_types.contains(&"object")
-            || (node_types.is_empty() && node.get("properties").is_some())
-        {
+        } else if node_types.contains(&"object") || (node_types.is_empty() && node.get("properties").is_some()) {
             if let Some(inner) = node.get("properties").and_then(Value::as_object) {
                 walk_properties(root, inner, &path, rules, depth + 1);
             }
         } else if node_types.contains(&"array") {
             if let Some(items) = node.get("items").map(|i| resolve(root, i)) {
                 let item_types = types(items);
-                let object_items = item_types.iter().all(|t| *t == "object")
-                    && (!item_types.is_empty() || items.get("properties").is_some());
+                let object_items =
+                    item_types.iter().all(|t| *t == "object") && (!item_types.is_empty() || items.get("properties").is_some());
                 if !object_items {
                     rules.whole_list.insert(path);
                 } else if let Some(inner) = items.get("properties").and_then(Value::as_object) {
@@ -167,11 +150,7 @@ pub struct Merger<'a> {
 
 impl<'a> Merger<'a> {
     pub fn new(rules: &'a MergeRules, file: &'a str) -> Merger<'a> {
-        Merger {
-            rules,
-            file,
-            issues: Vec::new(),
-        }
+        Merger { rules, file, issues: Vec::new() }
     }
 
     /// `releases` pairs each release with the JSON path it was read from, for issues.
@@ -184,10 +163,7 @@ impl<'a> Merger<'a> {
         }
         let date = ordered.last().map(|(r, _)| date_of(r)).unwrap_or("");
         let mut compiled = Map::new();
-        compiled.insert(
-            "tag".into(),
-            Value::Array(vec![Value::String("compiled".into())]),
-        );
+        compiled.insert("tag".into(), Value::Array(vec![Value::String("compiled".into())]));
         compiled.insert("id".into(), Value::String(format!("{ocid}-{date}")));
         compiled.insert("date".into(), Value::String(date.to_string()));
         compiled.insert("ocid".into(), Value::String(ocid.to_string()));
@@ -197,19 +173,9 @@ impl<'a> Merger<'a> {
         Value::Object(compiled)
     }
 
-    fn merge_object(
-        &mut self,
-        acc: &mut Map<String, Value>,
-        new: &Map<String, Value>,
-        rule_prefix: &str,
-        at: &JsonPath,
-    ) {
+    fn merge_object(&mut self, acc: &mut Map<String, Value>, new: &Map<String, Value>, rule_prefix: &str, at: &JsonPath) {
         for (key, value) in new {
-            let rule = if rule_prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{rule_prefix}.{key}")
-            };
+            let rule = if rule_prefix.is_empty() { key.clone() } else { format!("{rule_prefix}.{key}") };
             if self.rules.omit.contains(&rule) {
                 continue;
             }
@@ -218,13 +184,9 @@ impl<'a> Merger<'a> {
                     acc.remove(key);
                 }
                 Value::Array(items)
-                    if !self.rules.whole_list.contains(&rule)
-                        && !items.is_empty()
-                        && items.iter().all(Value::is_object) =>
+                    if !self.rules.whole_list.contains(&rule) && !items.is_empty() && items.iter().all(Value::is_object) =>
                 {
-                    let slot = acc
-                        .entry(key.clone())
-                        .or_insert_with(|| Value::Array(Vec::new()));
+                    let slot = acc.entry(key.clone()).or_insert_with(|| Value::Array(Vec::new()));
                     if !slot.is_array() {
                         *slot = Value::Array(Vec::new());
                     }
@@ -233,9 +195,7 @@ impl<'a> Merger<'a> {
                     }
                 }
                 Value::Object(inner) if !inner.is_empty() => {
-                    let slot = acc
-                        .entry(key.clone())
-                        .or_insert_with(|| Value::Object(Map::new()));
+                    let slot = acc.entry(key.clone()).or_insert_with(|| Value::Object(Map::new()));
                     if !slot.is_object() {
                         *slot = Value::Object(Map::new());
                     }
@@ -250,18 +210,9 @@ impl<'a> Merger<'a> {
         }
     }
 
-    fn merge_array(
-        &mut self,
-        existing: &mut Vec<Value>,
-        items: &[Value],
-        rule: &str,
-        at: &JsonPath,
-    ) {
-        let mut by_id: HashMap<String, usize> = existing
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.get("id").and_then(id_key).map(|k| (k, i)))
-            .collect();
+    fn merge_array(&mut self, existing: &mut Vec<Value>, items: &[Value], rule: &str, at: &JsonPath) {
+        let mut by_id: HashMap<String, usize> =
+            existing.iter().enumerate().filter_map(|(i, v)| v.get("id").and_then(id_key).map(|k| (k, i))).collect();
         let mut seen_here: HashMap<String, usize> = HashMap::new();
         for (index, item) in items.iter().enumerate() {
             let Value::Object(obj) = item else { continue };
@@ -269,8 +220,7 @@ impl<'a> Merger<'a> {
             match obj.get("id").and_then(id_key) {
                 Some(id) => {
                     if seen_here.insert(id.clone(), index).is_some() {
-                        self.issues
-                            .push(msg::duplicate_id(self.file, &item_at, &id));
+                        self.issues.push(msg::duplicate_id(self.file, &item_at, &id));
                     }
                     let position = match by_id.get(&id) {
                         Some(&p) => p,
@@ -310,12 +260,9 @@ fn id_key(value: &Value) -> Option<String> {
 
 fn strip_nulls(value: &Value) -> Value {
     match value {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), strip_nulls(v)))
-                .collect(),
-        ),
+        Value::Object(m) => {
+            Value::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), strip_nulls(v))).collect())
+        }
         Value::Array(a) => Value::Array(a.iter().map(strip_nulls).collect()),
         other => other.clone(),
     }
@@ -327,10 +274,8 @@ mod tests {
     use serde_json::json;
 
     fn compile(rules: &MergeRules, releases: &[Value]) -> Value {
-        let pairs: Vec<(&Map<String, Value>, JsonPath)> = releases
-            .iter()
-            .map(|r| (r.as_object().unwrap(), JsonPath::root()))
-            .collect();
+        let pairs: Vec<(&Map<String, Value>, JsonPath)> =
+            releases.iter().map(|r| (r.as_object().unwrap(), JsonPath::root())).collect();
         Merger::new(rules, "t").compile("oc-1", &pairs)
     }
 
@@ -345,10 +290,7 @@ mod tests {
             ],
         );
         assert_eq!(out["tender"], json!({"title":"B","status":"active"}));
-        assert_eq!(
-            out["awards"],
-            json!([{"id":"a1","title":"first","status":"active"}])
-        );
+        assert_eq!(out["awards"], json!([{"id":"a1","title":"first","status":"active"}]));
         assert_eq!(out["id"], json!("oc-1-2020-02-01"));
         assert_eq!(out["tag"], json!(["compiled"]));
     }
@@ -360,15 +302,9 @@ mod tests {
             json!({"ocid":"oc-1","date":"2020-02-01","awards":[{"id":"a","suppliers":[{"id":"s2","name":"Y"}],"title":null}]}),
         ];
         let v11 = compile(&rules_1_1(), &releases);
-        assert_eq!(
-            v11["awards"][0]["suppliers"],
-            json!([{"id":"s1","name":"X"},{"id":"s2","name":"Y"}])
-        );
+        assert_eq!(v11["awards"][0]["suppliers"], json!([{"id":"s1","name":"X"},{"id":"s2","name":"Y"}]));
         assert!(v11["awards"][0].get("title").is_none());
         let v10 = compile(&rules_1_0(), &releases);
-        assert_eq!(
-            v10["awards"][0]["suppliers"],
-            json!([{"id":"s2","name":"Y"}])
-        );
+        assert_eq!(v10["awards"][0]["suppliers"], json!([{"id":"s2","name":"Y"}]));
     }
 }

@@ -61,30 +61,12 @@ pub fn compile_files(inputs: &[(&str, &[u8])]) -> Parsed<Vec<CompiledProcess>> {
     for (file, bytes) in inputs {
         collect_file(file, bytes, &mut collected, &mut issues);
     }
-    let values = compile_collected(
-        collected.releases,
-        collected.records,
-        &mut collected.counts,
-        &mut issues,
-    );
-    if values.is_empty()
-        && issues
-            .iter()
-            .all(|i| i.code != "bad-json" && i.code != "not-utf-8" && i.code != "utf-16")
-    {
+    let values = compile_collected(collected.releases, collected.records, &mut collected.counts, &mut issues);
+    if values.is_empty() && issues.iter().all(|i| i.code != "bad-json" && i.code != "not-utf-8" && i.code != "utf-16") {
         let file = inputs.first().map_or("", |(f, _)| *f);
-        issues.push(msg::empty(
-            file,
-            &JsonPath::root(),
-            "กระบวนการจัดซื้อจัดจ้าง",
-            "contracting processes",
-        ));
+        issues.push(msg::empty(file, &JsonPath::root(), "กระบวนการจัดซื้อจัดจ้าง", "contracting processes"));
     }
-    Parsed {
-        values,
-        issues,
-        counts: collected.counts,
-    }
+    Parsed { values, issues, counts: collected.counts }
 }
 
 fn collect_file(file: &str, bytes: &[u8], collected: &mut Collected, issues: &mut Vec<Issue>) {
@@ -119,21 +101,14 @@ pub fn load(file: &str, bytes: &[u8]) -> Parsed<Vec<Process>> {
         let mut reader = Reader::new(file, cp.at.clone());
         let obj = cp.compiled.as_object().cloned().unwrap_or_default();
         if let Some(release) = release::read_release(&mut reader, &obj) {
-            processes.push(Process {
-                compiled: release,
-                history: cp.history,
-            });
+            processes.push(Process { compiled: release, history: cp.history });
         }
         // Source releases were checked field by field already; a merged release's issues repeat them.
         if cp.published_compiled {
             issues.extend(reader.issues);
         }
     }
-    Parsed {
-        values: processes,
-        issues,
-        counts: compiled.counts,
-    }
+    Parsed { values: processes, issues, counts: compiled.counts }
 }
 
 fn version_of(obj: &Obj) -> OcdsVersion {
@@ -152,37 +127,16 @@ fn collect(
         Value::Object(obj) if obj.contains_key("records") => {
             let version = version_of(&obj);
             issues.push(msg::version_note(file, version.as_str()));
-            for_each_object(
-                file,
-                &obj,
-                "records",
-                at,
-                issues,
-                &mut out.counts,
-                |body, at| {
-                    out.records.push(RecordIn {
-                        file: file.to_string(),
-                        body,
-                        at,
-                        version,
-                    });
-                },
-            );
+            for_each_object(file, &obj, "records", at, issues, &mut out.counts, |body, at| {
+                out.records.push(RecordIn { file: file.to_string(), body, at, version });
+            });
         }
         Value::Object(obj) if obj.contains_key("releases") && !obj.contains_key("ocid") => {
             let version = version_of(&obj);
             issues.push(msg::version_note(file, version.as_str()));
             let mut counts = out.counts;
             let mut found = Vec::new();
-            for_each_object(
-                file,
-                &obj,
-                "releases",
-                at,
-                issues,
-                &mut counts,
-                |body, at| found.push((body, at)),
-            );
+            for_each_object(file, &obj, "releases", at, issues, &mut counts, |body, at| found.push((body, at)));
             out.counts = counts;
             for (body, at) in found {
                 push_release(out, file, body, at, version);
@@ -192,12 +146,7 @@ fn collect(
             out.counts.read += 1;
             let version = package_version.unwrap_or(OcdsVersion::V1_1);
             if obj.contains_key("compiledRelease") || obj.contains_key("releases") {
-                out.records.push(RecordIn {
-                    file: file.to_string(),
-                    body: Value::Object(obj),
-                    at: at.clone(),
-                    version,
-                });
+                out.records.push(RecordIn { file: file.to_string(), body: Value::Object(obj), at: at.clone(), version });
             } else {
                 push_release(out, file, Value::Object(obj), at.clone(), version);
             }
@@ -219,11 +168,7 @@ fn collect(
                     "this is not an OCDS release or record",
                 ));
             } else {
-                issues.push(msg::not_a_record(
-                    file,
-                    at,
-                    crate::ingest::reader::type_name(&other),
-                ));
+                issues.push(msg::not_a_record(file, at, crate::ingest::reader::type_name(&other)));
             }
         }
     }
@@ -248,37 +193,19 @@ fn for_each_object(
                 } else {
                     counts.read += 1;
                     counts.rejected += 1;
-                    issues.push(msg::not_a_record(
-                        file,
-                        &item_at,
-                        crate::ingest::reader::type_name(item),
-                    ));
+                    issues.push(msg::not_a_record(file, &item_at, crate::ingest::reader::type_name(item)));
                 }
             }
         }
-        Some(other) => issues.push(msg::wrong_type(
-            file,
-            &at.key(key),
-            "array",
-            crate::ingest::reader::type_name(other),
-        )),
+        Some(other) => issues.push(msg::wrong_type(file, &at.key(key), "array", crate::ingest::reader::type_name(other))),
         None => {}
     }
 }
 
 fn push_release(out: &mut Collected, file: &str, body: Value, at: JsonPath, version: OcdsVersion) {
     // A release without an ocid is grouped under "" and rejected when compiled.
-    let ocid = body
-        .get("ocid")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    out.releases.entry(ocid).or_default().push(ReleaseIn {
-        file: file.to_string(),
-        body,
-        at,
-        version,
-    });
+    let ocid = body.get("ocid").and_then(Value::as_str).unwrap_or("").to_string();
+    out.releases.entry(ocid).or_default().push(ReleaseIn { file: file.to_string(), body, at, version });
 }
 
 fn compile_collected(
@@ -319,19 +246,11 @@ fn compile_collected(
 }
 
 /// Two releases with the same id describe the same event: the last copy is kept, with a warning.
-fn dedupe_releases(
-    group: Vec<ReleaseIn>,
-    issues: &mut Vec<Issue>,
-    counts: &mut RecordCounts,
-) -> Vec<ReleaseIn> {
+fn dedupe_releases(group: Vec<ReleaseIn>, issues: &mut Vec<Issue>, counts: &mut RecordCounts) -> Vec<ReleaseIn> {
     let mut by_id: IndexMap<String, ReleaseIn> = IndexMap::new();
     let mut anonymous = Vec::new();
     for r in group {
-        match r.body.get("id").and_then(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .or_else(|| v.as_number().map(|n| n.to_string()))
-        }) {
+        match r.body.get("id").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_number().map(|n| n.to_string()))) {
             Some(id) => {
                 if let Some(previous) = by_id.insert(id.clone(), r) {
                     issues.push(msg::duplicate_release(&previous.file, &previous.at, &id));
@@ -357,18 +276,11 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
         validate_release(&r.file, &r.body, &r.at, issues);
     }
     let file = group.last().map_or("", |r| r.file.as_str());
-    let version = group
-        .iter()
-        .map(|r| r.version)
-        .max_by_key(|v| *v == OcdsVersion::V1_1)
-        .unwrap_or(OcdsVersion::V1_1);
+    let version = group.iter().map(|r| r.version).max_by_key(|v| *v == OcdsVersion::V1_1).unwrap_or(OcdsVersion::V1_1);
     let mut history: Vec<LinkedRelease> = group.iter().map(|r| linked(&r.body)).collect();
     history.sort_by_key(|h| h.date);
-    let newest = group
-        .iter()
-        .max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body)))
-        .map(|r| r.at.clone())
-        .unwrap_or_default();
+    let newest =
+        group.iter().max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body))).map(|r| r.at.clone()).unwrap_or_default();
     // One release of a process is its own compiled state: used as published (JSON Lines of compiled
     // releases, as Cardinal reads them, often carry no "compiled" tag).
     let already_compiled = group.len() == 1;
@@ -377,38 +289,18 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
     } else {
         let rules = rules_for(version);
         let mut merger = Merger::new(&rules, file);
-        let pairs: Vec<(&Obj, JsonPath)> = group
-            .iter()
-            .filter_map(|r| r.body.as_object().map(|o| (o, r.at.clone())))
-            .collect();
+        let pairs: Vec<(&Obj, JsonPath)> = group.iter().filter_map(|r| r.body.as_object().map(|o| (o, r.at.clone()))).collect();
         let compiled = merger.compile(ocid, &pairs);
         issues.extend(merger.issues);
         compiled
     };
-    CompiledProcess {
-        ocid: ocid.to_string(),
-        compiled,
-        history,
-        version,
-        at: newest,
-        published_compiled: false,
-    }
+    CompiledProcess { ocid: ocid.to_string(), compiled, history, version, at: newest, published_compiled: false }
 }
 
 fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledProcess> {
-    let RecordIn {
-        file,
-        body,
-        at,
-        version,
-    } = record;
+    let RecordIn { file, body, at, version } = record;
     let file = file.as_str();
-    let Some(ocid) = body
-        .get("ocid")
-        .and_then(Value::as_str)
-        .filter(|s| !s.trim().is_empty())
-        .map(str::to_string)
-    else {
+    let Some(ocid) = body.get("ocid").and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(str::to_string) else {
         issues.push(msg::missing(
             file,
             &at,
@@ -429,10 +321,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
         .iter()
         .filter_map(|(i, r)| {
             r.as_object()
-                .filter(|o| {
-                    o.keys()
-                        .any(|k| !matches!(k.as_str(), "url" | "date" | "tag"))
-                })
+                .filter(|o| o.keys().any(|k| !matches!(k.as_str(), "url" | "date" | "tag")))
                 .map(|o| (o, at.key("releases").index(*i)))
         })
         .collect();
@@ -462,14 +351,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
     let mut merger = Merger::new(&rules, file);
     let compiled = merger.compile(&ocid, &embedded);
     issues.extend(merger.issues);
-    Some(CompiledProcess {
-        ocid,
-        compiled,
-        history,
-        version,
-        at,
-        published_compiled: false,
-    })
+    Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false })
 }
 
 fn release_date(body: &Value) -> &str {
@@ -480,9 +362,5 @@ fn linked(body: &Value) -> LinkedRelease {
     let mut reader = Reader::new("", JsonPath::root());
     let empty = Obj::new();
     let obj = body.as_object().unwrap_or(&empty);
-    LinkedRelease {
-        url: reader.string(obj, "url"),
-        date: reader.date(obj, "date"),
-        tag: reader.strings(obj, "tag"),
-    }
+    LinkedRelease { url: reader.string(obj, "url"), date: reader.date(obj, "date"), tag: reader.strings(obj, "tag") }
 }

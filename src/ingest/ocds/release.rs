@@ -31,11 +31,7 @@ pub fn read_release(r: &mut Reader, obj: &Obj) -> Option<Release> {
         buyer: r.object(obj, "buyer", org_ref),
         planning: r.object(obj, "planning", planning),
         tender: r.object(obj, "tender", tender),
-        bids: r
-            .object(obj, "bids", |r, o| {
-                r.objects(o, "details", |r, o| Some(bid(r, o)))
-            })
-            .unwrap_or_default(),
+        bids: r.object(obj, "bids", |r, o| r.objects(o, "details", |r, o| Some(bid(r, o)))).unwrap_or_default(),
         awards: r.objects(obj, "awards", |r, o| Some(award(r, o))),
         contracts: r.objects(obj, "contracts", |r, o| Some(contract(r, o))),
     };
@@ -43,25 +39,15 @@ pub fn read_release(r: &mut Reader, obj: &Obj) -> Option<Release> {
 }
 
 fn value(r: &mut Reader, o: &Obj) -> Value {
-    Value {
-        amount: r.money(o, "amount"),
-        currency: r.string(o, "currency"),
-    }
+    Value { amount: r.money(o, "amount"), currency: r.string(o, "currency") }
 }
 
 fn org_ref(r: &mut Reader, o: &Obj) -> OrgRef {
-    OrgRef {
-        id: r.string(o, "id"),
-        name: r.string(o, "name"),
-    }
+    OrgRef { id: r.string(o, "id"), name: r.string(o, "name") }
 }
 
 fn identifier(r: &mut Reader, o: &Obj) -> Identifier {
-    let id = Identifier {
-        scheme: r.string(o, "scheme"),
-        id: r.string(o, "id"),
-        legal_name: r.string(o, "legalName"),
-    };
+    let id = Identifier { scheme: r.string(o, "scheme"), id: r.string(o, "id"), legal_name: r.string(o, "legalName") };
     // Thai tax ids (scheme TH-RD, the Revenue Department) are checked; a bad one is shown, not dropped.
     if id.scheme.as_deref() == Some("TH-RD") {
         if let Some(tin) = &id.id {
@@ -79,8 +65,7 @@ fn party(r: &mut Reader, o: &Obj) -> Party {
         id: r.string(o, "id"),
         name: r.string(o, "name"),
         identifier: r.object(o, "identifier", identifier),
-        additional_identifiers: r
-            .objects(o, "additionalIdentifiers", |r, o| Some(identifier(r, o))),
+        additional_identifiers: r.objects(o, "additionalIdentifiers", |r, o| Some(identifier(r, o))),
         roles: r.strings(o, "roles"),
         address: r.object(o, "address", |r, o| Address {
             street_address: r.string(o, "streetAddress"),
@@ -113,11 +98,8 @@ fn item(r: &mut Reader, o: &Obj) -> Item {
         }),
         quantity: r.float(o, "quantity"),
         unit_name: r.object(o, "unit", |r, o| r.string(o, "name")).flatten(),
-        unit_value: r
-            .object(o, "unit", |r, o| r.object(o, "value", value))
-            .flatten(),
-        has_delivery_location: r.field(o, "deliveryLocation").is_some()
-            || r.field(o, "deliveryAddress").is_some(),
+        unit_value: r.object(o, "unit", |r, o| r.object(o, "value", value)).flatten(),
+        has_delivery_location: r.field(o, "deliveryLocation").is_some() || r.field(o, "deliveryAddress").is_some(),
     }
 }
 
@@ -239,24 +221,16 @@ fn award(r: &mut Reader, o: &Obj) -> Award {
 
 fn transaction(r: &mut Reader, o: &Obj) -> Transaction {
     // OCDS 1.0 called the value `amount` and the parties `providerOrganization`/`receiverOrganization`.
-    let value = r
-        .object(o, "value", value)
-        .or_else(|| r.object(o, "amount", value));
+    let value = r.object(o, "value", value).or_else(|| r.object(o, "amount", value));
     Transaction {
         id: r.string(o, "id"),
         date: r.date(o, "date"),
         value,
         payer: r.object(o, "payer", org_ref).or_else(|| {
-            r.object(o, "providerOrganization", |r, o| OrgRef {
-                id: r.string(o, "id"),
-                name: r.string(o, "legalName"),
-            })
+            r.object(o, "providerOrganization", |r, o| OrgRef { id: r.string(o, "id"), name: r.string(o, "legalName") })
         }),
         payee: r.object(o, "payee", org_ref).or_else(|| {
-            r.object(o, "receiverOrganization", |r, o| OrgRef {
-                id: r.string(o, "id"),
-                name: r.string(o, "legalName"),
-            })
+            r.object(o, "receiverOrganization", |r, o| OrgRef { id: r.string(o, "id"), name: r.string(o, "legalName") })
         }),
         uri: r.string(o, "uri"),
     }

@@ -18,10 +18,7 @@ pub fn complete_awards(release: &Release) -> Option<Vec<&Award>> {
 
 /// Submitted bids: pending, valid or disqualified (not invited, not withdrawn; a bid without status is not counted).
 pub fn submitted(release: &Release) -> impl Iterator<Item = &Bid> {
-    release
-        .bids
-        .iter()
-        .filter(|b| matches!(b.status.as_deref(), Some(s) if s != "invited" && s != "withdrawn"))
+    release.bids.iter().filter(|b| matches!(b.status.as_deref(), Some(s) if s != "invited" && s != "withdrawn"))
 }
 
 /// The bid's amount in baht and its currency, when both are given.
@@ -86,22 +83,14 @@ pub fn winner_and_runner_up(release: &Release, ctx: &mut Context) -> Option<Winn
     let supplier = sole_winner(release)?;
     let mut winner: Option<(&str, f64)> = None;
     let mut runner_up: Option<(&str, f64)> = None;
-    for bid in release
-        .bids
-        .iter()
-        .filter(|b| b.status.as_deref() == Some("valid"))
-    {
+    for bid in release.bids.iter().filter(|b| b.status.as_deref() == Some("valid")) {
         let (Some(tenderer), Some((value, currency))) = (single_tenderer(bid), amount(bid)) else {
             continue;
         };
         if !ctx.is_main_currency(currency) {
             continue;
         }
-        let slot = if tenderer == supplier {
-            &mut winner
-        } else {
-            &mut runner_up
-        };
+        let slot = if tenderer == supplier { &mut winner } else { &mut runner_up };
         if slot.is_none_or(|(_, v)| value < v) {
             *slot = Some((tenderer, value));
         }

@@ -2,6 +2,7 @@
 //! Each indicator is a module behind the small `Indicator` trait; `run` folds every process through
 //! every enabled indicator and then lets each finish (quartiles and fences need all processes).
 //! A flag is a risk signal, not proof of wrongdoing: every result says what it measured.
+pub mod about;
 pub mod bids;
 pub mod cardinal;
 pub mod settings;
@@ -16,6 +17,22 @@ use crate::domain::ocds::Release;
 use settings::{Global, Ini, SettingsError};
 
 /// What a result is about, as in Cardinal's output.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_reach_the_indicator_and_bad_ones_are_refused() {
+        assert!(Engine::with_overrides(&BTreeMap::new()).is_ok());
+        let ok: BTreeMap<String, String> = [("TH08.limit".to_string(), "300000".to_string())].into();
+        assert!(Engine::with_overrides(&ok).is_ok());
+        for (k, v) in [("TH08.limit", "lots"), ("TH08.colour", "red"), ("R999.threshold", "1"), ("threshold", "1")] {
+            let bad: BTreeMap<String, String> = [(k.to_string(), v.to_string())].into();
+            assert!(Engine::with_overrides(&bad).is_err(), "{k} = {v}");
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     Ocid,
@@ -55,10 +72,7 @@ impl Outcome {
     pub fn to_cardinal_json(&self, with_meta: bool) -> Value {
         let mut out = Map::new();
         for (group, ids) in &self.results {
-            let ids: Map<String, Value> = ids
-                .iter()
-                .map(|(id, codes)| (id.clone(), json!(codes)))
-                .collect();
+            let ids: Map<String, Value> = ids.iter().map(|(id, codes)| (id.clone(), json!(codes))).collect();
             out.insert(group.as_str().to_string(), Value::Object(ids));
         }
         if with_meta && !self.meta.is_empty() {
@@ -66,10 +80,8 @@ impl Outcome {
                 .meta
                 .iter()
                 .map(|(code, values)| {
-                    let rounded: Map<String, Value> = values
-                        .iter()
-                        .map(|(k, v)| (k.clone(), json!((v * 10_000.0).round() / 10_000.0)))
-                        .collect();
+                    let rounded: Map<String, Value> =
+                        values.iter().map(|(k, v)| (k.clone(), json!((v * 10_000.0).round() / 10_000.0))).collect();
                     (code.to_string(), Value::Object(rounded))
                 })
                 .collect();
@@ -91,21 +103,11 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     pub fn flag(&mut self, group: Group, id: &str, code: &'static str, value: f64) {
-        self.outcome
-            .results
-            .entry(group)
-            .or_default()
-            .entry(id.to_string())
-            .or_default()
-            .insert(code, value);
+        self.outcome.results.entry(group).or_default().entry(id.to_string()).or_default().insert(code, value);
     }
 
     pub fn meta(&mut self, code: &'static str, key: &str, value: f64) {
-        self.outcome
-            .meta
-            .entry(code)
-            .or_default()
-            .insert(key.to_string(), value);
+        self.outcome.meta.entry(code).or_default().insert(key.to_string(), value);
     }
 
     pub fn evaluated(&mut self, code: &'static str) {
@@ -118,12 +120,7 @@ impl Context<'_> {
 
     /// True when `currency` is the main currency, fixing the main currency on first sight.
     pub fn is_main_currency(&mut self, currency: &str) -> bool {
-        let main = self.currency.get_or_insert_with(|| {
-            self.global
-                .currency
-                .clone()
-                .unwrap_or_else(|| currency.to_string())
-        });
+        let main = self.currency.get_or_insert_with(|| self.global.currency.clone().unwrap_or_else(|| currency.to_string()));
         main == currency
     }
 }
@@ -145,11 +142,7 @@ impl Engine {
         let global = Global::from_ini(ini)?;
         let mut indicators = cardinal::build(ini)?;
         indicators.extend(thai::build(ini)?);
-        let known: Vec<&str> = cardinal::CODES
-            .iter()
-            .chain(thai::CODES.iter())
-            .copied()
-            .collect();
+        let known: Vec<&str> = cardinal::CODES.iter().chain(thai::CODES.iter()).copied().collect();
         for name in ini.sections.keys() {
             let base = name.split('.').next().unwrap_or(name);
             if base != "exclusions" && !known.contains(&base) && !IGNORED_SECTIONS.contains(&base) {
@@ -161,24 +154,29 @@ impl Engine {
 
     /// Every indicator with its default settings, as the app runs them.
     pub fn all_defaults() -> Engine {
-        let mut text = String::new();
-        for code in cardinal::CODES.iter().chain(thai::CODES.iter()) {
-            text.push_str(&format!("[{code}]\n"));
-        }
-        Engine::from_ini(&Ini::parse(&text).expect("valid")).expect("defaults are valid")
+        Engine::from_ini(&all_sections()).expect("defaults are valid")
     }
 
-    pub fn run<'r>(
-        &mut self,
-        releases: impl IntoIterator<Item = &'r Release>,
-        peers: &HashMap<String, String>,
-    ) -> Outcome {
-        let mut ctx = Context {
-            outcome: Outcome::default(),
-            global: &self.global,
-            currency: self.global.currency.clone(),
-            peers,
-        };
+    /// Every indicator, with the app's profile and then the reader's overrides (`R024.threshold` → `0.05`,
+    /// `R003.procurement_method_details.x` → `5`). An override the indicator rejects is an error.
+    pub fn with_overrides(overrides: &BTreeMap<String, String>) -> Result<Engine, SettingsError> {
+        let mut ini = all_sections();
+        let profile = APP_PROFILE.iter().map(|(k, v)| (k.to_string(), v.to_string()));
+        for (key, value) in profile.chain(overrides.iter().map(|(k, v)| (k.clone(), v.clone()))) {
+            let Some((section, name)) = key.rsplit_once('.') else {
+                return Err(SettingsError(format!("{key}: expected CODE.setting")));
+            };
+            if !ini.sections.contains_key(section.split('.').next().unwrap_or("")) {
+                return Err(SettingsError(format!("{key}: unknown indicator")));
+            }
+            ini.sections.entry(section.to_string()).or_default().insert(name.to_string(), value);
+        }
+        Engine::from_ini(&ini)
+    }
+
+    pub fn run<'r>(&mut self, releases: impl IntoIterator<Item = &'r Release>, peers: &HashMap<String, String>) -> Outcome {
+        let mut ctx =
+            Context { outcome: Outcome::default(), global: &self.global, currency: self.global.currency.clone(), peers };
         for release in releases {
             if is_cancelled(release) || is_excluded(release, ctx.global) {
                 continue;
@@ -194,22 +192,25 @@ impl Engine {
     }
 }
 
+/// The app's profile on top of the defaults. R003's 15 days is meant for competitive methods; Thai
+/// เฉพาะเจาะจง purchases have no open submission period, so the app applies R003 to open and selective only.
+pub const APP_PROFILE: [(&str, &str); 1] = [("R003.procurement_methods", "open|selective")];
+
+fn all_sections() -> Ini {
+    let mut ini = Ini::default();
+    for code in cardinal::CODES.iter().chain(thai::CODES.iter()) {
+        ini.sections.insert(code.to_string(), BTreeMap::new());
+    }
+    ini
+}
+
 /// Sections of Cardinal's settings that belong to its `prepare` command, not to indicators.
-const IGNORED_SECTIONS: [&str; 6] = [
-    "defaults",
-    "redactions",
-    "corrections",
-    "modifications",
-    "codelists",
-    "prepare",
-];
+const IGNORED_SECTIONS: [&str; 6] = ["defaults", "redactions", "corrections", "modifications", "codelists", "prepare"];
 
 fn is_cancelled(release: &Release) -> bool {
     release.tender.as_ref().and_then(|t| t.status.as_deref()) == Some("cancelled")
 }
 
 fn is_excluded(release: &Release, global: &Global) -> bool {
-    release
-        .method_details()
-        .is_some_and(|d| global.excluded_procurement_method_details.contains(d))
+    release.method_details().is_some_and(|d| global.excluded_procurement_method_details.contains(d))
 }

@@ -30,10 +30,7 @@ fn strip_comment(line: &str) -> &str {
     if line.starts_with([';', '#']) {
         return "";
     }
-    let cut = [" ;", " #", "\t;", "\t#"]
-        .iter()
-        .filter_map(|m| line.find(m))
-        .min();
+    let cut = [" ;", " #", "\t;", "\t#"].iter().filter_map(|m| line.find(m)).min();
     cut.map_or(line, |i| line[..i].trim_end())
 }
 
@@ -53,21 +50,11 @@ impl Ini {
                 continue;
             }
             let Some((key, value)) = line.split_once('=') else {
-                return Err(SettingsError(format!(
-                    "line {}: expected `key = value` or `[section]`, found `{line}`",
-                    n + 1
-                )));
+                return Err(SettingsError(format!("line {}: expected `key = value` or `[section]`, found `{line}`", n + 1)));
             };
-            let (key, value) = (
-                key.trim().to_string(),
-                value.trim().trim_matches('"').to_string(),
-            );
+            let (key, value) = (key.trim().to_string(), value.trim().trim_matches('"').to_string());
             match &current {
-                Some(section) => ini
-                    .sections
-                    .entry(section.clone())
-                    .or_default()
-                    .insert(key, value),
+                Some(section) => ini.sections.entry(section.clone()).or_default().insert(key, value),
                 None => ini.root.insert(key, value),
             };
         }
@@ -76,11 +63,7 @@ impl Ini {
 
     /// A section, if present (an indicator is enabled by its section's presence).
     pub fn section(&self, name: &str) -> Option<Section<'_>> {
-        self.sections.get(name).map(|values| Section {
-            name: name.to_string(),
-            values: values.clone(),
-            _ini: self,
-        })
+        self.sections.get(name).map(|values| Section { name: name.to_string(), values: values.clone(), _ini: self })
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -99,13 +82,10 @@ impl Section<'_> {
     pub fn take<T: FromStr>(&mut self, key: &str) -> Result<Option<T>, SettingsError> {
         match self.values.remove(key) {
             None => Ok(None),
-            Some(v) => v.parse::<T>().map(Some).map_err(|_| {
-                SettingsError(format!(
-                    "[{}] {key} = {v}: not a valid {}",
-                    self.name,
-                    std::any::type_name::<T>()
-                ))
-            }),
+            Some(v) => v
+                .parse::<T>()
+                .map(Some)
+                .map_err(|_| SettingsError(format!("[{}] {key} = {v}: not a valid {}", self.name, std::any::type_name::<T>()))),
         }
     }
 
@@ -117,10 +97,7 @@ impl Section<'_> {
     /// Fails on any key not taken.
     pub fn finish(self) -> Result<(), SettingsError> {
         match self.values.keys().next() {
-            Some(k) => Err(SettingsError(format!(
-                "[{}] {k}: unknown setting",
-                self.name
-            ))),
+            Some(k) => Err(SettingsError(format!("[{}] {k}: unknown setting", self.name))),
             None => Ok(()),
         }
     }
@@ -151,18 +128,13 @@ impl Global {
         for (k, v) in &ini.root {
             match k.as_str() {
                 "currency" => global.currency = Some(v.clone()),
-                "no_price_comparison_procurement_methods" => {
-                    global.no_price_comparison_procurement_methods = pipe_set(v)
-                }
-                "price_comparison_procurement_methods" => {
-                    global.price_comparison_procurement_methods = pipe_set(v)
-                }
+                "no_price_comparison_procurement_methods" => global.no_price_comparison_procurement_methods = pipe_set(v),
+                "price_comparison_procurement_methods" => global.price_comparison_procurement_methods = pipe_set(v),
                 other => return Err(SettingsError(format!("{other}: unknown top-level setting"))),
             }
         }
         if let Some(mut s) = ini.section("exclusions") {
-            global.excluded_procurement_method_details =
-                s.take_set("procurement_method_details").unwrap_or_default();
+            global.excluded_procurement_method_details = s.take_set("procurement_method_details").unwrap_or_default();
             s.finish()?;
         }
         Ok(global)
@@ -186,22 +158,13 @@ mod tests {
         let mut r025 = ini.section("R025").unwrap();
         assert_eq!(r025.take::<usize>("percentile").unwrap(), Some(75));
         assert!(r025.finish().is_ok());
-        assert_eq!(
-            ini.section("R003.procurement_method_details")
-                .unwrap()
-                .into_map()["x"],
-            "5"
-        );
+        assert_eq!(ini.section("R003.procurement_method_details").unwrap().into_map()["x"], "5");
     }
 
     #[test]
     fn unknown_keys_and_bad_values_are_errors() {
         let ini = Ini::parse("[R024]\nthreshold = lots\n[R028]\nfoo = 1\n").unwrap();
-        assert!(ini
-            .section("R024")
-            .unwrap()
-            .take::<f64>("threshold")
-            .is_err());
+        assert!(ini.section("R024").unwrap().take::<f64>("threshold").is_err());
         assert!(ini.section("R028").unwrap().finish().is_err());
         assert!(Ini::parse("nonsense").is_err());
         assert!(Global::from_ini(&Ini::parse("colour = red").unwrap()).is_err());

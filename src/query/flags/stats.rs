@@ -29,10 +29,7 @@ pub struct Quartiles {
 
 impl Quartiles {
     pub fn of(data: &[f64]) -> Quartiles {
-        Quartiles {
-            q1: quantile(data, 0.25),
-            q3: quantile(data, 0.75),
-        }
+        Quartiles { q1: quantile(data, 0.25), q3: quantile(data, 0.75) }
     }
 
     /// Q1 − 1.5 IQR.

@@ -9,10 +9,7 @@ use crate::ui::state::use_view;
 /// A chart, its data as a table, and downloads of both. The SVG comes from the core's renderer,
 /// which escapes all text, so it is safe to insert as markup.
 #[component]
-pub fn BarChartView(
-    #[prop(into)] chart: Signal<BarChart>,
-    #[prop(into)] file_stem: Signal<String>,
-) -> impl IntoView {
+pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
     let lang = use_view().lang();
     let svg = Memo::new(move |_| chart.with(|c| bars_to_svg(c, 720, 360).unwrap_or_default()));
     let table = move || {

@@ -73,5 +73,22 @@ pub fn text(key: Key) -> &'static str {
         Key::Message => "Message",
         Key::NoIssues => "No issues found",
         Key::Explorer => "Explore",
+        Key::RiskSignals => "Risk signals",
+        Key::NotProof => "A risk signal is not proof of wrongdoing: it points at something worth a second look, which may have an innocent explanation.",
+        Key::Methodology => "How the risk signals are computed",
+        Key::NotEvaluable => "Could not be evaluated for missing data",
+        Key::Evaluated => "Evaluated",
+        Key::OnlyFlagged => "Show only processes with risk signals",
+        Key::ShowAll => "Show all processes",
+        Key::WithSignals => "Processes with risk signals",
+        Key::Measures => "What it measures",
+        Key::Formula => "Formula",
+        Key::SettingsLabel => "Settings (defaults)",
+        Key::WhyInnocent => "Why it may be innocent",
+        Key::Apply => "Apply",
+        Key::ResetSettings => "Reset to defaults",
+        Key::SettingsInvalid => "Invalid setting",
+        Key::BuyerSignals => "Signals about the buyer",
+
     }
 }

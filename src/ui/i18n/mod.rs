@@ -78,6 +78,22 @@ pub enum Key {
     Message,
     NoIssues,
     Explorer,
+    RiskSignals,
+    NotProof,
+    Methodology,
+    NotEvaluable,
+    Evaluated,
+    OnlyFlagged,
+    ShowAll,
+    WithSignals,
+    Measures,
+    Formula,
+    SettingsLabel,
+    WhyInnocent,
+    Apply,
+    ResetSettings,
+    SettingsInvalid,
+    BuyerSignals,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -105,11 +121,7 @@ mod tests {
             for lang in [Lang::Th, Lang::En] {
                 assert!(!t(lang, key).trim().is_empty(), "{key:?} {lang:?}");
             }
-            assert_ne!(
-                t(Lang::Th, key),
-                t(Lang::En, key),
-                "{key:?} is not translated"
-            );
+            assert_ne!(t(Lang::Th, key), t(Lang::En, key), "{key:?} is not translated");
         }
     }
 }

@@ -6,9 +6,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Tagline => "ข้อมูลการจัดซื้อจัดจ้าง งบประมาณ และผลการประเมินขององค์กรปกครองส่วนท้องถิ่น",
         Key::SwitchLanguage => "English",
         Key::Loading => "กำลังโหลดข้อมูล…",
-        Key::DemoBanner => {
-            "ข้อมูลสาธิต: ตัวเลขการจัดซื้อจัดจ้าง งบประมาณ และผลการประเมินในหน้านี้สร้างขึ้นเพื่อการสาธิต ไม่ใช่ข้อมูลจริง"
-        }
+        Key::DemoBanner => "ข้อมูลสาธิต: ตัวเลขการจัดซื้อจัดจ้าง งบประมาณ และผลการประเมินในหน้านี้สร้างขึ้นเพื่อการสาธิต ไม่ใช่ข้อมูลจริง",
         Key::Organisations => "องค์กรปกครองส่วนท้องถิ่น",
         Key::OrgType => "ประเภท",
         Key::Province => "จังหวัด",
@@ -34,9 +32,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Count => "จำนวน",
         Key::ErrorCatalogTitle => "โหลดรายการข้อมูล (catalog.json) ไม่สำเร็จ",
         Key::ErrorDatasetTitle => "โหลดชุดข้อมูลไม่สำเร็จ",
-        Key::ErrorNotFound => {
-            "ไม่พบไฟล์บนเว็บไซต์ (404) ผู้เผยแพร่ต้องวางไฟล์ไว้ในโฟลเดอร์ data ข้างไฟล์ index.html"
-        }
+        Key::ErrorNotFound => "ไม่พบไฟล์บนเว็บไซต์ (404) ผู้เผยแพร่ต้องวางไฟล์ไว้ในโฟลเดอร์ data ข้างไฟล์ index.html",
         Key::ErrorHttp => "เซิร์ฟเวอร์ตอบกลับด้วยรหัสข้อผิดพลาด",
         Key::ErrorNetwork => "เชื่อมต่อเครือข่ายไม่ได้",
         Key::ErrorNotCatalog => "ไฟล์นี้ไม่ใช่ catalog ที่ถูกต้อง",
@@ -61,9 +57,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DownloadCsv => "ดาวน์โหลด CSV",
         Key::DownloadSvg => "ดาวน์โหลด SVG",
         Key::CheckData => "ตรวจสอบไฟล์ข้อมูล",
-        Key::CheckDataIntro => {
-            "ตรวจไฟล์ก่อนเผยแพร่: OCDS, แถวสัญญา e-GP, งบประมาณ, ผลการประเมิน หรือ catalog"
-        }
+        Key::CheckDataIntro => "ตรวจไฟล์ก่อนเผยแพร่: OCDS, แถวสัญญา e-GP, งบประมาณ, ผลการประเมิน หรือ catalog",
         Key::CheckDataPrivacy => "ไฟล์ถูกตรวจในเบราว์เซอร์ของคุณเท่านั้น ไม่มีการส่งข้อมูลออกไปที่ใด",
         Key::CheckDataDrop => "เลือกไฟล์หรือลากไฟล์มาวางที่นี่",
         Key::CheckDataUrl => "หรือใส่ URL ของไฟล์",
@@ -79,5 +73,21 @@ pub fn text(key: Key) -> &'static str {
         Key::Message => "ข้อความ",
         Key::NoIssues => "ไม่พบปัญหา",
         Key::Explorer => "สำรวจข้อมูล",
+        Key::RiskSignals => "สัญญาณความเสี่ยง",
+        Key::NotProof => "สัญญาณความเสี่ยงไม่ใช่หลักฐานการกระทำผิด: เป็นจุดที่ควรตรวจสอบเพิ่มเติม และอาจมีเหตุผลที่ชอบธรรม",
+        Key::Methodology => "วิธีคำนวณสัญญาณความเสี่ยง",
+        Key::NotEvaluable => "ประเมินไม่ได้เพราะข้อมูลไม่ครบ",
+        Key::Evaluated => "ประเมินแล้ว",
+        Key::OnlyFlagged => "แสดงเฉพาะโครงการที่มีสัญญาณความเสี่ยง",
+        Key::ShowAll => "แสดงทุกโครงการ",
+        Key::WithSignals => "โครงการที่มีสัญญาณความเสี่ยง",
+        Key::Measures => "วัดอะไร",
+        Key::Formula => "สูตร",
+        Key::SettingsLabel => "ค่าที่ตั้งได้ (ค่าเริ่มต้น)",
+        Key::WhyInnocent => "อาจเป็นเรื่องปกติเพราะ",
+        Key::Apply => "ใช้ค่านี้",
+        Key::ResetSettings => "กลับไปใช้ค่าเริ่มต้น",
+        Key::SettingsInvalid => "ค่าที่ตั้งไม่ถูกต้อง",
+        Key::BuyerSignals => "สัญญาณระดับหน่วยงาน",
     }
 }

@@ -10,9 +10,7 @@ use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 
 async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -36,10 +34,7 @@ pub fn CheckPage() -> impl IntoView {
     let url = RwSignal::new(String::new());
     let url_error = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
-        if let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
+        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             if let Some(files) = input.files() {
                 check_files(files, reports);
             }

@@ -1,4 +1,5 @@
 //! The explorer: the list of organisations, and one organisation's procurement by fiscal year.
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -9,6 +10,8 @@ use crate::domain::catalog::{Catalog, DatasetKind};
 use crate::domain::issue::{Issue, Lang};
 use crate::domain::org::Organisation;
 use crate::domain::text::thai_sort_key;
+use crate::query::flags::about::{about, ALL};
+use crate::query::flags::{Engine, Group};
 use crate::query::store::Store;
 use crate::query::summary::{by_method, totals};
 use crate::ui::components::chart::BarChartView;
@@ -18,7 +21,7 @@ use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_catalog, use_view};
-use crate::ui::url_state::ViewState;
+use crate::ui::url_state::{Page, ViewState};
 
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -94,22 +97,13 @@ pub struct OrgProcurement {
     pub failed: Vec<(String, LoadError)>,
 }
 
-async fn load_procurement(
-    catalog: Arc<Catalog>,
-    code: String,
-    year: Option<i32>,
-) -> Arc<OrgProcurement> {
-    let mut result = OrgProcurement {
-        store: Store::default(),
-        issues: Vec::new(),
-        rejected: 0,
-        failed: Vec::new(),
-    };
+/// Loads the procurement of every organisation in the catalog for the year: red flags compare a buyer with
+/// the others (fences, peers), so they need all of them even when one organisation is shown.
+async fn load_procurement(catalog: Arc<Catalog>, year: Option<i32>) -> Arc<OrgProcurement> {
+    let mut result = OrgProcurement { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
     let datasets: Vec<_> = catalog
-        .datasets_for(DatasetKind::Procurement, Some(&code))
-        .filter(|d| {
-            year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear)
-        })
+        .datasets_for(DatasetKind::Procurement, None)
+        .filter(|d| year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear))
         .cloned()
         .collect();
     for dataset in datasets {
@@ -118,17 +112,8 @@ async fn load_procurement(
             Ok(bytes) => {
                 let parsed = crate::ingest::ocds::load(&url, &bytes);
                 result.rejected += parsed.counts.rejected;
-                result.issues.extend(
-                    parsed
-                        .issues
-                        .into_iter()
-                        .filter(|i| i.severity == crate::domain::issue::Severity::Error),
-                );
-                result.store.add(
-                    dataset.organisation.as_deref(),
-                    dataset.fiscal_year,
-                    parsed.values,
-                );
+                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == crate::domain::issue::Severity::Error));
+                result.store.add(dataset.organisation.as_deref(), dataset.fiscal_year, parsed.values);
             }
             Err(e) => result.failed.push((dataset.id.clone(), e)),
         }
@@ -146,48 +131,33 @@ fn OrgPage(code: String) -> impl IntoView {
     };
     let year = Memo::new(move |_| view.0.with(|s| s.year));
     let years: Vec<i32> = {
-        let mut y: Vec<i32> = catalog
-            .datasets_for(DatasetKind::Procurement, Some(&code))
-            .filter_map(|d| d.fiscal_year.map(|f| f.0))
-            .collect();
+        let mut y: Vec<i32> =
+            catalog.datasets_for(DatasetKind::Procurement, Some(&code)).filter_map(|d| d.fiscal_year.map(|f| f.0)).collect();
         y.sort_unstable_by(|a, b| b.cmp(a));
         y.dedup();
         y
     };
-    let code_for_load = code.clone();
     let catalog_for_load = catalog.clone();
-    let data = LocalResource::new(move || {
-        load_procurement(catalog_for_load.clone(), code_for_load.clone(), year.get())
-    });
+    let data = LocalResource::new(move || load_procurement(catalog_for_load.clone(), year.get()));
     let org = StoredValue::new(org);
     let code = StoredValue::new(code);
     let year_links = move || {
         let l = lang.get();
         let selected = year.get();
-        let base = ViewState {
-            lang: l,
-            org: Some(code.get_value()),
-            ..ViewState::default()
-        };
-        let all = ViewState {
-            year: None,
-            ..base.clone()
-        };
+        let base = ViewState { lang: l, org: Some(code.get_value()), ..ViewState::default() };
+        let all = ViewState { year: None, ..base.clone() };
         let mut links = vec![view! { <li class:selected=selected.is_none()><ViewLink to=Signal::stored(all)>{t(l, Key::AllYears)}</ViewLink></li> }.into_any()];
         for y in &years {
-            let target = ViewState {
-                year: Some(*y),
-                ..base.clone()
-            };
+            let target = ViewState { year: Some(*y), ..base.clone() };
             let label = format::fiscal_year(l, *y);
-            links.push(view! { <li class:selected=selected == Some(*y)><ViewLink to=Signal::stored(target)>{label}</ViewLink></li> }.into_any());
+            links.push(
+                view! { <li class:selected=selected == Some(*y)><ViewLink to=Signal::stored(target)>{label}</ViewLink></li> }
+                    .into_any(),
+            );
         }
         links
     };
-    let back = Signal::derive(move || ViewState {
-        lang: lang.get(),
-        ..ViewState::default()
-    });
+    let back = Signal::derive(move || ViewState { lang: lang.get(), ..ViewState::default() });
     view! {
         <section class="org-page">
             <ViewLink to=back class="back">{move || t(lang.get(), Key::BackToList)}</ViewLink>
@@ -218,17 +188,45 @@ fn OrgPage(code: String) -> impl IntoView {
     .into_any()
 }
 
+/// Buyer id → peer group (organisation type and province), for comparisons among peers.
+fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
+    catalog.organisations.iter().map(|o| (o.code.clone(), format!("{}/{}", o.org_type.as_str(), o.province.th))).collect()
+}
+
 #[component]
 fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let rows: Vec<u32> = data.store.select(None, None);
-    let totals = totals(&data.store, &rows);
-    let shares = by_method(&data.store, &rows);
+    let catalog = use_catalog().0;
+    let peers = peer_groups(&catalog);
     let data = StoredValue::new(data);
-    let rows = StoredValue::new(rows);
+    // Flags over the loaded processes, recomputed when the reader changes a setting in the URL.
+    let flags = Memo::new(move |_| {
+        let settings = view.0.with(|s| s.flag_settings.clone());
+        Engine::with_overrides(&settings)
+            .map(|mut engine| data.with_value(|d| Arc::new(engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers))))
+            .map_err(|e| e.to_string())
+    });
+    let only_flagged = Memo::new(move |_| view.0.with(|s| s.only_flagged));
+    let rows = Memo::new(move |_| {
+        let org = view.0.with(|s| s.org.clone());
+        let all = data.with_value(|d| d.store.select(org.as_deref(), None));
+        if !only_flagged.get() {
+            return all;
+        }
+        flags.with(|f| match f {
+            Ok(outcome) => data.with_value(|d| {
+                all.into_iter()
+                    .filter(|&r| outcome.flags_of(Group::Ocid, &d.store.processes[r as usize].compiled.ocid).is_some())
+                    .collect()
+            }),
+            Err(_) => all,
+        })
+    });
+    let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
     let chart = Signal::derive(move || {
         let l = lang.get();
+        let shares = rows.with(|rows| data.with_value(|d| by_method(&d.store, rows)));
         let method = |m| format::method(l, m).to_string();
         value_by_method(
             &shares,
@@ -243,11 +241,7 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
     });
     let stem = Signal::derive(move || {
         let s = view.get();
-        format!(
-            "locallens-procurement-{}-{}",
-            s.org.unwrap_or_default(),
-            s.year.map_or("all".to_string(), |y| y.to_string())
-        )
+        format!("locallens-procurement-{}-{}", s.org.unwrap_or_default(), s.year.map_or("all".to_string(), |y| y.to_string()))
     });
     let failures = move || {
         data.with_value(|d| {
@@ -270,37 +264,110 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
             })
         })
     };
+    let toggle = Signal::derive(move || {
+        let s = view.get();
+        ViewState { only_flagged: !s.only_flagged, ..s }
+    });
+    let methodology = move |code: &'static str| {
+        let s = view.get();
+        ViewState { page: Page::Flags, flag: Some(code.to_string()), ..s }
+    };
+    let signals_summary = move || {
+        let l = lang.get();
+        flags.with(|f| match f {
+            Err(e) => view! { <p class="error-panel" role="alert">{t(l, Key::SettingsInvalid)} ": " {e.clone()}</p> }.into_any(),
+            Ok(outcome) => {
+                let org = view.0.with(|s| s.org.clone());
+                let flagged = data.with_value(|d| {
+                    d.store
+                        .select(org.as_deref(), None)
+                        .into_iter()
+                        .filter(|&r| outcome.flags_of(Group::Ocid, &d.store.processes[r as usize].compiled.ocid).is_some())
+                        .count()
+                });
+                let buyer = view.0.with(|s| s.org.clone()).unwrap_or_default();
+                let buyer_flags: Vec<(&'static str, f64)> =
+                    outcome.flags_of(Group::Buyer, &buyer).map(|m| m.iter().map(|(k, v)| (*k, *v)).collect()).unwrap_or_default();
+                let counts: Vec<(&'static str, usize, usize)> = ALL
+                    .iter()
+                    .map(|a| (a.code, outcome.evaluated.get(a.code).copied().unwrap_or(0), outcome.not_evaluable.get(a.code).copied().unwrap_or(0)))
+                    .collect();
+                view! {
+                    <section class="signals" data-testid="signals">
+                        <h3>{t(l, Key::RiskSignals)}</h3>
+                        <p class="not-proof">{t(l, Key::NotProof)}</p>
+                        <p>
+                            {t(l, Key::WithSignals)} ": " <strong data-testid="flagged-count">{flagged}</strong> " · "
+                            <ViewLink to=toggle>{move || if only_flagged.get() { t(lang.get(), Key::ShowAll) } else { t(lang.get(), Key::OnlyFlagged) }}</ViewLink>
+                        </p>
+                        {(!buyer_flags.is_empty()).then(|| view! {
+                            <p>{t(l, Key::BuyerSignals)} ": "
+                                {buyer_flags.into_iter().map(|(code, v)| {
+                                    let title = about(code).map(|a| if l == Lang::Th { a.title[0] } else { a.title[1] }).unwrap_or(code);
+                                    view! { <span class="flag-badge" title=title>{code} " " {format!("{v:.2}")}</span> " " }
+                                }).collect_view()}
+                            </p>
+                        })}
+                        <details>
+                            <summary>{t(l, Key::Evaluated)} " / " {t(l, Key::NotEvaluable)}</summary>
+                            <table class="flag-coverage" data-testid="flag-coverage">
+                                <thead><tr><th scope="col">"code"</th><th scope="col" class="num">{t(l, Key::Evaluated)}</th><th scope="col" class="num">{t(l, Key::NotEvaluable)}</th></tr></thead>
+                                <tbody>
+                                    {counts.into_iter().map(|(code, ok, missing)| view! {
+                                        <tr><th scope="row"><ViewLink to=Signal::derive(move || methodology(code))>{code}</ViewLink></th><td class="num">{ok}</td><td class="num">{missing}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </details>
+                    </section>
+                }
+                .into_any()
+            }
+        })
+    };
     let table_rows = move || {
         let l: Lang = lang.get();
-        data.with_value(|d| {
-            rows.with_value(|rows| {
-                rows.iter()
-                    .map(|&r| {
-                        let i = r as usize;
-                        let p = &d.store.processes[i].compiled;
-                        view! {
-                            <tr>
-                                <td class="title">{p.title().unwrap_or(&p.ocid).to_string()}<br /><small class="ocid">{p.ocid.clone()}</small></td>
-                                <td>{format::method(l, d.store.method[i])}</td>
-                                <td class="num">{format::money_cell(d.store.reference_price[i])}</td>
-                                <td class="num">{format::money_cell(d.store.contract_value[i])}</td>
-                                <td>{format::stage(l, d.store.stage[i])}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
+        flags.with(|f| {
+            let outcome = f.as_ref().ok();
+            data.with_value(|d| {
+                rows.with(|rows| {
+                    rows.iter()
+                        .map(|&r| {
+                            let i = r as usize;
+                            let p = &d.store.processes[i].compiled;
+                            let codes: Vec<&'static str> =
+                                outcome.and_then(|o| o.flags_of(Group::Ocid, &p.ocid)).map(|m| m.keys().copied().collect()).unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td class="title">{p.title().unwrap_or(&p.ocid).to_string()}<br /><small class="ocid">{p.ocid.clone()}</small></td>
+                                    <td>{format::method(l, d.store.method[i])}</td>
+                                    <td class="num">{format::money_cell(d.store.reference_price[i])}</td>
+                                    <td class="num">{format::money_cell(d.store.contract_value[i])}</td>
+                                    <td>{format::stage(l, d.store.stage[i])}</td>
+                                    <td class="flags">
+                                        {codes.into_iter().map(|code| {
+                                            let title = about(code).map(|a| if l == Lang::Th { a.title[0] } else { a.title[1] }).unwrap_or(code);
+                                            view! { <ViewLink to=Signal::derive(move || methodology(code)) class="flag-badge"><span title=title>{code}</span></ViewLink> " " }
+                                        }).collect_view()}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                })
             })
         })
     };
     view! {
         {failures}
         {rejected}
-        <Show when=move || { totals.processes != 0 } fallback=move || view! { <p data-testid="no-processes">{move || t(lang.get(), Key::NoProcesses)}</p> }>
+        <Show when=move || totals.with(|t| t.processes != 0) || only_flagged.get() fallback=move || view! { <p data-testid="no-processes">{move || t(lang.get(), Key::NoProcesses)}</p> }>
             <dl class="headline" data-testid="totals">
-                <div><dt>{move || t(lang.get(), Key::Processes)}</dt><dd data-testid="total-count">{format::count(totals.processes as u64)}</dd></div>
-                <div><dt>{move || t(lang.get(), Key::ReferencePrice)}</dt><dd>{totals.reference_price.format_baht()}</dd></div>
-                <div><dt>{move || t(lang.get(), Key::ContractValue)}</dt><dd data-testid="total-contract">{totals.contract_value.format_baht()}</dd></div>
+                <div><dt>{move || t(lang.get(), Key::Processes)}</dt><dd data-testid="total-count">{move || format::count(totals.get().processes as u64)}</dd></div>
+                <div><dt>{move || t(lang.get(), Key::ReferencePrice)}</dt><dd>{move || totals.get().reference_price.format_baht()}</dd></div>
+                <div><dt>{move || t(lang.get(), Key::ContractValue)}</dt><dd data-testid="total-contract">{move || totals.get().contract_value.format_baht()}</dd></div>
             </dl>
+            {signals_summary}
             <BarChartView chart=chart file_stem=stem />
             <div class="table-wrap">
                 <table class="processes" data-testid="process-table">
@@ -311,6 +378,7 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
                             <th scope="col" class="num">{move || t(lang.get(), Key::ReferencePrice)}</th>
                             <th scope="col" class="num">{move || t(lang.get(), Key::ContractValue)}</th>
                             <th scope="col">{move || t(lang.get(), Key::Stage)}</th>
+                            <th scope="col">{move || t(lang.get(), Key::RiskSignals)}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>
@@ -318,8 +386,9 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
                         <tr>
                             <th scope="row">{move || t(lang.get(), Key::Total)}</th>
                             <td></td>
-                            <td class="num">{totals.reference_price.format_baht()}</td>
-                            <td class="num">{totals.contract_value.format_baht()}</td>
+                            <td class="num">{move || totals.get().reference_price.format_baht()}</td>
+                            <td class="num">{move || totals.get().contract_value.format_baht()}</td>
+                            <td></td>
                             <td></td>
                         </tr>
                     </tfoot>

@@ -1,3 +1,4 @@
 //! One module per page of the app.
 pub mod check;
 pub mod explorer;
+pub mod flags;

@@ -14,18 +14,13 @@ mod r058;
 use crate::query::flags::settings::{Ini, SettingsError};
 use crate::query::flags::Indicator;
 
-pub const CODES: [&str; 11] = [
-    "R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038", "R048", "R058",
-];
+pub const CODES: [&str; 11] = ["R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038", "R048", "R058"];
 
 /// The indicators whose section is present in the settings (present and empty is enough).
 pub fn build(ini: &Ini) -> Result<Vec<Box<dyn Indicator>>, SettingsError> {
     let mut out: Vec<Box<dyn Indicator>> = Vec::new();
     if let Some(s) = ini.section("R003") {
-        out.push(Box::new(r003::R003::new(
-            s,
-            ini.section("R003.procurement_method_details"),
-        )?));
+        out.push(Box::new(r003::R003::new(s, ini.section("R003.procurement_method_details"))?));
     }
     if let Some(s) = ini.section("R018") {
         out.push(Box::new(r018::R018::new(s)?));

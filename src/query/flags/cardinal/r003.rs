@@ -20,18 +20,12 @@ impl R003 {
         s.finish()?;
         let mut by_details = BTreeMap::new();
         for (k, v) in details.map(Section::into_map).unwrap_or_default() {
-            let days = v.parse().map_err(|_| {
-                SettingsError(format!(
-                    "[R003.procurement_method_details] {k} = {v}: not a whole number of days"
-                ))
-            })?;
+            let days = v
+                .parse()
+                .map_err(|_| SettingsError(format!("[R003.procurement_method_details] {k} = {v}: not a whole number of days")))?;
             by_details.insert(k, days);
         }
-        Ok(R003 {
-            threshold,
-            procurement_methods,
-            by_details,
-        })
+        Ok(R003 { threshold, procurement_methods, by_details })
     }
 }
 
@@ -45,29 +39,21 @@ impl Indicator for R003 {
             return ctx.not_evaluable("R003");
         };
         if !self.procurement_methods.is_empty()
-            && !tender
-                .procurement_method
-                .as_ref()
-                .is_some_and(|m| self.procurement_methods.contains(m))
+            && !tender.procurement_method.as_ref().is_some_and(|m| self.procurement_methods.contains(m))
         {
             return;
         }
         let period = tender.tender_period.as_ref();
-        let (Some(start), Some(end)) = (
-            period.and_then(|p| p.start.as_ref()?.instant),
-            period.and_then(|p| p.end.as_ref()?.instant),
-        ) else {
+        let (Some(start), Some(end)) =
+            (period.and_then(|p| p.start.as_ref()?.instant), period.and_then(|p| p.end.as_ref()?.instant))
+        else {
             return ctx.not_evaluable("R003");
         };
         ctx.evaluated("R003");
         // Whole days, truncated toward zero like chrono's num_days().
         let days = (end - start) / 86_400;
-        let threshold = tender
-            .procurement_method_details
-            .as_ref()
-            .and_then(|d| self.by_details.get(d))
-            .copied()
-            .unwrap_or(self.threshold);
+        let threshold =
+            tender.procurement_method_details.as_ref().and_then(|d| self.by_details.get(d)).copied().unwrap_or(self.threshold);
         if days < threshold {
             ctx.flag(Group::Ocid, &r.ocid, "R003", 1.0);
         }

@@ -11,13 +11,9 @@ pub struct R018 {
 
 impl R018 {
     pub fn new(mut s: Section) -> Result<R018, SettingsError> {
-        let procurement_methods = s
-            .take_set("procurement_methods")
-            .unwrap_or_else(|| pipe_set("open|selective"));
+        let procurement_methods = s.take_set("procurement_methods").unwrap_or_else(|| pipe_set("open|selective"));
         s.finish()?;
-        Ok(R018 {
-            procurement_methods,
-        })
+        Ok(R018 { procurement_methods })
     }
 }
 
@@ -30,11 +26,7 @@ impl Indicator for R018 {
         let Some(tender) = &r.tender else {
             return ctx.not_evaluable("R018");
         };
-        if !tender
-            .procurement_method
-            .as_ref()
-            .is_some_and(|m| self.procurement_methods.contains(m))
-        {
+        if !tender.procurement_method.as_ref().is_some_and(|m| self.procurement_methods.contains(m)) {
             return;
         }
         let Some(n) = tender.number_of_tenderers else {

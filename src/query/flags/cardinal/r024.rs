@@ -17,10 +17,7 @@ impl R024 {
     pub fn new(mut s: Section) -> Result<R024, SettingsError> {
         let threshold = s.take("threshold")?;
         s.finish()?;
-        Ok(R024 {
-            threshold,
-            ratios: BTreeMap::new(),
-        })
+        Ok(R024 { threshold, ratios: BTreeMap::new() })
     }
 }
 
@@ -33,8 +30,7 @@ impl Indicator for R024 {
         match winner_and_runner_up(r, ctx) {
             Some(w) => {
                 ctx.evaluated("R024");
-                self.ratios
-                    .insert(r.ocid.clone(), (w.ratio(), [w.winner, w.runner_up]));
+                self.ratios.insert(r.ocid.clone(), (w.ratio(), [w.winner, w.runner_up]));
             }
             None => ctx.not_evaluable("R024"),
         }

@@ -21,11 +21,7 @@ impl R025 {
         let percentile = s.take("percentile")?.unwrap_or(75);
         let threshold = s.take("threshold")?;
         s.finish()?;
-        Ok(R025 {
-            percentile,
-            threshold,
-            counts: BTreeMap::new(),
-        })
+        Ok(R025 { percentile, threshold, counts: BTreeMap::new() })
     }
 }
 
@@ -39,12 +35,8 @@ impl Indicator for R025 {
             return ctx.not_evaluable("R025");
         };
         ctx.evaluated("R025");
-        let tenderers: BTreeSet<&str> = r
-            .bids
-            .iter()
-            .filter(|b| b.status.as_deref() == Some("valid"))
-            .filter_map(single_tenderer)
-            .collect();
+        let tenderers: BTreeSet<&str> =
+            r.bids.iter().filter(|b| b.status.as_deref() == Some("valid")).filter_map(single_tenderer).collect();
         for t in tenderers {
             let c = self.counts.entry(t.to_string()).or_default();
             c.0 += usize::from(t == winner);
@@ -56,11 +48,7 @@ impl Indicator for R025 {
         let valid: Vec<f64> = self.counts.values().map(|c| c.1 as f64).collect();
         let upper = quantile(&valid, self.percentile as f64 / 100.0);
         ctx.meta("R025", "upper_fence", upper);
-        let ratios: Vec<f64> = self
-            .counts
-            .values()
-            .map(|c| c.0 as f64 / c.1 as f64)
-            .collect();
+        let ratios: Vec<f64> = self.counts.values().map(|c| c.0 as f64 / c.1 as f64).collect();
         let lower = self.threshold.unwrap_or_else(|| {
             let q = Quartiles::of(&ratios);
             ctx.meta("R025", "q1", q.q1);

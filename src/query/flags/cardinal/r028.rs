@@ -27,11 +27,7 @@ impl Indicator for R028 {
             let (Some(amount), Some(currency)) = (value.amount, value.currency.as_deref()) else {
                 continue;
             };
-            let ids: BTreeSet<&str> = bid
-                .tenderers
-                .iter()
-                .filter_map(|t| t.id.as_deref())
-                .collect();
+            let ids: BTreeSet<&str> = bid.tenderers.iter().filter_map(|t| t.id.as_deref()).collect();
             if ids.is_empty() {
                 continue;
             }

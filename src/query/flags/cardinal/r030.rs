@@ -20,11 +20,7 @@ impl Indicator for R030 {
     }
 
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
-        let end = r
-            .tender
-            .as_ref()
-            .and_then(|t| t.tender_period.as_ref())
-            .and_then(|p| p.end.as_ref());
+        let end = r.tender.as_ref().and_then(|t| t.tender_period.as_ref()).and_then(|p| p.end.as_ref());
         let Some(end) = end.filter(|_| !r.bids.is_empty() && !r.awards.is_empty()) else {
             return ctx.not_evaluable("R030");
         };
@@ -35,23 +31,14 @@ impl Indicator for R030 {
             .filter(|a| a.status.as_deref() == Some("active"))
             .flat_map(|a| a.suppliers.iter().filter_map(|s| s.id.as_deref()))
             .collect();
-        for bid in r
-            .bids
-            .iter()
-            .filter(|b| b.status.as_deref() == Some("valid"))
-        {
+        for bid in r.bids.iter().filter(|b| b.status.as_deref() == Some("valid")) {
             let Some(received) = &bid.received else {
                 continue;
             };
             if !after(received, end) {
                 continue;
             }
-            if let Some(id) = bid
-                .tenderers
-                .iter()
-                .filter_map(|t| t.id.as_deref())
-                .find(|id| suppliers.contains(id))
-            {
+            if let Some(id) = bid.tenderers.iter().filter_map(|t| t.id.as_deref()).find(|id| suppliers.contains(id)) {
                 ctx.flag(Group::Ocid, &r.ocid, "R030", 1.0);
                 ctx.flag(Group::Tenderer, id, "R030", 1.0);
             }

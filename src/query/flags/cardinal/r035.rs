@@ -30,10 +30,7 @@ impl Indicator for R035 {
             return ctx.not_evaluable("R035");
         };
         ctx.evaluated("R035");
-        let suppliers: BTreeSet<&str> = awards
-            .iter()
-            .flat_map(|a| a.suppliers.iter().filter_map(|s| s.id.as_deref()))
-            .collect();
+        let suppliers: BTreeSet<&str> = awards.iter().flat_map(|a| a.suppliers.iter().filter_map(|s| s.id.as_deref())).collect();
         let mut valid = BTreeSet::new();
         let mut disqualified = BTreeSet::new();
         for bid in &r.bids {

@@ -16,11 +16,7 @@ impl Indicator for R036 {
         if !compares_prices(r, ctx) {
             return;
         }
-        if !r
-            .awards
-            .iter()
-            .any(|a| a.status.as_deref() == Some("active"))
-        {
+        if !r.awards.iter().any(|a| a.status.as_deref() == Some("active")) {
             return;
         }
         let bids: Vec<_> = submitted(r).collect();

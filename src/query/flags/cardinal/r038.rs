@@ -1,6 +1,9 @@
 //! R038 Excessive disqualified bids: per buyer, procuring entity and tenderer, disqualified ÷ submitted bids
 //! is ≥ Q3 + 1.5 IQR (or `threshold`). Buyers and procuring entities need `minimum_contracting_processes`
 //! (default 2) submitted bids counted, tenderers `minimum_submitted_bids` (default 2).
+//!
+//! One deliberate difference from Cardinal's code: when the fence is 0 (most have no disqualified bids), a
+//! ratio of 0 is not flagged — it cannot be a high outlier. Cardinal's R058 guards a zero fence the same way.
 use std::collections::BTreeMap;
 
 use crate::domain::ocds::Release;
@@ -37,11 +40,8 @@ impl R038 {
     }
 
     fn flag(&self, ctx: &mut Context, fractions: &Fractions, minimum: usize, group: Group) {
-        let ratios: Vec<(&String, f64)> = fractions
-            .iter()
-            .filter(|(_, f)| f.1 >= minimum)
-            .map(|(id, f)| (id, f.0 as f64 / f.1 as f64))
-            .collect();
+        let ratios: Vec<(&String, f64)> =
+            fractions.iter().filter(|(_, f)| f.1 >= minimum).map(|(id, f)| (id, f.0 as f64 / f.1 as f64)).collect();
         if ratios.is_empty() {
             return;
         }
@@ -54,7 +54,7 @@ impl R038 {
         });
         ctx.meta("R038", &format!("{name}_upper_fence"), fence);
         for (id, ratio) in ratios {
-            if ratio >= fence {
+            if ratio >= fence && (fence > 0.0 || ratio > 0.0) {
                 ctx.flag(group, id, "R038", ratio);
             }
         }
@@ -87,12 +87,7 @@ impl Indicator for R038 {
             f.0 += disqualified;
             f.1 += bids.len();
         }
-        if let Some(id) = r
-            .tender
-            .as_ref()
-            .and_then(|t| t.procuring_entity.as_ref())
-            .and_then(|p| p.id.as_deref())
-        {
+        if let Some(id) = r.tender.as_ref().and_then(|t| t.procuring_entity.as_ref()).and_then(|p| p.id.as_deref()) {
             let f = self.procuring_entity.entry(id.to_string()).or_default();
             f.0 += disqualified;
             f.1 += bids.len();
@@ -100,18 +95,10 @@ impl Indicator for R038 {
     }
 
     fn finish(&mut self, ctx: &mut Context) {
-        let (b, p, t) = (
-            std::mem::take(&mut self.buyer),
-            std::mem::take(&mut self.procuring_entity),
-            std::mem::take(&mut self.tenderer),
-        );
+        let (b, p, t) =
+            (std::mem::take(&mut self.buyer), std::mem::take(&mut self.procuring_entity), std::mem::take(&mut self.tenderer));
         self.flag(ctx, &b, self.minimum_contracting_processes, Group::Buyer);
-        self.flag(
-            ctx,
-            &p,
-            self.minimum_contracting_processes,
-            Group::ProcuringEntity,
-        );
+        self.flag(ctx, &p, self.minimum_contracting_processes, Group::ProcuringEntity);
         self.flag(ctx, &t, self.minimum_submitted_bids, Group::Tenderer);
     }
 }

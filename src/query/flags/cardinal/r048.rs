@@ -22,12 +22,7 @@ impl R048 {
         let threshold = s.take("threshold")?;
         let minimum_contracting_processes = s.take("minimum_contracting_processes")?.unwrap_or(20);
         s.finish()?;
-        Ok(R048 {
-            digits,
-            threshold,
-            minimum_contracting_processes,
-            suppliers: BTreeMap::new(),
-        })
+        Ok(R048 { digits, threshold, minimum_contracting_processes, suppliers: BTreeMap::new() })
     }
 }
 
@@ -39,11 +34,7 @@ impl Indicator for R048 {
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let mut seen = BTreeSet::new();
         let mut any = false;
-        for award in r
-            .awards
-            .iter()
-            .filter(|a| a.status.as_deref() == Some("active"))
-        {
+        for award in r.awards.iter().filter(|a| a.status.as_deref() == Some("active")) {
             let [supplier] = award.suppliers.as_slice() else {
                 continue;
             };

@@ -17,10 +17,7 @@ impl R058 {
     pub fn new(mut s: Section) -> Result<R058, SettingsError> {
         let threshold = s.take("threshold")?;
         s.finish()?;
-        Ok(R058 {
-            threshold,
-            ratios: BTreeMap::new(),
-        })
+        Ok(R058 { threshold, ratios: BTreeMap::new() })
     }
 }
 

@@ -20,9 +20,7 @@ use crate::domain::ocds::Release;
 use crate::query::flags::settings::{pipe_set, Ini, Section, SettingsError};
 use crate::query::flags::Indicator;
 
-pub const CODES: [&str; 12] = [
-    "TH01", "TH02", "TH03", "TH04", "TH05", "TH06", "TH07", "TH08", "TH09", "TH10", "TH11", "TH12",
-];
+pub const CODES: [&str; 12] = ["TH01", "TH02", "TH03", "TH04", "TH05", "TH06", "TH07", "TH08", "TH09", "TH10", "TH11", "TH12"];
 
 pub fn build(ini: &Ini) -> Result<Vec<Box<dyn Indicator>>, SettingsError> {
     let mut out: Vec<Box<dyn Indicator>> = Vec::new();
@@ -50,8 +48,7 @@ pub fn build(ini: &Ini) -> Result<Vec<Box<dyn Indicator>>, SettingsError> {
 
 /// `procurement_methods` of a section, with a default.
 pub(crate) fn methods(s: &mut Section, default: &str) -> BTreeSet<String> {
-    s.take_set("procurement_methods")
-        .unwrap_or_else(|| pipe_set(default))
+    s.take_set("procurement_methods").unwrap_or_else(|| pipe_set(default))
 }
 
 pub(crate) fn method_in(r: &Release, set: &BTreeSet<String>) -> bool {
@@ -73,10 +70,7 @@ pub(crate) fn sole_supplier(r: &Release) -> Option<&str> {
     crate::query::flags::bids::sole_winner(r)
 }
 
-pub(crate) fn ratio(
-    a: crate::domain::money::Satang,
-    b: crate::domain::money::Satang,
-) -> Option<f64> {
+pub(crate) fn ratio(a: crate::domain::money::Satang, b: crate::domain::money::Satang) -> Option<f64> {
     (b.0 != 0).then(|| a.0 as f64 / b.0 as f64)
 }
 
@@ -92,49 +86,26 @@ pub(crate) mod testing {
     use crate::query::flags::{Engine, Outcome};
 
     pub fn release(ocid: &str) -> Release {
-        Release {
-            ocid: ocid.into(),
-            buyer: Some(OrgRef {
-                id: Some("B".into()),
-                name: None,
-            }),
-            ..Release::default()
-        }
+        Release { ocid: ocid.into(), buyer: Some(OrgRef { id: Some("B".into()), name: None }), ..Release::default() }
     }
 
     pub fn value(baht: i64) -> Option<Value> {
-        Some(Value {
-            amount: Some(Satang::from_baht(baht)),
-            currency: Some("THB".into()),
-        })
+        Some(Value { amount: Some(Satang::from_baht(baht)), currency: Some("THB".into()) })
     }
 
-    pub fn with_tender(
-        mut r: Release,
-        method: &str,
-        reference: Option<i64>,
-        start: Option<Date>,
-    ) -> Release {
+    pub fn with_tender(mut r: Release, method: &str, reference: Option<i64>, start: Option<Date>) -> Release {
         r.tender = Some(Tender {
             procurement_method: Some(method.into()),
             value: reference.and_then(value),
-            tender_period: start.map(|s| Period {
-                start_date: Some(s),
-                ..Period::default()
-            }),
+            tender_period: start.map(|s| Period { start_date: Some(s), ..Period::default() }),
             ..Tender::default()
         });
         r
     }
 
     pub fn with_budget(mut r: Release, baht: i64) -> Release {
-        r.planning = Some(Planning {
-            budget: Some(BudgetLine {
-                amount: value(baht),
-                ..BudgetLine::default()
-            }),
-            ..Planning::default()
-        });
+        r.planning =
+            Some(Planning { budget: Some(BudgetLine { amount: value(baht), ..BudgetLine::default() }), ..Planning::default() });
         r
     }
 
@@ -142,31 +113,21 @@ pub(crate) mod testing {
         r.awards.push(Award {
             status: Some("active".into()),
             value: baht.and_then(value),
-            suppliers: vec![OrgRef {
-                id: Some(supplier.into()),
-                name: None,
-            }],
+            suppliers: vec![OrgRef { id: Some(supplier.into()), name: None }],
             ..Award::default()
         });
         r
     }
 
     pub fn with_contract(mut r: Release, baht: Option<i64>, signed: Option<Date>) -> Release {
-        r.contracts.push(Contract {
-            value: baht.and_then(value),
-            date_signed: signed,
-            ..Contract::default()
-        });
+        r.contracts.push(Contract { value: baht.and_then(value), date_signed: signed, ..Contract::default() });
         r
     }
 
     pub fn with_bid(mut r: Release, tenderer: &str, baht: i64, status: &str) -> Release {
         r.bids.push(Bid {
             status: Some(status.into()),
-            tenderers: vec![OrgRef {
-                id: Some(tenderer.into()),
-                name: None,
-            }],
+            tenderers: vec![OrgRef { id: Some(tenderer.into()), name: None }],
             value: value(baht),
             ..Bid::default()
         });
@@ -181,11 +142,7 @@ pub(crate) mod testing {
         run_with_peers(settings, releases, &HashMap::new())
     }
 
-    pub fn run_with_peers(
-        settings: &str,
-        releases: &[Release],
-        peers: &HashMap<String, String>,
-    ) -> Outcome {
+    pub fn run_with_peers(settings: &str, releases: &[Release], peers: &HashMap<String, String>) -> Outcome {
         let mut engine = Engine::from_ini(&Ini::parse(settings).unwrap()).unwrap();
         engine.run(releases.iter(), peers)
     }
@@ -194,27 +151,15 @@ pub(crate) mod testing {
         outcome
             .results
             .get(&crate::query::flags::Group::Ocid)
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(id, codes)| codes.get(code).map(|v| (id.clone(), *v)))
-                    .collect()
-            })
+            .map(|m| m.iter().filter_map(|(id, codes)| codes.get(code).map(|v| (id.clone(), *v))).collect())
             .unwrap_or_default()
     }
 
-    pub fn flagged_in(
-        outcome: &Outcome,
-        group: crate::query::flags::Group,
-        code: &str,
-    ) -> Vec<(String, f64)> {
+    pub fn flagged_in(outcome: &Outcome, group: crate::query::flags::Group, code: &str) -> Vec<(String, f64)> {
         outcome
             .results
             .get(&group)
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(id, codes)| codes.get(code).map(|v| (id.clone(), *v)))
-                    .collect()
-            })
+            .map(|m| m.iter().filter_map(|(id, codes)| codes.get(code).map(|v| (id.clone(), *v))).collect())
             .unwrap_or_default()
     }
 

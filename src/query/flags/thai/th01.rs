@@ -41,16 +41,8 @@ impl Indicator for Th01 {
 mod tests {
     use crate::query::flags::thai::testing::*;
 
-    fn process(
-        ocid: &str,
-        reference: Option<i64>,
-        award: Option<i64>,
-    ) -> crate::domain::ocds::Release {
-        with_award(
-            with_tender(release(ocid), "open", reference, None),
-            "S",
-            award,
-        )
+    fn process(ocid: &str, reference: Option<i64>, award: Option<i64>) -> crate::domain::ocds::Release {
+        with_award(with_tender(release(ocid), "open", reference, None), "S", award)
     }
 
     #[test]
@@ -64,10 +56,7 @@ mod tests {
                 process("missing", None, Some(1)),
             ],
         );
-        assert_eq!(
-            flagged(&out, "TH01"),
-            vec![("edge".into(), 0.99), ("near".into(), 0.995)]
-        );
+        assert_eq!(flagged(&out, "TH01"), vec![("edge".into(), 0.99), ("near".into(), 0.995)]);
         assert_eq!(not_evaluable(&out, "TH01"), 1);
     }
 }

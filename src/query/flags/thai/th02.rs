@@ -25,12 +25,7 @@ impl Indicator for Th02 {
         };
         ctx.evaluated("TH02");
         if contract > reference {
-            ctx.flag(
-                Group::Ocid,
-                &r.ocid,
-                "TH02",
-                ratio(contract, reference).unwrap_or(f64::INFINITY),
-            );
+            ctx.flag(Group::Ocid, &r.ocid, "TH02", ratio(contract, reference).unwrap_or(f64::INFINITY));
         }
     }
 }

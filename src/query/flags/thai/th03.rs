@@ -25,12 +25,7 @@ impl Indicator for Th03 {
         };
         ctx.evaluated("TH03");
         if reference > budget {
-            ctx.flag(
-                Group::Ocid,
-                &r.ocid,
-                "TH03",
-                ratio(reference, budget).unwrap_or(f64::INFINITY),
-            );
+            ctx.flag(Group::Ocid, &r.ocid, "TH03", ratio(reference, budget).unwrap_or(f64::INFINITY));
         }
     }
 }
@@ -41,17 +36,10 @@ mod tests {
 
     #[test]
     fn positive_negative_boundary_and_missing() {
-        let p = |o: &str, reference: Option<i64>, b: i64| {
-            with_budget(with_tender(release(o), "open", reference, None), b)
-        };
+        let p = |o: &str, reference: Option<i64>, b: i64| with_budget(with_tender(release(o), "open", reference, None), b);
         let out = run(
             "[TH03]",
-            &[
-                p("above", Some(120), 100),
-                p("below", Some(90), 100),
-                p("equal", Some(100), 100),
-                p("missing", None, 100),
-            ],
+            &[p("above", Some(120), 100), p("below", Some(90), 100), p("equal", Some(100), 100), p("missing", None, 100)],
         );
         assert_eq!(flagged(&out, "TH03"), vec![("above".into(), 1.2)]);
         assert_eq!(not_evaluable(&out, "TH03"), 1);

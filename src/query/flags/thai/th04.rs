@@ -42,9 +42,7 @@ mod tests {
 
     #[test]
     fn positive_negative_boundary_and_missing() {
-        let p = |o: &str, reference: Option<i64>, b: i64| {
-            with_budget(with_tender(release(o), "open", reference, None), b)
-        };
+        let p = |o: &str, reference: Option<i64>, b: i64| with_budget(with_tender(release(o), "open", reference, None), b);
         let out = run(
             "[TH04]",
             &[

@@ -20,10 +20,7 @@ fn winning_bid(r: &Release) -> Option<Satang> {
     let winner = sole_supplier(r)?;
     r.bids
         .iter()
-        .filter(|b| {
-            b.status.as_deref() == Some("valid")
-                && b.tenderers.iter().any(|t| t.id.as_deref() == Some(winner))
-        })
+        .filter(|b| b.status.as_deref() == Some("valid") && b.tenderers.iter().any(|t| t.id.as_deref() == Some(winner)))
         .filter_map(|b| b.value.as_ref()?.amount)
         .min()
 }
@@ -39,12 +36,7 @@ impl Indicator for Th05 {
         };
         ctx.evaluated("TH05");
         if contract > bid {
-            ctx.flag(
-                Group::Ocid,
-                &r.ocid,
-                "TH05",
-                ratio(contract, bid).unwrap_or(f64::INFINITY),
-            );
+            ctx.flag(Group::Ocid, &r.ocid, "TH05", ratio(contract, bid).unwrap_or(f64::INFINITY));
         }
     }
 }
@@ -56,26 +48,10 @@ mod tests {
     #[test]
     fn positive_negative_boundary_and_missing() {
         let p = |o: &str, bid: i64, c: i64| {
-            with_contract(
-                with_bid(with_award(release(o), "W", Some(bid)), "W", bid, "valid"),
-                Some(c),
-                None,
-            )
+            with_contract(with_bid(with_award(release(o), "W", Some(bid)), "W", bid, "valid"), Some(c), None)
         };
-        let no_bids = with_contract(
-            with_award(release("no bids"), "W", Some(100)),
-            Some(120),
-            None,
-        );
-        let out = run(
-            "[TH05]",
-            &[
-                p("raised", 100, 110),
-                p("lower", 100, 95),
-                p("equal", 100, 100),
-                no_bids,
-            ],
-        );
+        let no_bids = with_contract(with_award(release("no bids"), "W", Some(100)), Some(120), None);
+        let out = run("[TH05]", &[p("raised", 100, 110), p("lower", 100, 95), p("equal", 100, 100), no_bids]);
         assert_eq!(flagged(&out, "TH05"), vec![("raised".into(), 1.1)]);
         assert_eq!(not_evaluable(&out, "TH05"), 1);
     }

@@ -17,22 +17,15 @@ pub struct Th06 {
 impl Th06 {
     pub fn new(mut s: Section) -> Result<Th06, SettingsError> {
         let minimum = s.take("minimum")?.unwrap_or(3);
-        let open_details = s
-            .take_set("open_details")
-            .unwrap_or_else(|| pipe_set("e-bidding|ประกวดราคาอิเล็กทรอนิกส์"));
+        let open_details = s.take_set("open_details").unwrap_or_else(|| pipe_set("e-bidding|ประกวดราคาอิเล็กทรอนิกส์"));
         s.finish()?;
-        Ok(Th06 {
-            minimum,
-            open_details,
-        })
+        Ok(Th06 { minimum, open_details })
     }
 
     fn applies(&self, r: &Release) -> bool {
         match r.method() {
             Some("selective") => true,
-            Some("open") => r
-                .method_details()
-                .is_some_and(|d| self.open_details.iter().any(|p| d.contains(p.as_str()))),
+            Some("open") => r.method_details().is_some_and(|d| self.open_details.iter().any(|p| d.contains(p.as_str()))),
             _ => false,
         }
     }
@@ -47,9 +40,7 @@ impl Indicator for Th06 {
         if !self.applies(r) {
             return;
         }
-        let from_bids: BTreeSet<&str> = submitted(r)
-            .flat_map(|b| b.tenderers.iter().filter_map(|t| t.id.as_deref()))
-            .collect();
+        let from_bids: BTreeSet<&str> = submitted(r).flat_map(|b| b.tenderers.iter().filter_map(|t| t.id.as_deref())).collect();
         let count = if from_bids.is_empty() {
             match r.tender.as_ref().and_then(|t| t.number_of_tenderers) {
                 Some(n) => n.max(0) as usize,
@@ -91,10 +82,7 @@ mod tests {
                 bids("unknown count", "selective", "วิธีคัดเลือก", 0),
             ],
         );
-        assert_eq!(
-            flagged(&out, "TH06"),
-            vec![("one e-bidding".into(), 1.0), ("two selective".into(), 2.0)]
-        );
+        assert_eq!(flagged(&out, "TH06"), vec![("one e-bidding".into(), 1.0), ("two selective".into(), 2.0)]);
         assert_eq!(not_evaluable(&out, "TH06"), 1);
     }
 }

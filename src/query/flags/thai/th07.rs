@@ -18,10 +18,7 @@ impl Th07 {
         let days = s.take("days")?.unwrap_or(30);
         let procurement_methods = methods(&mut s, "limited|direct");
         s.finish()?;
-        Ok(Th07 {
-            days,
-            procurement_methods,
-        })
+        Ok(Th07 { days, procurement_methods })
     }
 }
 
@@ -52,9 +49,7 @@ mod tests {
 
     #[test]
     fn positive_negative_boundary_and_missing() {
-        let p = |o: &str, m: &str, d: Option<crate::domain::calendar::Date>| {
-            with_tender(release(o), m, Some(1), d)
-        };
+        let p = |o: &str, m: &str, d: Option<crate::domain::calendar::Date>| with_tender(release(o), m, Some(1), d);
         let out = run(
             "[TH07]",
             &[
@@ -65,10 +60,7 @@ mod tests {
                 p("no date", "limited", None),
             ],
         );
-        assert_eq!(
-            flagged(&out, "TH07"),
-            vec![("first of last 30".into(), 29.0), ("last day".into(), 0.0)]
-        );
+        assert_eq!(flagged(&out, "TH07"), vec![("first of last 30".into(), 29.0), ("last day".into(), 0.0)]);
         assert_eq!(not_evaluable(&out, "TH07"), 1);
     }
 }

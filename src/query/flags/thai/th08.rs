@@ -29,13 +29,7 @@ impl Th08 {
         let minimum_contracts = s.take("minimum_contracts")?.unwrap_or(2);
         let procurement_methods = methods(&mut s, "limited|direct");
         s.finish()?;
-        Ok(Th08 {
-            limit,
-            window_days,
-            minimum_contracts,
-            procurement_methods,
-            purchases: BTreeMap::new(),
-        })
+        Ok(Th08 { limit, window_days, minimum_contracts, procurement_methods, purchases: BTreeMap::new() })
     }
 }
 
@@ -49,25 +43,19 @@ impl Indicator for Th08 {
             return;
         }
         let buyer = r.buyer.as_ref().and_then(|b| b.id.clone());
-        let date = r
-            .contracts
-            .iter()
-            .find_map(|c| c.date_signed)
-            .or_else(|| process_date(r));
-        let (Some(buyer), Some(supplier), Some(value), Some(date)) = (
-            buyer,
-            sole_supplier(r),
-            r.contract_value().or(r.award_value()),
-            date,
-        ) else {
+        let date = r.contracts.iter().find_map(|c| c.date_signed).or_else(|| process_date(r));
+        let (Some(buyer), Some(supplier), Some(value), Some(date)) =
+            (buyer, sole_supplier(r), r.contract_value().or(r.award_value()), date)
+        else {
             return ctx.not_evaluable("TH08");
         };
         ctx.evaluated("TH08");
         if value <= self.limit {
-            self.purchases
-                .entry((buyer, supplier.to_string()))
-                .or_default()
-                .push((date.days_since_epoch(), value, r.ocid.clone()));
+            self.purchases.entry((buyer, supplier.to_string())).or_default().push((
+                date.days_since_epoch(),
+                value,
+                r.ocid.clone(),
+            ));
         }
     }
 
@@ -77,10 +65,7 @@ impl Indicator for Th08 {
             list.sort();
             // Each purchase opens a window of `window_days`; a window over the limit flags all in it.
             for (i, (start, _, _)) in list.iter().enumerate() {
-                let window: Vec<&Purchase> = list[i..]
-                    .iter()
-                    .take_while(|(d, _, _)| d - start < self.window_days)
-                    .collect();
+                let window: Vec<&Purchase> = list[i..].iter().take_while(|(d, _, _)| d - start < self.window_days).collect();
                 let sum: Satang = window.iter().map(|(_, v, _)| *v).sum();
                 if window.len() >= self.minimum_contracts && sum > self.limit {
                     for (_, _, ocid) in window {
@@ -101,21 +86,8 @@ impl Indicator for Th08 {
 mod tests {
     use crate::query::flags::thai::testing::*;
 
-    fn buy(
-        o: &str,
-        supplier: &str,
-        baht: i64,
-        d: crate::domain::calendar::Date,
-    ) -> crate::domain::ocds::Release {
-        with_contract(
-            with_award(
-                with_tender(release(o), "limited", Some(baht), None),
-                supplier,
-                Some(baht),
-            ),
-            Some(baht),
-            Some(d),
-        )
+    fn buy(o: &str, supplier: &str, baht: i64, d: crate::domain::calendar::Date) -> crate::domain::ocds::Release {
+        with_contract(with_award(with_tender(release(o), "limited", Some(baht), None), supplier, Some(baht)), Some(baht), Some(d))
     }
 
     #[test]
@@ -133,18 +105,10 @@ mod tests {
                 buy("c2", "U", 250_000, date(2025, 1, 2)),
                 // Another supplier's purchase does not join the group.
                 buy("d1", "V", 450_000, date(2025, 1, 1)),
-                with_tender(
-                    release("no supplier"),
-                    "limited",
-                    Some(1),
-                    Some(date(2025, 1, 1)),
-                ),
+                with_tender(release("no supplier"), "limited", Some(1), Some(date(2025, 1, 1))),
             ],
         );
-        assert_eq!(
-            flagged(&out, "TH08"),
-            vec![("a1".into(), 600_000.0), ("a2".into(), 600_000.0)]
-        );
+        assert_eq!(flagged(&out, "TH08"), vec![("a1".into(), 600_000.0), ("a2".into(), 600_000.0)]);
         assert_eq!(not_evaluable(&out, "TH08"), 1);
     }
 }

@@ -25,11 +25,7 @@ impl Th09 {
         let share = s.take("share")?.unwrap_or(0.5);
         let minimum_contracts = s.take("minimum_contracts")?.unwrap_or(3);
         s.finish()?;
-        Ok(Th09 {
-            share,
-            minimum_contracts,
-            years: BTreeMap::new(),
-        })
+        Ok(Th09 { share, minimum_contracts, years: BTreeMap::new() })
     }
 }
 
@@ -46,12 +42,7 @@ impl Indicator for Th09 {
             return ctx.not_evaluable("TH09");
         };
         ctx.evaluated("TH09");
-        let entry = self
-            .years
-            .entry((buyer, date.fiscal_year().0))
-            .or_default()
-            .entry(supplier.to_string())
-            .or_default();
+        let entry = self.years.entry((buyer, date.fiscal_year().0)).or_default().entry(supplier.to_string()).or_default();
         entry.0 += value;
         entry.1.push(r.ocid.clone());
     }
@@ -87,19 +78,9 @@ mod tests {
     use crate::query::flags::thai::testing::*;
     use crate::query::flags::Group;
 
-    fn sale(
-        o: &str,
-        buyer: &str,
-        supplier: &str,
-        baht: i64,
-        d: crate::domain::calendar::Date,
-    ) -> crate::domain::ocds::Release {
+    fn sale(o: &str, buyer: &str, supplier: &str, baht: i64, d: crate::domain::calendar::Date) -> crate::domain::ocds::Release {
         let mut r = with_contract(
-            with_award(
-                with_tender(release(o), "open", Some(baht), Some(d)),
-                supplier,
-                Some(baht),
-            ),
+            with_award(with_tender(release(o), "open", Some(baht), Some(d)), supplier, Some(baht)),
             Some(baht),
             None,
         );
@@ -127,10 +108,7 @@ mod tests {
                 with_tender(release("no contract"), "open", Some(1), Some(d)),
             ],
         );
-        assert_eq!(
-            flagged_in(&out, Group::Buyer, "TH09"),
-            vec![("A".into(), 0.5)]
-        );
+        assert_eq!(flagged_in(&out, Group::Buyer, "TH09"), vec![("A".into(), 0.5)]);
         assert_eq!(flagged(&out, "TH09"), vec![("a1".into(), 0.5)]);
         assert_eq!(not_evaluable(&out, "TH09"), 1);
     }

@@ -18,10 +18,7 @@ impl Th10 {
     pub fn new(mut s: Section) -> Result<Th10, SettingsError> {
         let threshold = s.take("threshold")?;
         s.finish()?;
-        Ok(Th10 {
-            threshold,
-            ratios: BTreeMap::new(),
-        })
+        Ok(Th10 { threshold, ratios: BTreeMap::new() })
     }
 }
 
@@ -66,9 +63,7 @@ mod tests {
 
     #[test]
     fn positive_negative_boundary_and_missing() {
-        let p = |o: &str, award: Option<i64>| {
-            with_award(with_tender(release(o), "open", Some(100), None), "S", award)
-        };
+        let p = |o: &str, award: Option<i64>| with_award(with_tender(release(o), "open", Some(100), None), "S", award);
         let mut list: Vec<_> = (0..8).map(|i| p(&format!("n{i}"), Some(95))).collect();
         list.push(p("low", Some(40)));
         list.push(p("missing", None));

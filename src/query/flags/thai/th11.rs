@@ -22,11 +22,7 @@ impl Th11 {
         let minimum_peers = s.take("minimum_peers")?.unwrap_or(4);
         let procurement_methods = methods(&mut s, "limited|direct");
         s.finish()?;
-        Ok(Th11 {
-            minimum_peers,
-            procurement_methods,
-            buyers: BTreeMap::new(),
-        })
+        Ok(Th11 { minimum_peers, procurement_methods, buyers: BTreeMap::new() })
     }
 }
 
@@ -55,10 +51,7 @@ impl Indicator for Th11 {
         let mut groups: BTreeMap<&str, Vec<(&String, f64)>> = BTreeMap::new();
         for (buyer, (specific, all)) in &self.buyers {
             if let Some(peer) = ctx.peers.get(buyer.as_str()) {
-                groups
-                    .entry(peer.as_str())
-                    .or_default()
-                    .push((buyer, *specific as f64 / *all as f64));
+                groups.entry(peer.as_str()).or_default().push((buyer, *specific as f64 / *all as f64));
             }
         }
         let mut flags = Vec::new();
@@ -102,36 +95,19 @@ mod tests {
 
     #[test]
     fn positive_negative_boundary_and_missing() {
-        let peers: HashMap<String, String> = ["A", "B", "C", "D", "E"]
-            .iter()
-            .map(|b| (b.to_string(), "sao/กำแพงเพชร".to_string()))
-            .collect();
+        let peers: HashMap<String, String> =
+            ["A", "B", "C", "D", "E"].iter().map(|b| (b.to_string(), "sao/กำแพงเพชร".to_string())).collect();
         let mut list = Vec::new();
         // Shares .4 .5 .5 .5 1.0: Q1 .4667, Q3 .6667 (type 8), fence .9667.
-        for (b, s, o) in [
-            ("A", 4, 6),
-            ("B", 5, 5),
-            ("C", 5, 5),
-            ("D", 5, 5),
-            ("E", 10, 0),
-            ("Z", 10, 0),
-        ] {
+        for (b, s, o) in [("A", 4, 6), ("B", 5, 5), ("C", 5, 5), ("D", 5, 5), ("E", 10, 0), ("Z", 10, 0)] {
             list.extend(buys(b, s, o));
         }
         let out = run_with_peers("[TH11]", &list, &peers);
-        assert_eq!(
-            flagged_in(&out, Group::Buyer, "TH11"),
-            vec![("E".into(), 1.0)]
-        );
+        assert_eq!(flagged_in(&out, Group::Buyer, "TH11"), vec![("E".into(), 1.0)]);
         // Z has no peer group: its 10 processes cannot be compared.
         assert_eq!(not_evaluable(&out, "TH11"), 10);
         // Too few peers: nothing is judged.
-        let few: HashMap<String, String> = ["A", "E"]
-            .iter()
-            .map(|b| (b.to_string(), "p".to_string()))
-            .collect();
-        assert!(
-            flagged_in(&run_with_peers("[TH11]", &list, &few), Group::Buyer, "TH11").is_empty()
-        );
+        let few: HashMap<String, String> = ["A", "E"].iter().map(|b| (b.to_string(), "p".to_string())).collect();
+        assert!(flagged_in(&run_with_peers("[TH11]", &list, &few), Group::Buyer, "TH11").is_empty());
     }
 }

@@ -16,9 +16,7 @@ pub struct Th12 {
 impl Th12 {
     pub fn new(s: Section) -> Result<Th12, SettingsError> {
         s.finish()?;
-        Ok(Th12 {
-            buyers: BTreeMap::new(),
-        })
+        Ok(Th12 { buyers: BTreeMap::new() })
     }
 }
 
@@ -40,16 +38,9 @@ impl Indicator for Th12 {
             }
         };
         count(0, r.tender.is_some(), r.reference_price().is_some());
-        let awarded = r
-            .awards
-            .iter()
-            .any(|a| a.status.as_deref() == Some("active"));
-        let supplier_ids = r
-            .awards
-            .iter()
-            .filter(|a| a.status.as_deref() == Some("active"))
-            .flat_map(|a| &a.suppliers)
-            .all(|s| {
+        let awarded = r.awards.iter().any(|a| a.status.as_deref() == Some("active"));
+        let supplier_ids =
+            r.awards.iter().filter(|a| a.status.as_deref() == Some("active")).flat_map(|a| &a.suppliers).all(|s| {
                 s.id.as_deref()
                     .and_then(|id| r.party(id))
                     .and_then(|p| p.identifier.as_ref())
@@ -57,33 +48,16 @@ impl Indicator for Th12 {
                     .is_some()
             });
         count(1, awarded, supplier_ids);
-        count(
-            2,
-            !r.contracts.is_empty(),
-            r.contracts.iter().all(|c| c.date_signed.is_some()),
-        );
-        let located = r
-            .tender
-            .iter()
-            .flat_map(|t| &t.items)
-            .any(|i| i.has_delivery_location);
+        count(2, !r.contracts.is_empty(), r.contracts.iter().all(|c| c.date_signed.is_some()));
+        let located = r.tender.iter().flat_map(|t| &t.items).any(|i| i.has_delivery_location);
         count(3, true, located);
     }
 
     fn finish(&mut self, ctx: &mut Context) {
         for (buyer, counts) in &self.buyers {
-            let shares: Vec<f64> = counts
-                .iter()
-                .filter(|(_, n)| *n > 0)
-                .map(|(p, n)| *p as f64 / *n as f64)
-                .collect();
+            let shares: Vec<f64> = counts.iter().filter(|(_, n)| *n > 0).map(|(p, n)| *p as f64 / *n as f64).collect();
             if !shares.is_empty() {
-                ctx.flag(
-                    Group::Buyer,
-                    buyer,
-                    "TH12",
-                    shares.iter().sum::<f64>() / shares.len() as f64,
-                );
+                ctx.flag(Group::Buyer, buyer, "TH12", shares.iter().sum::<f64>() / shares.len() as f64);
             }
         }
     }
@@ -99,33 +73,20 @@ mod tests {
     fn scores_each_buyer_on_what_applies() {
         // Complete: reference price, identified supplier, dated contract… but no location: 3 of 4.
         let mut full = with_contract(
-            with_award(
-                with_tender(release("full"), "open", Some(100), None),
-                "S",
-                Some(90),
-            ),
+            with_award(with_tender(release("full"), "open", Some(100), None), "S", Some(90)),
             Some(90),
             Some(date(2025, 1, 1)),
         );
         full.parties.push(Party {
             id: Some("S".into()),
-            identifier: Some(Identifier {
-                id: Some("0105564068059".into()),
-                ..Identifier::default()
-            }),
+            identifier: Some(Identifier { id: Some("0105564068059".into()), ..Identifier::default() }),
             ..Party::default()
         });
         let out = run("[TH12]", &[full]);
-        assert_eq!(
-            flagged_in(&out, Group::Buyer, "TH12"),
-            vec![("B".into(), 0.75)]
-        );
+        assert_eq!(flagged_in(&out, Group::Buyer, "TH12"), vec![("B".into(), 0.75)]);
         // A tender without reference price, never awarded: ราคากลาง 0 of 1, location 0 of 1.
         let bare = with_tender(release("bare"), "open", None, None);
-        assert_eq!(
-            flagged_in(&run("[TH12]", &[bare]), Group::Buyer, "TH12"),
-            vec![("B".into(), 0.0)]
-        );
+        assert_eq!(flagged_in(&run("[TH12]", &[bare]), Group::Buyer, "TH12"), vec![("B".into(), 0.0)]);
         let mut no_buyer = release("x");
         no_buyer.buyer = None;
         assert_eq!(not_evaluable(&run("[TH12]", &[no_buyer]), "TH12"), 1);
