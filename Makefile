@@ -32,6 +32,14 @@ lint:
 	cargo clippy --all-targets --features web -- -D warnings
 	cargo clippy --all-targets -- -D warnings
 
+## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium.
+bench: dist
+	cargo bench --bench flags
+	eval "$$(tools/setup.sh wasm)"
+	trunk build --release bench.html --dist target/bench-dist
+	tools/setup.sh browser
+	node tools/bench-browser.mjs $${BENCH_N:-1000000}
+
 ## Regenerate the committed demonstration data in public/data.
 demo-data:
 	cargo run --release --bin locallens -- demo --out public/data

@@ -1,6 +1,8 @@
 //! A columnar store of compiled contracting processes, built once per load, designed for a country's data:
 //! dictionary-encoded strings, integer codes for facets, exact money columns (satang, `NONE` when absent)
 //! and a selection of row numbers instead of cloned rows.
+use std::collections::{BTreeMap, HashMap};
+
 use crate::domain::calendar::FiscalYear;
 use crate::domain::money::Satang;
 use crate::domain::ocds::{Process, Stage};
@@ -62,6 +64,14 @@ pub struct Store {
     pub budget: Vec<i64>,
     pub reference_price: Vec<i64>,
     pub contract_value: Vec<i64>,
+    /// Suppliers of active awards, as codes in `suppliers`: row i's are `supplier_codes[supplier_start[i]..supplier_start[i + 1]]`.
+    pub suppliers: Dict,
+    pub supplier_start: Vec<u32>,
+    pub supplier_codes: Vec<u32>,
+    /// Row numbers by organisation, fiscal year and supplier, in row order.
+    pub by_org: HashMap<u32, Vec<u32>>,
+    pub by_year: BTreeMap<i32, Vec<u32>>,
+    pub by_supplier: HashMap<u32, Vec<u32>>,
 }
 
 fn money(value: Option<Satang>) -> i64 {
@@ -78,6 +88,24 @@ impl Store {
             let org_code = self.orgs.code(org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref())).unwrap_or(""));
             let date = r.tender.as_ref().and_then(|t| t.tender_period.as_ref()).and_then(|tp| tp.start_date).or(r.date);
             let year = dataset_year.or_else(|| date.map(|d| d.fiscal_year())).map_or(0, |y| y.0);
+            let row = self.processes.len() as u32;
+            if self.supplier_start.is_empty() {
+                self.supplier_start.push(0);
+            }
+            let mut seen = Vec::new();
+            for supplier in r.awards.iter().filter(|a| a.status.as_deref() == Some("active")).flat_map(|a| &a.suppliers) {
+                if let Some(id) = supplier.id.as_deref() {
+                    let code = self.suppliers.code(id);
+                    if !seen.contains(&code) {
+                        seen.push(code);
+                        self.supplier_codes.push(code);
+                        self.by_supplier.entry(code).or_default().push(row);
+                    }
+                }
+            }
+            self.supplier_start.push(self.supplier_codes.len() as u32);
+            self.by_org.entry(org_code).or_default().push(row);
+            self.by_year.entry(year).or_default().push(row);
             self.org.push(org_code);
             self.fiscal_year.push(year);
             self.method.push(Method::from_ocds(r.method()));
@@ -97,19 +125,99 @@ impl Store {
         self.processes.is_empty()
     }
 
-    /// Row numbers of the processes of one organisation and, if given, one fiscal year.
+    /// Row numbers of the processes of one organisation and, if given, one fiscal year, in row order.
+    /// Starts from the smaller index and checks the other column: no scan of the whole store.
     pub fn select(&self, org: Option<&str>, year: Option<i32>) -> Vec<u32> {
-        let org_code = match org {
-            Some(o) => match self.orgs.lookup(o) {
-                Some(c) => Some(c),
-                None => return Vec::new(),
-            },
-            None => None,
-        };
-        (0..self.len() as u32)
-            .filter(|&i| {
-                org_code.is_none_or(|c| self.org[i as usize] == c) && year.is_none_or(|y| self.fiscal_year[i as usize] == y)
+        let empty: &[u32] = &[];
+        let by_org = org.map(|o| self.orgs.lookup(o).and_then(|c| self.by_org.get(&c)).map_or(empty, Vec::as_slice));
+        let by_year = year.map(|y| self.by_year.get(&y).map_or(empty, Vec::as_slice));
+        match (by_org, by_year) {
+            (None, None) => (0..self.len() as u32).collect(),
+            (Some(rows), None) | (None, Some(rows)) => rows.to_vec(),
+            (Some(o), Some(y)) => {
+                let org_code = org.and_then(|o| self.orgs.lookup(o));
+                if o.len() <= y.len() {
+                    o.iter().copied().filter(|&r| Some(self.fiscal_year[r as usize]) == year).collect()
+                } else {
+                    y.iter().copied().filter(|&r| Some(self.org[r as usize]) == org_code).collect()
+                }
+            }
+        }
+    }
+
+    /// The suppliers of a row's active awards.
+    pub fn suppliers_of(&self, row: u32) -> &[u32] {
+        let (a, b) = (self.supplier_start[row as usize] as usize, self.supplier_start[row as usize + 1] as usize);
+        &self.supplier_codes[a..b]
+    }
+
+    /// Rows a supplier won.
+    pub fn rows_of_supplier(&self, id: &str) -> &[u32] {
+        self.suppliers.lookup(id).and_then(|c| self.by_supplier.get(&c)).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::issue::JsonPath;
+    use crate::domain::ocds::Process;
+    use crate::ingest::ocds::release::read_release;
+    use crate::ingest::reader::Reader;
+
+    /// Generated processes over several organisations and years, through the real reader.
+    fn generated(n: usize) -> Vec<(String, Process)> {
+        let orgs = crate::demo::orgs::organisations();
+        let mut rng = crate::demo::rng::Rng::new(7);
+        let suppliers = crate::demo::procurement::suppliers(&mut rng);
+        (0..n)
+            .filter_map(|i| {
+                let org = &orgs[i % 5];
+                let year = FiscalYear(crate::demo::YEARS[i % 3]);
+                let mut v = crate::demo::procurement::compiled_process(&mut rng, org, year, i, &suppliers);
+                v["ocid"] = format!("o-{i}").into();
+                let mut r = Reader::new("t", JsonPath::root());
+                let release = read_release(&mut r, v.as_object()?)?;
+                Some((org.code.clone(), Process { compiled: release, history: Vec::new() }))
             })
             .collect()
+    }
+
+    #[test]
+    fn indexed_selection_equals_a_brute_force_scan() {
+        let data = generated(600);
+        let mut store = Store::default();
+        for (org, p) in data.iter().cloned() {
+            store.add(Some(&org), None, vec![p]);
+        }
+        for org in [None, Some("6200001"), Some("6200202"), Some("nobody")] {
+            for year in [None, Some(2566), Some(2568), Some(2400)] {
+                let expected: Vec<u32> = (0..data.len() as u32)
+                    .filter(|&i| {
+                        let (o, p) = &data[i as usize];
+                        let y = p
+                            .compiled
+                            .tender
+                            .as_ref()
+                            .and_then(|t| t.tender_period.as_ref()?.start_date)
+                            .map(|d| d.fiscal_year().0);
+                        org.is_none_or(|x| x == o) && year.is_none_or(|x| Some(x) == y)
+                    })
+                    .collect();
+                assert_eq!(store.select(org, year), expected, "{org:?} {year:?}");
+            }
+        }
+        // Supplier index: every row it lists has that supplier, and every row with it is listed.
+        for code in 0..store.suppliers.len() as u32 {
+            let id = store.suppliers.get(code).to_string();
+            let brute: Vec<u32> = (0..store.len() as u32).filter(|&r| store.suppliers_of(r).contains(&code)).collect();
+            assert_eq!(store.rows_of_supplier(&id), brute.as_slice());
+        }
+        // Money sums over the selection equal sums over the typed processes, to the satang.
+        let rows = store.select(Some("6200001"), None);
+        let totals = crate::query::summary::totals(&store, &rows);
+        let brute: i64 = rows.iter().filter_map(|&r| store.processes[r as usize].compiled.contract_value()).map(|s| s.0).sum();
+        assert_eq!(totals.contract_value.0, brute);
+        assert!(rows.len() > 50 && totals.with_contract > 0);
     }
 }

@@ -175,20 +175,40 @@ impl Engine {
     }
 
     pub fn run<'r>(&mut self, releases: impl IntoIterator<Item = &'r Release>, peers: &HashMap<String, String>) -> Outcome {
-        let mut ctx =
-            Context { outcome: Outcome::default(), global: &self.global, currency: self.global.currency.clone(), peers };
+        let mut session = self.start(peers);
         for release in releases {
-            if is_cancelled(release) || is_excluded(release, ctx.global) {
-                continue;
-            }
-            for indicator in &mut self.indicators {
-                indicator.fold(&mut ctx, release);
-            }
+            session.fold(release);
         }
-        for indicator in &mut self.indicators {
-            indicator.finish(&mut ctx);
+        session.finish()
+    }
+
+    /// A run fed one process at a time, so that processes need not all be in memory at once.
+    pub fn start<'e>(&'e mut self, peers: &'e HashMap<String, String>) -> Session<'e> {
+        let ctx = Context { outcome: Outcome::default(), global: &self.global, currency: self.global.currency.clone(), peers };
+        Session { indicators: &mut self.indicators, ctx }
+    }
+}
+
+pub struct Session<'e> {
+    indicators: &'e mut Vec<Box<dyn Indicator>>,
+    ctx: Context<'e>,
+}
+
+impl Session<'_> {
+    pub fn fold(&mut self, release: &Release) {
+        if is_cancelled(release) || is_excluded(release, self.ctx.global) {
+            return;
         }
-        ctx.outcome
+        for indicator in self.indicators.iter_mut() {
+            indicator.fold(&mut self.ctx, release);
+        }
+    }
+
+    pub fn finish(mut self) -> Outcome {
+        for indicator in self.indicators.iter_mut() {
+            indicator.finish(&mut self.ctx);
+        }
+        self.ctx.outcome
     }
 }
 
