@@ -36,7 +36,7 @@ lint:
 bench: dist
 	cargo bench --bench flags
 	eval "$$(tools/setup.sh wasm)"
-	trunk build --release bench.html --dist target/bench-dist
+	trunk build bench.html --release true --dist target/bench-dist
 	tools/setup.sh browser
 	node tools/bench-browser.mjs $${BENCH_N:-1000000}
 

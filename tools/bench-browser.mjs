@@ -16,7 +16,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', String(e)));
-  await page.goto(`http://127.0.0.1:${port}/bench/bench.html?n=${n}`);
+  await page.goto(`http://127.0.0.1:${port}/bench/index.html?n=${n}`);
   await page.waitForFunction(() => document.getElementById('result')?.textContent?.startsWith('{'), null, { timeout: 1_800_000 });
   console.log(await page.locator('#result').textContent());
 } finally {

@@ -56,6 +56,14 @@ pub fn thai_sort_key(text: &str) -> Vec<u32> {
     primary
 }
 
+/// A URL from a data file that is safe to put in a link: http or https only, so a file can never make
+/// the page run `javascript:` or open `data:` content.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let trimmed = url.trim();
+    let lower = trimmed.get(..8).unwrap_or(trimmed).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(trimmed)
+}
+
 fn is_leading_vowel(c: char) -> bool {
     matches!(c, '\u{0E40}'..='\u{0E44}')
 }
@@ -67,6 +75,15 @@ fn is_tone_or_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_links_are_links() {
+        assert_eq!(safe_link(" https://e-gp.example/x.pdf "), Some("https://e-gp.example/x.pdf"));
+        assert_eq!(safe_link("HTTP://x"), Some("HTTP://x"));
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>", "//evil.example", "ftp://x", ""] {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn folds_thai_digits() {

@@ -59,3 +59,89 @@ pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
     shares.retain(|s| s.count > 0);
     shares
 }
+
+/// What one supplier won from one buyer, against everything that buyer contracted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuyerShare {
+    /// The organisation's code in `Store::orgs`.
+    pub org: u32,
+    pub processes: usize,
+    pub supplier_value: Satang,
+    pub buyer_value: Satang,
+}
+
+impl BuyerShare {
+    pub fn share(&self) -> Option<f64> {
+        (self.buyer_value.0 > 0).then(|| self.supplier_value.0 as f64 / self.buyer_value.0 as f64)
+    }
+}
+
+/// A supplier's contracts per buyer, largest first, with each buyer's total contract value over the store.
+pub fn supplier_by_buyer(store: &Store, supplier: &str) -> Vec<BuyerShare> {
+    let mut buyer_totals: std::collections::HashMap<u32, Satang> = std::collections::HashMap::new();
+    for (row, &org) in store.org.iter().enumerate() {
+        let v = store.contract_value[row];
+        if v != NONE {
+            *buyer_totals.entry(org).or_default() += Satang(v);
+        }
+    }
+    let mut by_org: std::collections::BTreeMap<u32, (usize, Satang)> = std::collections::BTreeMap::new();
+    for &row in store.rows_of_supplier(supplier) {
+        let entry = by_org.entry(store.org[row as usize]).or_default();
+        entry.0 += 1;
+        let v = store.contract_value[row as usize];
+        if v != NONE {
+            entry.1 += Satang(v);
+        }
+    }
+    let mut out: Vec<BuyerShare> = by_org
+        .into_iter()
+        .map(|(org, (processes, supplier_value))| BuyerShare {
+            org,
+            processes,
+            supplier_value,
+            buyer_value: buyer_totals.get(&org).copied().unwrap_or_default(),
+        })
+        .collect();
+    out.sort_by(|a, b| b.supplier_value.cmp(&a.supplier_value).then(a.org.cmp(&b.org)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ocds::{Award, Contract, OrgRef, Process, Release, Value};
+
+    fn process(ocid: &str, supplier: &str, baht: i64) -> Process {
+        let value = Some(Value { amount: Some(Satang::from_baht(baht)), currency: Some("THB".into()) });
+        Process {
+            compiled: Release {
+                ocid: ocid.into(),
+                awards: vec![Award {
+                    status: Some("active".into()),
+                    suppliers: vec![OrgRef { id: Some(supplier.into()), name: None }],
+                    ..Award::default()
+                }],
+                contracts: vec![Contract { value, ..Contract::default() }],
+                ..Release::default()
+            },
+            history: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn supplier_shares_are_exact_per_buyer() {
+        let mut store = Store::default();
+        store.add(Some("A"), None, vec![process("1", "S", 300), process("2", "T", 700), process("3", "S", 100)]);
+        store.add(Some("B"), None, vec![process("4", "S", 50), process("5", "U", 50)]);
+        let shares = supplier_by_buyer(&store, "S");
+        assert_eq!(shares.len(), 2);
+        assert_eq!(store.orgs.get(shares[0].org), "A");
+        assert_eq!(
+            (shares[0].processes, shares[0].supplier_value, shares[0].buyer_value),
+            (2, Satang::from_baht(400), Satang::from_baht(1100))
+        );
+        assert_eq!(shares[1].share(), Some(0.5));
+        assert!(supplier_by_buyer(&store, "nobody").is_empty());
+    }
+}

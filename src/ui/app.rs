@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let catalog = LocalResource::new(load_catalog);
-    let page = Memo::new(move |_| view.0.with(|s| s.page));
+    let page = view.select(|s| s.page);
     let other_lang = Signal::derive(move || {
         let s = view.get();
         let next = if s.lang == Lang::Th { Lang::En } else { Lang::Th };

@@ -10,8 +10,10 @@ use crate::domain::issue::Lang;
 use crate::ui::url_state::ViewState;
 
 /// The view state, mirrored in the URL. Changing it pushes a history entry; Back restores the previous one.
+/// Components read the parts they need through `select` (or `lang`), so that a change elsewhere in the
+/// state does not re-run them — in particular not while a page is being replaced.
 #[derive(Clone, Copy)]
-pub struct View(pub RwSignal<ViewState>);
+pub struct View(pub RwSignal<ViewState>, Memo<Lang>);
 
 pub fn use_view() -> View {
     expect_context::<View>()
@@ -22,9 +24,22 @@ impl View {
         self.0.get()
     }
 
+    /// The state now, without subscribing (for links built inside lists that re-render anyway).
+    pub fn get_untracked(&self) -> ViewState {
+        self.0.get_untracked()
+    }
+
     pub fn lang(&self) -> Signal<Lang> {
-        let signal = self.0;
-        Signal::derive(move || signal.with(|s| s.lang))
+        self.1.into()
+    }
+
+    /// A memo of one part of the state: it notifies only when that part changes.
+    pub fn select<T>(&self, part: impl Fn(&ViewState) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Clone + Send + Sync + 'static,
+    {
+        let state = self.0;
+        Memo::new(move |_| state.with(&part))
     }
 
     /// Moves to another view: a new history entry with its query string, then the new state.
@@ -42,7 +57,8 @@ fn current_query() -> String {
 
 /// Creates the view context from the address bar and keeps it in step with Back and Forward.
 pub fn provide_view() -> View {
-    let view = View(RwSignal::new(ViewState::from_query(&current_query())));
+    let state = RwSignal::new(ViewState::from_query(&current_query()));
+    let view = View(state, Memo::new(move |_| state.with(|s| s.lang)));
     let on_pop = Closure::<dyn Fn()>::new(move || view.0.set(ViewState::from_query(&current_query())));
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     // The listener lives as long as the page.

@@ -31,6 +31,10 @@ pub struct ViewState {
     pub org: Option<String>,
     /// The selected fiscal year (BE).
     pub year: Option<i32>,
+    /// The contracting process shown (its ocid).
+    pub process: Option<String>,
+    /// The supplier shown (its party id, e.g. `TH-RD-0105564068059`).
+    pub supplier: Option<String>,
     /// Show only processes with at least one risk signal.
     pub only_flagged: bool,
     /// The flag whose methodology is open.
@@ -49,6 +53,8 @@ impl ViewState {
                 "page" if value == "check" => state.page = Page::Check,
                 "page" if value == "flags" => state.page = Page::Flags,
                 "flagged" => state.only_flagged = value == "1",
+                "process" if !value.is_empty() => state.process = Some(value),
+                "supplier" if !value.is_empty() => state.supplier = Some(value),
                 "flag" if !value.is_empty() => state.flag = Some(value),
                 "org" if !value.is_empty() => state.org = Some(value),
                 "year" => state.year = value.parse().ok().filter(|y| (2400..3000).contains(y)),
@@ -75,6 +81,12 @@ impl ViewState {
         }
         if let Some(year) = self.year {
             pairs.push(("year", year.to_string()));
+        }
+        if let Some(process) = &self.process {
+            pairs.push(("process", process.clone()));
+        }
+        if let Some(supplier) = &self.supplier {
+            pairs.push(("supplier", supplier.clone()));
         }
         if self.only_flagged {
             pairs.push(("flagged", "1".to_string()));
@@ -156,6 +168,8 @@ mod tests {
             page: Page::Check,
             org: Some("เทศบาล 1&2".into()),
             year: Some(2568),
+            process: Some("ocds-x-1".into()),
+            supplier: Some("TH-RD-0105564068059".into()),
             only_flagged: true,
             flag: Some("TH08".into()),
             flag_settings: [
@@ -167,7 +181,7 @@ mod tests {
         let q = state.to_query();
         assert_eq!(ViewState::from_query(&q), state);
         assert!(q.starts_with("?lang=en&page=check&org=%E0%B9%80"));
-        assert!(q.ends_with("&flagged=1&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
+        assert!(q.ends_with("&process=ocds-x-1&supplier=TH-RD-0105564068059&flagged=1&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
     }
 
     #[test]

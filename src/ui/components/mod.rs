@@ -2,4 +2,5 @@
 pub mod chart;
 pub mod download;
 pub mod error_panel;
+pub mod flags;
 pub mod link;

@@ -32,11 +32,13 @@ fn setting_names(about: &About) -> Vec<&'static str> {
 pub fn FlagsPage() -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let problem = Memo::new(move |_| view.0.with(|s| Engine::with_overrides(&s.flag_settings).err().map(|e| e.to_string())));
+    let settings = view.select(|s| s.flag_settings.clone());
+    let problem = Memo::new(move |_| settings.with(|s| Engine::with_overrides(s).err().map(|e| e.to_string())));
+    let selected = view.select(|s| s.flag.clone());
     let reset = Signal::derive(move || ViewState { flag_settings: BTreeMap::new(), ..view.get() });
     // Opening a flag's methodology from a process scrolls to it (talking to the page only).
     Effect::new(move |_| {
-        if let Some(code) = view.0.with(|s| s.flag.clone()) {
+        if let Some(code) = selected.get() {
             if let Some(el) = window().document().and_then(|d| d.get_element_by_id(&code)) {
                 el.scroll_into_view();
             }

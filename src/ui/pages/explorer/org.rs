@@ -1,135 +1,32 @@
-//! The explorer: the list of organisations, and one organisation's procurement by fiscal year.
-use std::collections::HashMap;
+//! One organisation's procurement in a fiscal year: figures, risk signals, a chart and every process.
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::charts::procurement::{value_by_method, Labels};
-use crate::domain::calendar::FiscalYear;
-use crate::domain::catalog::{Catalog, DatasetKind};
-use crate::domain::issue::{Issue, Lang};
-use crate::domain::org::Organisation;
-use crate::domain::text::thai_sort_key;
+use crate::domain::catalog::DatasetKind;
+use crate::domain::issue::Lang;
 use crate::query::flags::about::{about, ALL};
-use crate::query::flags::{Engine, Group};
-use crate::query::store::Store;
+use crate::query::flags::Group;
 use crate::query::summary::{by_method, totals};
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
-use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::data::{flags_over, peer_groups, use_procurement, Loaded};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
 #[component]
-pub fn Explorer() -> impl IntoView {
-    let view = use_view();
-    let catalog = use_catalog().0;
-    let lang = view.lang();
-    let org = Memo::new(move |_| view.0.with(|s| s.org.clone()));
-    let demo = catalog.demonstration;
-    view! {
-        <Show when=move || demo>
-            <p class="demo-banner" data-testid="demo-banner">{move || t(lang.get(), Key::DemoBanner)}</p>
-        </Show>
-        {move || match org.get() {
-            None => view! { <OrgList /> }.into_any(),
-            Some(code) => view! { <OrgPage code=code /> }.into_any(),
-        }}
-    }
-}
-
-#[component]
-fn OrgList() -> impl IntoView {
-    let view = use_view();
-    let lang = view.lang();
-    let catalog = use_catalog().0;
-    let mut orgs: Vec<Organisation> = catalog.organisations.clone();
-    orgs.sort_by_cached_key(|o| (o.province.th.clone(), o.org_type, thai_sort_key(&o.name.th)));
-    let orgs = StoredValue::new(orgs);
-    view! {
-        <section class="org-list">
-            <h1>{move || t(lang.get(), Key::Organisations)}</h1>
-            <table data-testid="org-list">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t(lang.get(), Key::Organisations)}</th>
-                        <th scope="col">{move || t(lang.get(), Key::OrgType)}</th>
-                        <th scope="col">{move || t(lang.get(), Key::District)}</th>
-                        <th scope="col">{move || t(lang.get(), Key::Province)}</th>
-                        <th scope="col" class="num">{move || t(lang.get(), Key::Population)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let l = lang.get();
-                        orgs.with_value(|orgs| {
-                            orgs.iter()
-                                .cloned()
-                                .map(|o| {
-                                    let target = ViewState { lang: l, org: Some(o.code.clone()), ..ViewState::default() };
-                                    view! {
-                                        <tr>
-                                            <td><ViewLink to=Signal::stored(target)>{o.name.get(l).to_string()}</ViewLink></td>
-                                            <td>{o.org_type.label(l)}</td>
-                                            <td>{o.district.as_ref().map(|d| d.get(l).to_string()).unwrap_or_default()}</td>
-                                            <td>{o.province.get(l).to_string()}</td>
-                                            <td class="num">{o.population.map(|p| format::count(p.count)).unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </tbody>
-            </table>
-        </section>
-    }
-}
-
-/// What loading one organisation's procurement produced: the store, issues, and datasets that failed.
-pub struct OrgProcurement {
-    pub store: Store,
-    pub issues: Vec<Issue>,
-    pub rejected: usize,
-    pub failed: Vec<(String, LoadError)>,
-}
-
-/// Loads the procurement of every organisation in the catalog for the year: red flags compare a buyer with
-/// the others (fences, peers), so they need all of them even when one organisation is shown.
-async fn load_procurement(catalog: Arc<Catalog>, year: Option<i32>) -> Arc<OrgProcurement> {
-    let mut result = OrgProcurement { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
-    let datasets: Vec<_> = catalog
-        .datasets_for(DatasetKind::Procurement, None)
-        .filter(|d| year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear))
-        .cloned()
-        .collect();
-    for dataset in datasets {
-        let url = format!("data/{}", dataset.url);
-        match fetch_bytes(&url).await {
-            Ok(bytes) => {
-                let parsed = crate::ingest::ocds::load(&url, &bytes);
-                result.rejected += parsed.counts.rejected;
-                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == crate::domain::issue::Severity::Error));
-                result.store.add(dataset.organisation.as_deref(), dataset.fiscal_year, parsed.values);
-            }
-            Err(e) => result.failed.push((dataset.id.clone(), e)),
-        }
-    }
-    Arc::new(result)
-}
-
-#[component]
-fn OrgPage(code: String) -> impl IntoView {
+pub fn OrgPage(code: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
     let Some(org) = catalog.organisation(&code).cloned() else {
         return view! { <p class="error-panel" role="alert">{move || t(lang.get(), Key::UnknownOrganisation)} " " <code>{code.clone()}</code></p> }.into_any();
     };
-    let year = Memo::new(move |_| view.0.with(|s| s.year));
+    let year = view.select(|s| s.year);
     let years: Vec<i32> = {
         let mut y: Vec<i32> =
             catalog.datasets_for(DatasetKind::Procurement, Some(&code)).filter_map(|d| d.fiscal_year.map(|f| f.0)).collect();
@@ -137,14 +34,13 @@ fn OrgPage(code: String) -> impl IntoView {
         y.dedup();
         y
     };
-    let catalog_for_load = catalog.clone();
-    let data = LocalResource::new(move || load_procurement(catalog_for_load.clone(), year.get()));
+    let data = use_procurement().0;
     let org = StoredValue::new(org);
     let code = StoredValue::new(code);
     let year_links = move || {
         let l = lang.get();
         let selected = year.get();
-        let base = ViewState { lang: l, org: Some(code.get_value()), ..ViewState::default() };
+        let base = ViewState { org: Some(code.get_value()), process: None, supplier: None, ..view.get() };
         let all = ViewState { year: None, ..base.clone() };
         let mut links = vec![view! { <li class:selected=selected.is_none()><ViewLink to=Signal::stored(all)>{t(l, Key::AllYears)}</ViewLink></li> }.into_any()];
         for y in &years {
@@ -157,7 +53,7 @@ fn OrgPage(code: String) -> impl IntoView {
         }
         links
     };
-    let back = Signal::derive(move || ViewState { lang: lang.get(), ..ViewState::default() });
+    let back = Signal::derive(move || ViewState { org: None, year: None, process: None, supplier: None, ..view.get() });
     view! {
         <section class="org-page">
             <ViewLink to=back class="back">{move || t(lang.get(), Key::BackToList)}</ViewLink>
@@ -188,28 +84,18 @@ fn OrgPage(code: String) -> impl IntoView {
     .into_any()
 }
 
-/// Buyer id → peer group (organisation type and province), for comparisons among peers.
-fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
-    catalog.organisations.iter().map(|o| (o.code.clone(), format!("{}/{}", o.org_type.as_str(), o.province.th))).collect()
-}
-
 #[component]
-fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
+fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
     let peers = peer_groups(&catalog);
     let data = StoredValue::new(data);
-    // Flags over the loaded processes, recomputed when the reader changes a setting in the URL.
-    let flags = Memo::new(move |_| {
-        let settings = view.0.with(|s| s.flag_settings.clone());
-        Engine::with_overrides(&settings)
-            .map(|mut engine| data.with_value(|d| Arc::new(engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers))))
-            .map_err(|e| e.to_string())
-    });
-    let only_flagged = Memo::new(move |_| view.0.with(|s| s.only_flagged));
+    let flags = flags_over(data, peers);
+    let only_flagged = view.select(|s| s.only_flagged);
+    let org = view.select(|s| s.org.clone());
     let rows = Memo::new(move |_| {
-        let org = view.0.with(|s| s.org.clone());
+        let org = org.get();
         let all = data.with_value(|d| d.store.select(org.as_deref(), None));
         if !only_flagged.get() {
             return all;
@@ -277,7 +163,7 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
         flags.with(|f| match f {
             Err(e) => view! { <p class="error-panel" role="alert">{t(l, Key::SettingsInvalid)} ": " {e.clone()}</p> }.into_any(),
             Ok(outcome) => {
-                let org = view.0.with(|s| s.org.clone());
+                let org = org.get();
                 let flagged = data.with_value(|d| {
                     d.store
                         .select(org.as_deref(), None)
@@ -285,7 +171,7 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
                         .filter(|&r| outcome.flags_of(Group::Ocid, &d.store.processes[r as usize].compiled.ocid).is_some())
                         .count()
                 });
-                let buyer = view.0.with(|s| s.org.clone()).unwrap_or_default();
+                let buyer = org.unwrap_or_default();
                 let buyer_flags: Vec<(&'static str, f64)> =
                     outcome.flags_of(Group::Buyer, &buyer).map(|m| m.iter().map(|(k, v)| (*k, *v)).collect()).unwrap_or_default();
                 let counts: Vec<(&'static str, usize, usize)> = ALL
@@ -337,9 +223,16 @@ fn ProcurementView(data: Arc<OrgProcurement>) -> impl IntoView {
                             let p = &d.store.processes[i].compiled;
                             let codes: Vec<&'static str> =
                                 outcome.and_then(|o| o.flags_of(Group::Ocid, &p.ocid)).map(|m| m.keys().copied().collect()).unwrap_or_default();
+                            let title = p.title().unwrap_or(&p.ocid).to_string();
                             view! {
                                 <tr>
-                                    <td class="title">{p.title().unwrap_or(&p.ocid).to_string()}<br /><small class="ocid">{p.ocid.clone()}</small></td>
+                                    <td class="title">
+                                        <ViewLink to=Signal::stored(ViewState { process: Some(p.ocid.clone()), ..view.get_untracked() })>
+                                            {title}
+                                        </ViewLink>
+                                        <br />
+                                        <small class="ocid">{p.ocid.clone()}</small>
+                                    </td>
                                     <td>{format::method(l, d.store.method[i])}</td>
                                     <td class="num">{format::money_cell(d.store.reference_price[i])}</td>
                                     <td class="num">{format::money_cell(d.store.contract_value[i])}</td>

@@ -1,0 +1,74 @@
+//! Loading the procurement datasets of a fiscal year into the store, and the flags computed over it.
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::calendar::FiscalYear;
+use crate::domain::catalog::{Catalog, DatasetKind};
+use crate::domain::issue::Issue;
+use crate::query::flags::{Engine, Outcome};
+use crate::query::store::Store;
+use crate::ui::fetch::{fetch_bytes, LoadError};
+use crate::ui::state::use_view;
+
+/// What loading a year's procurement produced: the store, issues, and datasets that failed.
+pub struct Loaded {
+    pub store: Store,
+    pub issues: Vec<Issue>,
+    pub rejected: usize,
+    pub failed: Vec<(String, LoadError)>,
+}
+
+/// Loads the procurement of every organisation in the catalog for the year: red flags compare a buyer with
+/// the others (fences, peers), so they need all of them even when one organisation is shown.
+async fn load_procurement(catalog: Arc<Catalog>, year: Option<i32>) -> Arc<Loaded> {
+    let mut result = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
+    let datasets: Vec<_> = catalog
+        .datasets_for(DatasetKind::Procurement, None)
+        .filter(|d| year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear))
+        .cloned()
+        .collect();
+    for dataset in datasets {
+        let url = format!("data/{}", dataset.url);
+        match fetch_bytes(&url).await {
+            Ok(bytes) => {
+                let parsed = crate::ingest::ocds::load(&url, &bytes);
+                result.rejected += parsed.counts.rejected;
+                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == crate::domain::issue::Severity::Error));
+                result.store.add(dataset.organisation.as_deref(), dataset.fiscal_year, parsed.values);
+            }
+            Err(e) => result.failed.push((dataset.id.clone(), e)),
+        }
+    }
+    Arc::new(result)
+}
+
+/// The loaded year, shared by the explorer's pages.
+#[derive(Clone, Copy)]
+pub struct Procurement(pub LocalResource<Arc<Loaded>>);
+
+pub fn provide_procurement(catalog: Arc<Catalog>, year: Memo<Option<i32>>) {
+    provide_context(Procurement(LocalResource::new(move || load_procurement(catalog.clone(), year.get()))));
+}
+
+pub fn use_procurement() -> Procurement {
+    expect_context::<Procurement>()
+}
+
+/// Buyer id → peer group (organisation type and province), for comparisons among peers.
+pub fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
+    catalog.organisations.iter().map(|o| (o.code.clone(), format!("{}/{}", o.org_type.as_str(), o.province.th))).collect()
+}
+
+/// Flags over everything loaded, recomputed when the reader changes a setting in the URL.
+pub fn flags_over(data: StoredValue<Arc<Loaded>>, peers: HashMap<String, String>) -> Memo<Result<Arc<Outcome>, String>> {
+    let view = use_view();
+    let settings = view.select(|s| s.flag_settings.clone());
+    Memo::new(move |_| {
+        settings
+            .with(|settings| Engine::with_overrides(settings))
+            .map(|mut engine| data.with_value(|d| Arc::new(engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers))))
+            .map_err(|e| e.to_string())
+    })
+}

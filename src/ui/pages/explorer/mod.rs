@@ -1,0 +1,86 @@
+//! The explorer: the list of organisations, an organisation's procurement, one process, one supplier.
+//! The procurement of the selected fiscal year is loaded once here and shared by every page below.
+mod data;
+mod org;
+mod process;
+mod supplier;
+
+use leptos::prelude::*;
+
+use crate::domain::org::Organisation;
+use crate::domain::text::thai_sort_key;
+use crate::ui::components::link::ViewLink;
+use crate::ui::format;
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::{use_catalog, use_view};
+use crate::ui::url_state::ViewState;
+pub use data::Loaded;
+
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let view = use_view();
+    let catalog = use_catalog().0;
+    let lang = view.lang();
+    data::provide_procurement(catalog.clone(), view.select(|s| s.year));
+    let route = view.select(|s| (s.process.clone(), s.supplier.clone(), s.org.clone()));
+    let demo = catalog.demonstration;
+    view! {
+        <Show when=move || demo>
+            <p class="demo-banner" data-testid="demo-banner">{move || t(lang.get(), Key::DemoBanner)}</p>
+        </Show>
+        {move || match route.get() {
+            (Some(ocid), _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
+            (None, Some(id), _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
+            (None, None, Some(code)) => view! { <org::OrgPage code=code /> }.into_any(),
+            (None, None, None) => view! { <OrgList /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn OrgList() -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let catalog = use_catalog().0;
+    let mut orgs: Vec<Organisation> = catalog.organisations.clone();
+    orgs.sort_by_cached_key(|o| (o.province.th.clone(), o.org_type, thai_sort_key(&o.name.th)));
+    let orgs = StoredValue::new(orgs);
+    view! {
+        <section class="org-list">
+            <h1>{move || t(lang.get(), Key::Organisations)}</h1>
+            <table data-testid="org-list">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(lang.get(), Key::Organisations)}</th>
+                        <th scope="col">{move || t(lang.get(), Key::OrgType)}</th>
+                        <th scope="col">{move || t(lang.get(), Key::District)}</th>
+                        <th scope="col">{move || t(lang.get(), Key::Province)}</th>
+                        <th scope="col" class="num">{move || t(lang.get(), Key::Population)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let l = lang.get();
+                        orgs.with_value(|orgs| {
+                            orgs.iter()
+                                .cloned()
+                                .map(|o| {
+                                    let target = ViewState { lang: l, org: Some(o.code.clone()), ..ViewState::default() };
+                                    view! {
+                                        <tr>
+                                            <td><ViewLink to=Signal::stored(target)>{o.name.get(l).to_string()}</ViewLink></td>
+                                            <td>{o.org_type.label(l)}</td>
+                                            <td>{o.district.as_ref().map(|d| d.get(l).to_string()).unwrap_or_default()}</td>
+                                            <td>{o.province.get(l).to_string()}</td>
+                                            <td class="num">{o.population.map(|p| format::count(p.count)).unwrap_or_default()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </tbody>
+            </table>
+        </section>
+    }
+}

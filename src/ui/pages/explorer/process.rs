@@ -1,0 +1,283 @@
+//! One contracting process from plan to delivery: every stage shown, a missing stage said to be missing,
+//! every bid with the lowest and the winner marked, prices against ราคากลาง and budget, its risk signals,
+//! its source documents and its release history.
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::issue::Lang;
+use crate::domain::money::Satang;
+use crate::domain::ocds::{Document, Process, Release};
+use crate::domain::text::safe_link;
+use crate::query::flags::Group;
+use crate::ui::components::flags::SignalList;
+use crate::ui::components::link::ViewLink;
+use crate::ui::format;
+use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::data::{flags_over, peer_groups, use_procurement, Loaded};
+use crate::ui::state::{use_catalog, use_view};
+use crate::ui::url_state::ViewState;
+
+#[component]
+pub fn ProcessPage(ocid: String) -> impl IntoView {
+    let lang = use_view().lang();
+    let data = use_procurement().0;
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
+            {
+                let ocid = ocid.clone();
+                move || {
+                    let ocid = ocid.clone();
+                    Suspend::new(async move {
+                        let data = data.await;
+                        view! { <ProcessView data=data ocid=ocid /> }
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+fn money(v: Option<Satang>) -> String {
+    v.map_or_else(|| "—".to_string(), |s| s.format_baht())
+}
+
+fn percent(a: Option<Satang>, b: Option<Satang>) -> Option<String> {
+    let (a, b) = (a?, b?);
+    (b.0 != 0).then(|| format!("{:.2}%", a.0 as f64 / b.0 as f64 * 100.0))
+}
+
+fn date(lang: Lang, d: Option<crate::domain::calendar::Date>) -> String {
+    d.map_or_else(|| "—".to_string(), |d| format::date(lang, d))
+}
+
+fn documents(docs: &[Document], lang: Lang) -> impl IntoView {
+    (!docs.is_empty()).then(|| {
+        let items = docs
+            .iter()
+            .map(|d| {
+                let title = d.title.clone().or(d.document_type.clone()).unwrap_or_else(|| d.id.clone().unwrap_or_default());
+                match d.url.as_deref().and_then(safe_link) {
+                    Some(url) => {
+                        view! { <li><a href=url.to_string() rel="noopener noreferrer nofollow" target="_blank">{title}</a></li> }
+                            .into_any()
+                    }
+                    None => view! { <li>{title}</li> }.into_any(),
+                }
+            })
+            .collect_view();
+        view! { <div class="docs"><span>{t(lang, Key::Documents)} ": "</span><ul>{items}</ul></div> }
+    })
+}
+
+/// A stage of the timeline: its content, or a plain statement that nothing was published for it.
+fn stage(lang: Lang, key: Key, present: bool, body: impl IntoView + 'static) -> impl IntoView {
+    let class = if present { "stage present" } else { "stage missing" };
+    view! {
+        <li class=class data-testid="stage" data-present=present.to_string()>
+            <h3>{t(lang, key)}</h3>
+            {if present { body.into_any() } else { view! { <p class="missing-note">{t(lang, Key::MissingStage)}</p> }.into_any() }}
+        </li>
+    }
+}
+
+#[component]
+fn ProcessView(data: Arc<Loaded>, ocid: String) -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let catalog = use_catalog().0;
+    let row = data.store.processes.iter().position(|p| p.compiled.ocid == ocid);
+    let Some(row) = row else {
+        return view! { <p class="error-panel" role="alert" data-testid="process-missing">{move || t(lang.get(), Key::ProcessNotFound)} " " <code>{ocid.clone()}</code></p> }.into_any();
+    };
+    let org_code = data.store.orgs.get(data.store.org[row]).to_string();
+    let peers = peer_groups(&catalog);
+    let stored = StoredValue::new(data);
+    let flags = flags_over(stored, peers);
+    let process: StoredValue<Process> = StoredValue::new(stored.with_value(|d| d.store.processes[row].clone()));
+    let back = Signal::derive(move || ViewState { org: Some(org_code.clone()), process: None, supplier: None, ..view.get() });
+    let signals = move || {
+        let ocid = process.with_value(|p| p.compiled.ocid.clone());
+        flags.with(|f| {
+            let codes = f.as_ref().ok().and_then(|o| o.flags_of(Group::Ocid, &ocid).cloned()).unwrap_or_default();
+            view! { <SignalList codes=codes title=Key::ProcessSignals /> }
+        })
+    };
+    let body = move || {
+        let l = lang.get();
+        process.with_value(|p| timeline(&p.compiled, p, l, view.get_untracked()))
+    };
+    view! {
+        <section class="process-page" data-testid="process-page">
+            <ViewLink to=back class="back">{move || t(lang.get(), Key::BackToBuyer)}</ViewLink>
+            <h1 data-testid="process-title">{process.with_value(|p| p.compiled.title().unwrap_or(&p.compiled.ocid).to_string())}</h1>
+            <p class="org-meta"><code>{process.with_value(|p| p.compiled.ocid.clone())}</code></p>
+            {signals}
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
+fn supplier_link(id: Option<&str>, name: Option<&str>, state: &ViewState) -> AnyView {
+    let label = name.or(id).unwrap_or("—").to_string();
+    match id {
+        Some(id) => {
+            let to = ViewState { supplier: Some(id.to_string()), process: None, ..state.clone() };
+            view! { <ViewLink to=Signal::stored(to)>{label}</ViewLink> }.into_any()
+        }
+        None => view! { <span>{label}</span> }.into_any(),
+    }
+}
+
+fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoView {
+    let tender = r.tender.as_ref();
+    let budget = r.budget_amount();
+    let reference = r.reference_price();
+    let contract_value = r.contract_value();
+    let method = tender
+        .map(|t| {
+            format!(
+                "{} {}",
+                t.procurement_method_details.clone().unwrap_or_default(),
+                t.procurement_method.as_deref().map(|m| format!("({m})")).unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    let figures = view! {
+        <dl class="headline" data-testid="process-figures">
+            <div><dt>{t(l, Key::Budget)}</dt><dd>{money(budget)}</dd></div>
+            <div><dt>{t(l, Key::ReferencePrice)}</dt><dd>{money(reference)}</dd></div>
+            <div><dt>{t(l, Key::ContractValue)}</dt><dd>{money(contract_value)}</dd></div>
+            <div><dt>{t(l, Key::VsReference)}</dt><dd data-testid="vs-reference">{percent(contract_value, reference).unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{t(l, Key::VsBudget)}</dt><dd>{percent(reference, budget).unwrap_or_else(|| "—".into())}</dd></div>
+        </dl>
+        <p>{t(l, Key::Buyer)} ": " {r.buyer.as_ref().and_then(|b| b.name.clone()).unwrap_or_default()} " · " {t(l, Key::Method)} ": " {method}</p>
+    };
+
+    let planning = r.planning.as_ref();
+    let planning_view = view! {
+        <p>{planning.and_then(|p| p.budget.as_ref()?.description.clone()).unwrap_or_default()} " " {money(budget)}</p>
+        <p>{planning.and_then(|p| p.rationale.clone()).unwrap_or_default()}</p>
+        {documents(planning.map_or(&[][..], |p| &p.documents), l)}
+    };
+
+    let period = tender.and_then(|t| t.tender_period.as_ref());
+    let tender_view = view! {
+        <p>{t(l, Key::ReferencePrice)} ": " {money(reference)} " · " {t(l, Key::Status)} ": " {tender.and_then(|t| t.status.clone()).unwrap_or_default()}</p>
+        <p>{t(l, Key::Period)} ": " {date(l, period.and_then(|p| p.start_date))} " – " {date(l, period.and_then(|p| p.end_date))}
+            " · " {t(l, Key::NumberOfTenderers)} ": " {tender.and_then(|t| t.number_of_tenderers).map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</p>
+        <p>{t(l, Key::Items)} ": " {tender.map(|t| t.items.iter().filter_map(|i| i.description.clone()).collect::<Vec<_>>().join("; ")).unwrap_or_default()}</p>
+        {documents(tender.map_or(&[][..], |t| &t.documents), l)}
+    };
+
+    let winner: Option<String> = crate::query::flags::bids::sole_winner(r).map(str::to_string);
+    let lowest =
+        r.bids.iter().filter(|b| b.status.as_deref() != Some("withdrawn")).filter_map(|b| b.value.as_ref()?.amount).min();
+    let bid_rows = r
+        .bids
+        .iter()
+        .map(|b| {
+            let amount = b.value.as_ref().and_then(|v| v.amount);
+            let tenderer = b.tenderers.first();
+            let id = tenderer.and_then(|x| x.id.as_deref());
+            let name = tenderer.and_then(|x| x.name.as_deref()).or_else(|| id.and_then(|i| r.party(i)?.name.as_deref()));
+            let is_winner = id.is_some() && id.map(str::to_string) == winner;
+            let is_lowest = amount.is_some() && amount == lowest;
+            let marks = [is_lowest.then(|| t(l, Key::Lowest)), is_winner.then(|| t(l, Key::Winner))]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <tr class:winner=is_winner>
+                    <td>{supplier_link(id, name, &state)}</td>
+                    <td class="num">{money(amount)}</td>
+                    <td>{b.status.clone().unwrap_or_default()}</td>
+                    <td data-testid="bid-marks">{marks}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let bids_view = view! {
+        <table class="bids" data-testid="bids-table">
+            <thead><tr><th scope="col">{t(l, Key::Bidder)}</th><th scope="col" class="num">{t(l, Key::Price)}</th><th scope="col">{t(l, Key::Status)}</th><th scope="col"></th></tr></thead>
+            <tbody>{bid_rows}</tbody>
+        </table>
+    };
+
+    let awards_view = r
+        .awards
+        .iter()
+        .map(|a| {
+            let suppliers = a.suppliers.iter().map(|s| supplier_link(s.id.as_deref(), s.name.as_deref(), &state)).collect_view();
+            view! {
+                <p>{date(l, a.date)} " · " {money(a.value.as_ref().and_then(|v| v.amount))} " · " {a.status.clone().unwrap_or_default()} " · " {t(l, Key::Supplier)} ": " {suppliers}</p>
+                {documents(&a.documents, l)}
+            }
+        })
+        .collect_view();
+
+    let contracts_view = r
+        .contracts
+        .iter()
+        .map(|c| {
+            let amendments = c.amendments.iter().map(|a| view! { <li>{date(l, a.date)} " " {a.rationale.clone().or(a.description.clone()).unwrap_or_default()}</li> }).collect_view();
+            view! {
+                <p>{t(l, Key::Value)} ": " {money(c.value.as_ref().and_then(|v| v.amount))} " · " {t(l, Key::DateSigned)} ": " {date(l, c.date_signed)}
+                    " · " {t(l, Key::Period)} ": " {date(l, c.period.as_ref().and_then(|p| p.start_date))} " – " {date(l, c.period.as_ref().and_then(|p| p.end_date))}
+                    " · " {c.status.clone().unwrap_or_default()}</p>
+                {(!c.amendments.is_empty()).then(|| view! { <p>{t(l, Key::Amendments)}</p><ul>{amendments}</ul> })}
+                {documents(&c.documents, l)}
+            }
+        })
+        .collect_view();
+
+    let implementations: Vec<_> = r.contracts.iter().filter_map(|c| c.implementation.as_ref()).collect();
+    let implemented = implementations.iter().any(|i| !i.transactions.is_empty() || !i.milestones.is_empty());
+    let payments = implementations
+        .iter()
+        .flat_map(|i| &i.transactions)
+        .map(|tx| view! { <tr><td>{date(l, tx.date)}</td><td class="num">{money(tx.value.as_ref().and_then(|v| v.amount))}</td><td>{tx.payee.as_ref().and_then(|p| p.name.clone()).unwrap_or_default()}</td></tr> })
+        .collect_view();
+    let milestones = implementations
+        .iter()
+        .flat_map(|i| &i.milestones)
+        .map(|m| view! { <li>{m.title.clone().unwrap_or_default()} " · " {m.status.clone().unwrap_or_default()} " · " {date(l, m.date_met.or(m.due_date))}</li> })
+        .collect_view();
+    let implementation_view = view! {
+        <table class="payments"><caption>{t(l, Key::Payments)}</caption>
+            <thead><tr><th scope="col">{t(l, Key::Date)}</th><th scope="col" class="num">{t(l, Key::Value)}</th><th scope="col">{t(l, Key::Supplier)}</th></tr></thead>
+            <tbody>{payments}</tbody>
+        </table>
+        <p>{t(l, Key::Milestones)}</p><ul>{milestones}</ul>
+    };
+
+    let history = p
+        .history
+        .iter()
+        .map(|h| {
+            let label = format!("{} · {}", date(l, h.date), h.tag.join(", "));
+            match h.url.as_deref().and_then(safe_link) {
+                Some(url) => {
+                    view! { <li><a href=url.to_string() rel="noopener noreferrer nofollow" target="_blank">{label}</a></li> }
+                        .into_any()
+                }
+                None => view! { <li>{label}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+
+    view! {
+        {figures}
+        <ol class="timeline" data-testid="timeline">
+            {stage(l, Key::StagePlanning, planning.is_some(), planning_view)}
+            {stage(l, Key::StageTender, tender.is_some(), tender_view)}
+            {stage(l, Key::Bids, !r.bids.is_empty(), bids_view)}
+            {stage(l, Key::StageAward, !r.awards.is_empty(), awards_view)}
+            {stage(l, Key::StageContract, !r.contracts.is_empty(), contracts_view)}
+            {stage(l, Key::StageImplementation, implemented, implementation_view)}
+        </ol>
+        <details class="history"><summary>{t(l, Key::History)}</summary><ul>{history}</ul></details>
+    }
+}

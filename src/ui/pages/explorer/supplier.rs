@@ -1,0 +1,154 @@
+//! One supplier: who it is (tax id checked), what it won from which buyers and how much of each buyer's
+//! spending that is, and its risk signals.
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::taxid::{self, TaxIdCheck};
+use crate::query::flags::Group;
+use crate::query::summary::supplier_by_buyer;
+use crate::ui::components::flags::SignalList;
+use crate::ui::components::link::ViewLink;
+use crate::ui::format;
+use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::data::{flags_over, peer_groups, use_procurement, Loaded};
+use crate::ui::state::{use_catalog, use_view};
+use crate::ui::url_state::ViewState;
+
+#[component]
+pub fn SupplierPage(id: String) -> impl IntoView {
+    let lang = use_view().lang();
+    let data = use_procurement().0;
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
+            {
+                let id = id.clone();
+                move || {
+                    let id = id.clone();
+                    Suspend::new(async move {
+                        let data = data.await;
+                        view! { <SupplierView data=data id=id /> }
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+#[component]
+fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let catalog = use_catalog().0;
+    let rows: Vec<u32> = data.store.rows_of_supplier(&id).to_vec();
+    if rows.is_empty() {
+        return view! { <p class="error-panel" role="alert" data-testid="supplier-missing">{move || t(lang.get(), Key::SupplierNotFound)} " " <code>{id.clone()}</code></p> }.into_any();
+    }
+    let party = rows.iter().find_map(|&r| data.store.processes[r as usize].compiled.party(&id).cloned());
+    let name = party.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| id.clone());
+    let tax_id = party
+        .as_ref()
+        .and_then(|p| p.identifier.as_ref())
+        .filter(|i| i.scheme.as_deref() == Some("TH-RD"))
+        .and_then(|i| i.id.clone());
+    let shares = supplier_by_buyer(&data.store, &id);
+    let peers = peer_groups(&catalog);
+    let stored = StoredValue::new(data);
+    let flags = flags_over(stored, peers);
+    let id_for_flags = id.clone();
+    let signals = move || {
+        flags.with(|f| {
+            let codes = f.as_ref().ok().and_then(|o| o.flags_of(Group::Tenderer, &id_for_flags).cloned()).unwrap_or_default();
+            view! { <SignalList codes=codes title=Key::SupplierSignals /> }
+        })
+    };
+    let org_name =
+        move |code: &str, l| catalog.organisation(code).map(|o| o.name.get(l).to_string()).unwrap_or_else(|| code.to_string());
+    let org_name = StoredValue::new(org_name);
+    let share_rows = move || {
+        let l = lang.get();
+        stored.with_value(|d| {
+            shares
+                .iter()
+                .map(|s| {
+                    let code = d.store.orgs.get(s.org).to_string();
+                    let to = ViewState { org: Some(code.clone()), supplier: None, process: None, ..view.get_untracked() };
+                    view! {
+                        <tr>
+                            <td><ViewLink to=Signal::stored(to)>{org_name.with_value(|f| f(&code, l))}</ViewLink></td>
+                            <td class="num">{s.processes}</td>
+                            <td class="num">{s.supplier_value.format_baht()}</td>
+                            <td class="num">{s.buyer_value.format_baht()}</td>
+                            <td class="num" data-testid="buyer-share">{s.share().map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let process_rows = move || {
+        let l = lang.get();
+        stored.with_value(|d| {
+            rows.iter()
+                .map(|&r| {
+                    let p = &d.store.processes[r as usize].compiled;
+                    let code = d.store.orgs.get(d.store.org[r as usize]).to_string();
+                    let to = ViewState {
+                        process: Some(p.ocid.clone()),
+                        supplier: None,
+                        org: Some(code.clone()),
+                        ..view.get_untracked()
+                    };
+                    let title = p.title().unwrap_or(&p.ocid).to_string();
+                    let when = p.contracts.iter().find_map(|c| c.date_signed).or_else(|| p.awards.iter().find_map(|a| a.date));
+                    view! {
+                        <tr>
+                            <td>{when.map(|d| format::date(l, d)).unwrap_or_default()}</td>
+                            <td>{org_name.with_value(|f| f(&code, l))}</td>
+                            <td><ViewLink to=Signal::stored(to)>{title}</ViewLink></td>
+                            <td class="num">{format::money_cell(d.store.contract_value[r as usize])}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let tax_line = tax_id.map(|tin| {
+        let check = taxid::check(&tin);
+        let formatted = taxid::format(&tin);
+        view! {
+            <p data-testid="tax-id">{move || t(lang.get(), Key::TaxId)} ": " <code>{formatted.clone()}</code> " ("
+                {move || t(lang.get(), if check == TaxIdCheck::Valid { Key::TaxIdValid } else { Key::TaxIdInvalid })} ")"</p>
+        }
+    });
+    view! {
+        <section class="supplier-page" data-testid="supplier-page">
+            <h1 data-testid="supplier-name">{name}</h1>
+            <p class="org-meta"><code>{id.clone()}</code></p>
+            {tax_line}
+            {signals}
+            <h2>{move || t(lang.get(), Key::ShareOfBuyer)}</h2>
+            <table data-testid="supplier-buyers">
+                <thead><tr>
+                    <th scope="col">{move || t(lang.get(), Key::Buyer)}</th>
+                    <th scope="col" class="num">{move || t(lang.get(), Key::Processes)}</th>
+                    <th scope="col" class="num">{move || t(lang.get(), Key::ContractsWon)}</th>
+                    <th scope="col" class="num">{move || t(lang.get(), Key::ContractValue)}</th>
+                    <th scope="col" class="num">"%"</th>
+                </tr></thead>
+                <tbody>{share_rows}</tbody>
+            </table>
+            <h2>{move || t(lang.get(), Key::ContractsWon)}</h2>
+            <table data-testid="supplier-processes">
+                <thead><tr>
+                    <th scope="col">{move || t(lang.get(), Key::Date)}</th>
+                    <th scope="col">{move || t(lang.get(), Key::Buyer)}</th>
+                    <th scope="col">{move || t(lang.get(), Key::Title)}</th>
+                    <th scope="col" class="num">{move || t(lang.get(), Key::ContractValue)}</th>
+                </tr></thead>
+                <tbody>{process_rows}</tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}
