@@ -67,7 +67,7 @@ pub fn flags_over(data: StoredValue<Arc<Loaded>>, peers: HashMap<String, String>
     let settings = view.select(|s| s.flag_settings.clone());
     Memo::new(move |_| {
         settings
-            .with(|settings| Engine::with_overrides(settings))
+            .with(Engine::with_overrides)
             .map(|mut engine| data.with_value(|d| Arc::new(engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers))))
             .map_err(|e| e.to_string())
     })
