@@ -1,5 +1,7 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
 pub mod dict;
+pub mod export;
+pub mod filter;
 pub mod flags;
 pub mod store;
 pub mod summary;

@@ -72,6 +72,33 @@ pub struct Store {
     pub by_org: HashMap<u32, Vec<u32>>,
     pub by_year: BTreeMap<i32, Vec<u32>>,
     pub by_supplier: HashMap<u32, Vec<u32>>,
+    /// Per row, the search key (`text::search_key`) of its title, items, buyer, suppliers and ocid.
+    pub search: Vec<Box<str>>,
+}
+
+/// Everything a reader may type to find a process, folded once at load.
+fn search_text(r: &crate::domain::ocds::Release) -> Box<str> {
+    let mut text = String::new();
+    let mut add = |s: Option<&str>| {
+        if let Some(s) = s {
+            text.push_str(&crate::domain::text::search_key(s));
+            text.push('\u{1F}');
+        }
+    };
+    add(Some(&r.ocid));
+    add(r.title());
+    if let Some(t) = &r.tender {
+        add(t.description.as_deref());
+        for item in &t.items {
+            add(item.description.as_deref());
+        }
+    }
+    add(r.buyer.as_ref().and_then(|b| b.name.as_deref()));
+    for s in r.awards.iter().flat_map(|a| &a.suppliers) {
+        add(s.name.as_deref().or_else(|| s.id.as_deref().and_then(|id| r.party(id)?.name.as_deref())));
+        add(s.id.as_deref());
+    }
+    text.into_boxed_str()
 }
 
 fn money(value: Option<Satang>) -> i64 {
@@ -106,6 +133,7 @@ impl Store {
             self.supplier_start.push(self.supplier_codes.len() as u32);
             self.by_org.entry(org_code).or_default().push(row);
             self.by_year.entry(year).or_default().push(row);
+            self.search.push(search_text(r));
             self.org.push(org_code);
             self.fiscal_year.push(year);
             self.method.push(Method::from_ocds(r.method()));

@@ -35,6 +35,10 @@ pub struct ViewState {
     pub process: Option<String>,
     /// The supplier shown (its party id, e.g. `TH-RD-0105564068059`).
     pub supplier: Option<String>,
+    /// Search words (`q`).
+    pub q: String,
+    /// Procurement methods chosen in the facet (`method=open,limited`), as OCDS codes.
+    pub methods: Vec<String>,
     /// Show only processes with at least one risk signal.
     pub only_flagged: bool,
     /// The flag whose methodology is open.
@@ -53,6 +57,8 @@ impl ViewState {
                 "page" if value == "check" => state.page = Page::Check,
                 "page" if value == "flags" => state.page = Page::Flags,
                 "flagged" => state.only_flagged = value == "1",
+                "q" => state.q = value,
+                "method" => state.methods = value.split(',').filter(|m| !m.is_empty()).map(str::to_string).collect(),
                 "process" if !value.is_empty() => state.process = Some(value),
                 "supplier" if !value.is_empty() => state.supplier = Some(value),
                 "flag" if !value.is_empty() => state.flag = Some(value),
@@ -87,6 +93,12 @@ impl ViewState {
         }
         if let Some(supplier) = &self.supplier {
             pairs.push(("supplier", supplier.clone()));
+        }
+        if !self.q.is_empty() {
+            pairs.push(("q", self.q.clone()));
+        }
+        if !self.methods.is_empty() {
+            pairs.push(("method", self.methods.join(",")));
         }
         if self.only_flagged {
             pairs.push(("flagged", "1".to_string()));
@@ -170,6 +182,8 @@ mod tests {
             year: Some(2568),
             process: Some("ocds-x-1".into()),
             supplier: Some("TH-RD-0105564068059".into()),
+            q: "ถนน หมู่ ๕".into(),
+            methods: vec!["limited".into(), "open".into()],
             only_flagged: true,
             flag: Some("TH08".into()),
             flag_settings: [
@@ -181,7 +195,7 @@ mod tests {
         let q = state.to_query();
         assert_eq!(ViewState::from_query(&q), state);
         assert!(q.starts_with("?lang=en&page=check&org=%E0%B9%80"));
-        assert!(q.ends_with("&process=ocds-x-1&supplier=TH-RD-0105564068059&flagged=1&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
+        assert!(q.ends_with("&process=ocds-x-1&supplier=TH-RD-0105564068059&q=%E0%B8%96%E0%B8%99%E0%B8%99%20%E0%B8%AB%E0%B8%A1%E0%B8%B9%E0%B9%88%20%E0%B9%95&method=limited%2Copen&flagged=1&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
     }
 
     #[test]

@@ -121,6 +121,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ProcessSignals => "Risk signals of this process",
         Key::NoSignals => "No risk signals",
         Key::SupplierSignals => "Risk signals about this supplier",
+        Key::Search => "Search",
+        Key::SearchPlaceholder => "title, item, supplier or tax id",
+        Key::ClearFilters => "Clear filters",
         Key::BuyerSignals => "Signals about the buyer",
 
     }

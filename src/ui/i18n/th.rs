@@ -121,6 +121,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ProcessSignals => "สัญญาณความเสี่ยงของโครงการนี้",
         Key::NoSignals => "ไม่พบสัญญาณความเสี่ยง",
         Key::SupplierSignals => "สัญญาณความเสี่ยงของผู้ขาย",
+        Key::Search => "ค้นหา",
+        Key::SearchPlaceholder => "ชื่อโครงการ สินค้า ผู้ขาย หรือเลขประจำตัวผู้เสียภาษี",
+        Key::ClearFilters => "ล้างตัวกรอง",
         Key::BuyerSignals => "สัญญาณระดับหน่วยงาน",
     }
 }

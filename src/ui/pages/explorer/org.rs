@@ -6,10 +6,14 @@ use leptos::prelude::*;
 use crate::charts::procurement::{value_by_method, Labels};
 use crate::domain::catalog::DatasetKind;
 use crate::domain::issue::Lang;
+use crate::query::export::{file_name, processes_csv};
+use crate::query::filter::{apply, Filter};
 use crate::query::flags::about::{about, ALL};
 use crate::query::flags::Group;
+use crate::query::store::Method;
 use crate::query::summary::{by_method, totals};
 use crate::ui::components::chart::BarChartView;
+use crate::ui::components::download::download;
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -90,13 +94,27 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
     let lang = view.lang();
     let catalog = use_catalog().0;
     let peers = peer_groups(&catalog);
+    let catalog_name = StoredValue::new(catalog.publisher.name.en.clone().unwrap_or_else(|| catalog.publisher.name.th.clone()));
+    let catalog_published =
+        StoredValue::new(catalog.datasets.iter().filter_map(|d| d.published).max().map(|d| d.iso()).unwrap_or_default());
     let data = StoredValue::new(data);
     let flags = flags_over(data, peers);
     let only_flagged = view.select(|s| s.only_flagged);
     let org = view.select(|s| s.org.clone());
-    let rows = Memo::new(move |_| {
+    let query = view.select(|s| (s.q.clone(), s.methods.clone()));
+    // The organisation's rows, narrowed by the search and the method facet; the facet's counts follow the search.
+    let filtered = Memo::new(move |_| {
         let org = org.get();
-        let all = data.with_value(|d| d.store.select(org.as_deref(), None));
+        let (q, methods) = query.get();
+        let filter =
+            Filter { text: q, methods: methods.iter().filter_map(|m| Method::from_code(m)).collect(), ..Filter::default() };
+        data.with_value(|d| {
+            let base = d.store.select(org.as_deref(), None);
+            apply(&d.store, &filter, Some(&base))
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let all = filtered.with(|(rows, _)| rows.clone());
         if !only_flagged.get() {
             return all;
         }
@@ -149,6 +167,51 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
                 }
             })
         })
+    };
+    let search_text = RwSignal::new(view.get_untracked().q);
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        view.navigate(ViewState { q: search_text.get_untracked().trim().to_string(), ..view.get_untracked() });
+    };
+    let clear = Signal::derive(move || ViewState { q: String::new(), methods: Vec::new(), only_flagged: false, ..view.get() });
+    let method_facet = move || {
+        let l = lang.get();
+        let chosen = view.get_untracked().methods;
+        filtered.with(|(_, counts)| {
+            counts
+                .methods
+                .iter()
+                .map(|(m, n)| {
+                    let (m, n) = (*m, *n);
+                    let code = m.as_str().to_string();
+                    let on = chosen.contains(&code);
+                    let mut next = view.get_untracked();
+                    if on {
+                        next.methods.retain(|c| *c != code);
+                    } else {
+                        next.methods.push(code.clone());
+                        next.methods.sort();
+                    }
+                    view! {
+                        <li class:selected=on data-method=code>
+                            <ViewLink to=Signal::stored(next)>{format::method(l, m)} " (" <span class="count">{n}</span> ")"</ViewLink>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let on_csv = move |_| {
+        let l = lang.get_untracked();
+        let s = view.get_untracked();
+        let (source, published) = (catalog_name.get_value(), catalog_published.get_value());
+        let name = file_name(
+            &source,
+            &format!("{}-{}", s.org.unwrap_or_default(), s.year.map_or("all".to_string(), |y| y.to_string())),
+            &published,
+        );
+        let csv = rows.with_untracked(|rows| data.with_value(|d| processes_csv(&d.store, rows, l)));
+        download(&name, "text/csv;charset=utf-8", &csv);
     };
     let toggle = Signal::derive(move || {
         let s = view.get();
@@ -260,6 +323,19 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
                 <div><dt>{move || t(lang.get(), Key::ReferencePrice)}</dt><dd>{move || totals.get().reference_price.format_baht()}</dd></div>
                 <div><dt>{move || t(lang.get(), Key::ContractValue)}</dt><dd data-testid="total-contract">{move || totals.get().contract_value.format_baht()}</dd></div>
             </dl>
+            <form class="search" role="search" on:submit=on_search>
+                <label>
+                    {move || t(lang.get(), Key::Search)} " "
+                    <input type="search" data-testid="search" placeholder=move || t(lang.get(), Key::SearchPlaceholder)
+                        prop:value=move || search_text.get() on:input=move |ev| search_text.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit">{move || t(lang.get(), Key::Search)}</button>
+                <ViewLink to=clear>{move || t(lang.get(), Key::ClearFilters)}</ViewLink>
+            </form>
+            <ul class="facet" data-testid="method-facet">{method_facet}</ul>
+            <p class="downloads">
+                <button type="button" data-testid="csv" on:click=on_csv>{move || t(lang.get(), Key::DownloadCsv)}</button>
+            </p>
             {signals_summary}
             <BarChartView chart=chart file_stem=stem />
             <div class="table-wrap">
