@@ -56,6 +56,25 @@ pub fn use_procurement() -> Procurement {
     expect_context::<Procurement>()
 }
 
+/// Waits for the year's data (showing that it is loading), then renders `render` with it.
+#[component]
+pub fn WithData<F, V>(render: F) -> impl IntoView
+where
+    F: Fn(Arc<Loaded>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_view().lang();
+    let data = use_procurement().0;
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{move || crate::ui::i18n::t(lang.get(), crate::ui::i18n::Key::Loading)}</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move { render(data.await) })
+            }}
+        </Transition>
+    }
+}
+
 /// Buyer id → peer group (organisation type and province), for comparisons among peers.
 pub fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
     catalog.organisations.iter().map(|o| (o.code.clone(), format!("{}/{}", o.org_type.as_str(), o.province.th))).collect()

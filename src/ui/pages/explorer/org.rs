@@ -18,7 +18,7 @@ use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{flags_over, peer_groups, use_procurement, Loaded};
+use crate::ui::pages::explorer::data::{flags_over, peer_groups, Loaded, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
@@ -38,7 +38,6 @@ pub fn OrgPage(code: String) -> impl IntoView {
         y.dedup();
         y
     };
-    let data = use_procurement().0;
     let org = StoredValue::new(org);
     let code = StoredValue::new(code);
     let year_links = move || {
@@ -77,12 +76,7 @@ pub fn OrgPage(code: String) -> impl IntoView {
                 <ul data-testid="year-links">{year_links}</ul>
             </nav>
             <h2>{move || t(lang.get(), Key::Procurement)}</h2>
-            <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    let data = data.await;
-                    view! { <ProcurementView data=data /> }
-                })}
-            </Transition>
+            <WithData render=|data| view! { <ProcurementView data=data /> } />
         </section>
     }
     .into_any()

@@ -11,28 +11,13 @@ use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{flags_over, peer_groups, use_procurement, Loaded};
+use crate::ui::pages::explorer::data::{flags_over, peer_groups, Loaded, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::ViewState;
 
 #[component]
 pub fn SupplierPage(id: String) -> impl IntoView {
-    let lang = use_view().lang();
-    let data = use_procurement().0;
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
-            {
-                let id = id.clone();
-                move || {
-                    let id = id.clone();
-                    Suspend::new(async move {
-                        let data = data.await;
-                        view! { <SupplierView data=data id=id /> }
-                    })
-                }
-            }
-        </Transition>
-    }
+    view! { <WithData render=move |data| view! { <SupplierView data=data id=id.clone() /> } /> }
 }
 
 #[component]
