@@ -24,3 +24,41 @@ pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
         }],
     }
 }
+
+/// Ranked amounts (top suppliers): one bar each, labelled with a shortened name; the table has the full names.
+pub fn ranked(items: &[(String, crate::domain::money::Satang)], title: &str, x: &str, y: &str, series: &str) -> BarChart {
+    let short = |name: &str| -> String {
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() > 16 {
+            format!("{}…", chars[..15].iter().collect::<String>())
+        } else {
+            name.to_string()
+        }
+    };
+    BarChart {
+        title: title.to_string(),
+        x_label: x.to_string(),
+        y_label: y.to_string(),
+        categories: items.iter().map(|(name, _)| short(name)).collect(),
+        series: vec![Series { name: series.to_string(), values: items.iter().map(|(_, v)| v.to_baht_f64()).collect() }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Satang;
+
+    #[test]
+    fn ranked_bars_keep_order_and_shorten_long_names() {
+        let c = ranked(
+            &[("บริษัท ตัวอย่างวัสดุก่อสร้าง จำกัด".into(), Satang::from_baht(5)), ("ร้าน ก".into(), Satang(150))],
+            "t",
+            "x",
+            "y",
+            "s",
+        );
+        assert_eq!(c.categories, vec!["บริษัท ตัวอย่างว…".to_string(), "ร้าน ก".to_string()]);
+        assert_eq!(c.series[0].values, vec![5.0, 1.5]);
+    }
+}

@@ -60,6 +60,59 @@ pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
     shares
 }
 
+/// Who took part in a selection: distinct buyers, bidders (tenderers of submitted bids) and awarded suppliers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Participants {
+    pub buyers: usize,
+    pub bidders: usize,
+    pub suppliers: usize,
+}
+
+pub fn participants(store: &Store, rows: &[u32]) -> Participants {
+    let mut buyers = std::collections::HashSet::new();
+    let mut bidders: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut suppliers = std::collections::HashSet::new();
+    for &r in rows {
+        buyers.insert(store.org[r as usize]);
+        suppliers.extend(store.suppliers_of(r).iter().copied());
+        let p = &store.processes[r as usize].compiled;
+        for bid in p.bids.iter().filter(|b| matches!(b.status.as_deref(), Some(s) if s != "invited" && s != "withdrawn")) {
+            bidders.extend(bid.tenderers.iter().filter_map(|t| t.id.as_deref()));
+        }
+    }
+    Participants { buyers: buyers.len(), bidders: bidders.len(), suppliers: suppliers.len() }
+}
+
+/// A supplier's contracts in a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SupplierTotal {
+    /// The supplier's code in `Store::suppliers`.
+    pub supplier: u32,
+    pub processes: usize,
+    pub value: Satang,
+}
+
+/// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
+/// A process with several suppliers counts its whole value for each: the table says so.
+pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
+    let mut totals: std::collections::HashMap<u32, (usize, Satang)> = std::collections::HashMap::new();
+    for &r in rows {
+        let v = store.contract_value[r as usize];
+        for &s in store.suppliers_of(r) {
+            let t = totals.entry(s).or_default();
+            t.0 += 1;
+            if v != NONE {
+                t.1 += Satang(v);
+            }
+        }
+    }
+    let mut list: Vec<SupplierTotal> =
+        totals.into_iter().map(|(supplier, (processes, value))| SupplierTotal { supplier, processes, value }).collect();
+    list.sort_by(|a, b| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier)));
+    list.truncate(n);
+    list
+}
+
 /// What one supplier won from one buyer, against everything that buyer contracted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuyerShare {
@@ -127,6 +180,19 @@ mod tests {
             },
             history: Vec::new(),
         }
+    }
+
+    #[test]
+    fn participants_and_top_suppliers_count_distinct_ids() {
+        let mut store = Store::default();
+        store.add(Some("A"), None, vec![process("1", "S", 300), process("2", "T", 700), process("3", "S", 100)]);
+        store.add(Some("B"), None, vec![process("4", "S", 50)]);
+        let all: Vec<u32> = (0..4).collect();
+        assert_eq!(participants(&store, &all), Participants { buyers: 2, bidders: 0, suppliers: 2 });
+        let top = top_suppliers(&store, &all, 1);
+        assert_eq!((store.suppliers.get(top[0].supplier), top[0].processes, top[0].value), ("T", 1, Satang::from_baht(700)));
+        let both = top_suppliers(&store, &all, 5);
+        assert_eq!((store.suppliers.get(both[1].supplier), both[1].processes, both[1].value), ("S", 3, Satang::from_baht(450)));
     }
 
     #[test]

@@ -44,8 +44,8 @@ test('an organisation shows its processes, totals and a chart for a fiscal year'
   await expect(table.locator('tbody tr').first()).toBeVisible();
   const shown = await table.locator('tbody tr').count();
   await expect(page.getByTestId('total-count')).toHaveText(String(shown));
-  await expect(page.getByTestId('chart').locator('svg')).toBeVisible();
-  await expect(page.getByTestId('chart')).toContainText('มูลค่าสัญญาแยกตามวิธีจัดหา');
+  await expect(page.getByTestId('chart').first().locator('svg')).toBeVisible();
+  await expect(page.getByTestId('chart').first()).toContainText('มูลค่าสัญญาแยกตามวิธีจัดหา');
   expect(errors).toEqual([]);
 });
 

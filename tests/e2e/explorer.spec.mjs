@@ -73,3 +73,21 @@ test('the CSV of a filtered view has exactly the rows on screen', async ({ page 
   expect(lines.length).toBe(ocids.length + 1);
   expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(ocids);
 });
+
+test('headline figures and top suppliers follow the filters and lead to the supplier', async ({ page }) => {
+  await page.goto(ORG);
+  await expect(rowsOf(page).first()).toBeVisible();
+  const bidders = Number(await page.getByTestId('bidders').textContent());
+  const suppliers = Number(await page.getByTestId('suppliers').textContent());
+  expect(bidders).toBeGreaterThanOrEqual(suppliers);
+  expect(suppliers).toBeGreaterThan(0);
+  const top = page.getByTestId('top-suppliers');
+  const topRows = page.getByTestId('top-suppliers-table').locator('tbody tr');
+  expect(await topRows.count()).toBeLessThanOrEqual(10);
+  await expect(top.locator('svg')).toBeVisible();
+  await page.goto(`${ORG}&method=limited`);
+  await expect(rowsOf(page).first()).toBeVisible();
+  expect(Number(await page.getByTestId('suppliers').textContent())).toBeLessThan(suppliers);
+  await page.getByTestId('top-suppliers-table').locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByTestId('supplier-page')).toBeVisible();
+});

@@ -124,6 +124,10 @@ pub fn text(key: Key) -> &'static str {
         Key::Search => "Search",
         Key::SearchPlaceholder => "title, item, supplier or tax id",
         Key::ClearFilters => "Clear filters",
+        Key::Bidders => "Bidders",
+        Key::AwardedSuppliers => "Awarded suppliers",
+        Key::TopSuppliers => "Top suppliers by contract value",
+        Key::TopSuppliersNote => "A process with several suppliers counts its full value for each",
         Key::BuyerSignals => "Signals about the buyer",
 
     }

@@ -124,6 +124,10 @@ pub fn text(key: Key) -> &'static str {
         Key::Search => "ค้นหา",
         Key::SearchPlaceholder => "ชื่อโครงการ สินค้า ผู้ขาย หรือเลขประจำตัวผู้เสียภาษี",
         Key::ClearFilters => "ล้างตัวกรอง",
+        Key::Bidders => "ผู้เสนอราคา (ราย)",
+        Key::AwardedSuppliers => "ผู้ได้รับงาน (ราย)",
+        Key::TopSuppliers => "ผู้ขายที่ได้มูลค่าสัญญาสูงสุด",
+        Key::TopSuppliersNote => "โครงการที่มีผู้ขายหลายรายนับมูลค่าทั้งหมดให้แต่ละราย",
         Key::BuyerSignals => "สัญญาณระดับหน่วยงาน",
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::procurement::{value_by_method, Labels};
+use crate::charts::procurement::{ranked, value_by_method, Labels};
 use crate::domain::catalog::DatasetKind;
 use crate::domain::issue::Lang;
 use crate::query::export::{file_name, processes_csv};
@@ -11,7 +11,7 @@ use crate::query::filter::{apply, Filter};
 use crate::query::flags::about::{about, ALL};
 use crate::query::flags::Group;
 use crate::query::store::Method;
-use crate::query::summary::{by_method, totals};
+use crate::query::summary::{by_method, participants, top_suppliers, totals};
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::download::download;
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
@@ -122,6 +122,51 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
         })
     });
     let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+    let people = Memo::new(move |_| rows.with(|rows| data.with_value(|d| participants(&d.store, rows))));
+    // (supplier id, name, processes, value), largest first.
+    let top = Memo::new(move |_| {
+        rows.with(|rows| {
+            data.with_value(|d| {
+                top_suppliers(&d.store, rows, 10)
+                    .into_iter()
+                    .map(|s| {
+                        let id = d.store.suppliers.get(s.supplier).to_string();
+                        let name = d
+                            .store
+                            .rows_of_supplier(&id)
+                            .iter()
+                            .find_map(|&r| d.store.processes[r as usize].compiled.party(&id)?.name.clone());
+                        (id.clone(), name.unwrap_or(id), s.processes, s.value)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let top_chart = Signal::derive(move || {
+        let l = lang.get();
+        top.with(|top| {
+            let items: Vec<(String, crate::domain::money::Satang)> =
+                top.iter().map(|(_, name, _, v)| (name.clone(), *v)).collect();
+            ranked(&items, t(l, Key::TopSuppliers), t(l, Key::Supplier), t(l, Key::ChartByMethodY), t(l, Key::ContractValue))
+        })
+    });
+    let top_rows = move || {
+        top.with(|top| {
+            top.iter()
+                .map(|(id, name, n, v)| {
+                    let (name, n, v) = (name.clone(), *n, *v);
+                    let to = ViewState { supplier: Some(id.clone()), process: None, ..view.get_untracked() };
+                    view! {
+                        <tr>
+                            <td><ViewLink to=Signal::stored(to)>{name}</ViewLink></td>
+                            <td class="num">{n}</td>
+                            <td class="num">{v.format_baht()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
     let chart = Signal::derive(move || {
         let l = lang.get();
         let shares = rows.with(|rows| data.with_value(|d| by_method(&d.store, rows)));
@@ -316,6 +361,8 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
                 <div><dt>{move || t(lang.get(), Key::Processes)}</dt><dd data-testid="total-count">{move || format::count(totals.get().processes as u64)}</dd></div>
                 <div><dt>{move || t(lang.get(), Key::ReferencePrice)}</dt><dd>{move || totals.get().reference_price.format_baht()}</dd></div>
                 <div><dt>{move || t(lang.get(), Key::ContractValue)}</dt><dd data-testid="total-contract">{move || totals.get().contract_value.format_baht()}</dd></div>
+                <div><dt>{move || t(lang.get(), Key::Bidders)}</dt><dd data-testid="bidders">{move || people.get().bidders}</dd></div>
+                <div><dt>{move || t(lang.get(), Key::AwardedSuppliers)}</dt><dd data-testid="suppliers">{move || people.get().suppliers}</dd></div>
             </dl>
             <form class="search" role="search" on:submit=on_search>
                 <label>
@@ -332,6 +379,18 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
             </p>
             {signals_summary}
             <BarChartView chart=chart file_stem=stem />
+            <section class="top-suppliers" data-testid="top-suppliers">
+                <BarChartView chart=top_chart file_stem=Signal::derive(move || format!("{}-top-suppliers", stem.get())) />
+                <p class="note">{move || t(lang.get(), Key::TopSuppliersNote)}</p>
+                <table data-testid="top-suppliers-table">
+                    <thead><tr>
+                        <th scope="col">{move || t(lang.get(), Key::Supplier)}</th>
+                        <th scope="col" class="num">{move || t(lang.get(), Key::Processes)}</th>
+                        <th scope="col" class="num">{move || t(lang.get(), Key::ContractValue)}</th>
+                    </tr></thead>
+                    <tbody>{top_rows}</tbody>
+                </table>
+            </section>
             <div class="table-wrap">
                 <table class="processes" data-testid="process-table">
                     <thead>
