@@ -27,13 +27,18 @@ pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
 
 /// Ranked amounts (top suppliers): one bar each, labelled with a shortened name; the table has the full names.
 pub fn ranked(items: &[(String, crate::domain::money::Satang)], title: &str, x: &str, y: &str, series: &str) -> BarChart {
+    // Cut after about 15 characters, but never between a Thai letter and its vowel or tone mark.
+    let combining = |c: char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
     let short = |name: &str| -> String {
         let chars: Vec<char> = name.chars().collect();
-        if chars.len() > 16 {
-            format!("{}…", chars[..15].iter().collect::<String>())
-        } else {
-            name.to_string()
+        if chars.len() <= 16 {
+            return name.to_string();
         }
+        let mut cut = 15;
+        while cut < chars.len() && combining(chars[cut]) {
+            cut += 1;
+        }
+        format!("{}…", chars[..cut].iter().collect::<String>())
     };
     BarChart {
         title: title.to_string(),
@@ -58,7 +63,10 @@ mod tests {
             "y",
             "s",
         );
-        assert_eq!(c.categories, vec!["บริษัท ตัวอย่างว…".to_string(), "ร้าน ก".to_string()]);
+        assert_eq!(c.categories, vec!["บริษัท ตัวอย่าง…".to_string(), "ร้าน ก".to_string()]);
+        // A cut at 15 would fall between ก and its vowel ั: the vowel stays with its letter.
         assert_eq!(c.series[0].values, vec![5.0, 1.5]);
+        let cluster = ranked(&[("ห้างหุ้นส่วนจำกัด ส่งของดี".into(), Satang(1))], "t", "x", "y", "s");
+        assert_eq!(cluster.categories, vec!["ห้างหุ้นส่วนจำกั…".to_string()]);
     }
 }

@@ -70,8 +70,9 @@ where
         .margin(10)
         .x_label_area_size(40)
         .y_label_area_size(60)
-        // Segments 0..=n-1: one per category, no empty segment after the last.
-        .build_cartesian_2d((0..n.saturating_sub(1)).into_segmented(), 0.0..top)
+        // Segments 0..=n-1: one per category, no empty segment after the last. One category still needs
+        // a range of two points, or its bar would have no width.
+        .build_cartesian_2d((0..n.saturating_sub(1).max(1)).into_segmented(), 0.0..top)
         .map_err(err)?;
     ctx.configure_mesh()
         .disable_x_mesh()
@@ -152,11 +153,29 @@ mod tests {
 
     #[test]
     fn one_or_no_category_still_draws() {
-        let mut c = chart("x");
-        c.categories.truncate(1);
-        assert!(bars_to_svg(&c, 320, 200).unwrap().contains("<rect"));
-        c.categories.clear();
-        assert!(bars_to_svg(&c, 320, 200).is_ok());
+        // Bars are the rectangles filled with the series' colour; count them with a real width.
+        let bars = |svg: &str, colour: &str| {
+            svg.split("<rect")
+                .skip(1)
+                .filter(|r| r.contains(&format!("fill=\"{colour}\"")))
+                .filter(|r| {
+                    let w = r.split("width=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse::<f64>().ok());
+                    w.is_some_and(|w| w > 0.0)
+                })
+                .count()
+        };
+        let single = |n: usize| BarChart {
+            title: "t".into(),
+            x_label: "x".into(),
+            y_label: "y".into(),
+            categories: (0..n).map(|i| format!("c{i}")).collect(),
+            series: vec![Series { name: "s".into(), values: vec![5.0; n] }],
+        };
+        for n in [3, 2, 1] {
+            let svg = bars_to_svg(&single(n), 320, 200).unwrap();
+            assert_eq!(bars(&svg, "#1F6FB4"), n, "{n} categories: {svg}");
+        }
+        assert!(bars_to_svg(&single(0), 320, 200).is_ok());
     }
 
     #[test]

@@ -88,6 +88,8 @@ test('headline figures and top suppliers follow the filters and lead to the supp
   await page.goto(`${ORG}&method=limited`);
   await expect(rowsOf(page).first()).toBeVisible();
   expect(Number(await page.getByTestId('suppliers').textContent())).toBeLessThan(suppliers);
+  // Risk-signal counts follow the filter too.
+  expect(Number(await page.getByTestId('flagged-count').textContent())).toBeLessThanOrEqual(await count(page));
   await page.getByTestId('top-suppliers-table').locator('tbody tr').first().getByRole('link').click();
   await expect(page.getByTestId('supplier-page')).toBeVisible();
 });

@@ -266,12 +266,10 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
             Err(e) => view! { <p class="error-panel" role="alert">{t(l, Key::SettingsInvalid)} ": " {e.clone()}</p> }.into_any(),
             Ok(outcome) => {
                 let org = org.get();
-                let flagged = data.with_value(|d| {
-                    d.store
-                        .select(org.as_deref(), None)
-                        .into_iter()
-                        .filter(|&r| outcome.flags_of(Group::Ocid, &d.store.processes[r as usize].compiled.ocid).is_some())
-                        .count()
+                let flagged = filtered.with(|(rows, _)| {
+                    data.with_value(|d| {
+                        rows.iter().filter(|&&r| outcome.flags_of(Group::Ocid, &d.store.processes[r as usize].compiled.ocid).is_some()).count()
+                    })
                 });
                 let buyer = org.unwrap_or_default();
                 let buyer_flags: Vec<(&'static str, f64)> =
