@@ -48,8 +48,29 @@ async fn load_procurement(catalog: Arc<Catalog>, year: Option<i32>) -> Arc<Loade
 #[derive(Clone, Copy)]
 pub struct Procurement(pub LocalResource<Arc<Loaded>>);
 
+/// The flags over the loaded year, computed once per data and settings and shared by every page (an empty
+/// outcome until the data has loaded; an error message when a setting in the URL is refused).
+#[derive(Clone, Copy)]
+pub struct Flags(pub Memo<Result<Arc<Outcome>, String>>);
+
 pub fn provide_procurement(catalog: Arc<Catalog>, year: Memo<Option<i32>>) {
-    provide_context(Procurement(LocalResource::new(move || load_procurement(catalog.clone(), year.get()))));
+    let peers = peer_groups(&catalog);
+    let resource = LocalResource::new(move || load_procurement(catalog.clone(), year.get()));
+    provide_context(Procurement(resource));
+    let settings = use_view().select(|s| s.flag_settings.clone());
+    let flags = Memo::new(move |_| {
+        let loaded = resource.get();
+        let mut engine = settings.with(Engine::with_overrides).map_err(|e| e.to_string())?;
+        Ok(Arc::new(match loaded {
+            Some(d) => engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers),
+            None => Outcome::default(),
+        }))
+    });
+    provide_context(Flags(flags));
+}
+
+pub fn use_flags() -> Memo<Result<Arc<Outcome>, String>> {
+    expect_context::<Flags>().0
 }
 
 pub fn use_procurement() -> Procurement {
@@ -76,18 +97,6 @@ where
 }
 
 /// Buyer id → peer group (organisation type and province), for comparisons among peers.
-pub fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
+fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
     catalog.organisations.iter().map(|o| (o.code.clone(), format!("{}/{}", o.org_type.as_str(), o.province.th))).collect()
-}
-
-/// Flags over everything loaded, recomputed when the reader changes a setting in the URL.
-pub fn flags_over(data: StoredValue<Arc<Loaded>>, peers: HashMap<String, String>) -> Memo<Result<Arc<Outcome>, String>> {
-    let view = use_view();
-    let settings = view.select(|s| s.flag_settings.clone());
-    Memo::new(move |_| {
-        settings
-            .with(Engine::with_overrides)
-            .map(|mut engine| data.with_value(|d| Arc::new(engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers))))
-            .map_err(|e| e.to_string())
-    })
 }

@@ -18,7 +18,7 @@ use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{flags_over, peer_groups, Loaded, WithData};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
@@ -87,12 +87,11 @@ fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
-    let peers = peer_groups(&catalog);
     let catalog_name = StoredValue::new(catalog.publisher.name.en.clone().unwrap_or_else(|| catalog.publisher.name.th.clone()));
     let catalog_published =
         StoredValue::new(catalog.datasets.iter().filter_map(|d| d.published).max().map(|d| d.iso()).unwrap_or_default());
     let data = StoredValue::new(data);
-    let flags = flags_over(data, peers);
+    let flags = use_flags();
     let only_flagged = view.select(|s| s.only_flagged);
     let org = view.select(|s| s.org.clone());
     let query = view.select(|s| (s.q.clone(), s.methods.clone()));

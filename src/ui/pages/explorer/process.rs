@@ -14,8 +14,8 @@ use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{flags_over, peer_groups, Loaded, WithData};
-use crate::ui::state::{use_catalog, use_view};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
+use crate::ui::state::use_view;
 use crate::ui::url_state::ViewState;
 
 #[component]
@@ -70,15 +70,13 @@ fn stage(lang: Lang, key: Key, present: bool, body: impl IntoView + 'static) -> 
 fn ProcessView(data: Arc<Loaded>, ocid: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let catalog = use_catalog().0;
     let row = data.store.processes.iter().position(|p| p.compiled.ocid == ocid);
     let Some(row) = row else {
         return view! { <p class="error-panel" role="alert" data-testid="process-missing">{move || t(lang.get(), Key::ProcessNotFound)} " " <code>{ocid.clone()}</code></p> }.into_any();
     };
     let org_code = data.store.orgs.get(data.store.org[row]).to_string();
-    let peers = peer_groups(&catalog);
     let stored = StoredValue::new(data);
-    let flags = flags_over(stored, peers);
+    let flags = use_flags();
     let process: StoredValue<Process> = StoredValue::new(stored.with_value(|d| d.store.processes[row].clone()));
     let back = Signal::derive(move || ViewState { org: Some(org_code.clone()), process: None, supplier: None, ..view.get() });
     let signals = move || {

@@ -11,7 +11,7 @@ use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{flags_over, peer_groups, Loaded, WithData};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::ViewState;
 
@@ -37,9 +37,8 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
         .filter(|i| i.scheme.as_deref() == Some("TH-RD"))
         .and_then(|i| i.id.clone());
     let shares = supplier_by_buyer(&data.store, &id);
-    let peers = peer_groups(&catalog);
     let stored = StoredValue::new(data);
-    let flags = flags_over(stored, peers);
+    let flags = use_flags();
     let id_for_flags = id.clone();
     let signals = move || {
         flags.with(|f| {
