@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 
 ## Build the release app into dist/ and serve it with its demo data.
 run: dist
-	echo "LocalLens: http://$(HOST):$(PORT)/"
+	@echo "LocalLens: http://$(HOST):$(PORT)/"
 	python3 -m http.server $(PORT) --bind $(HOST) --directory dist
 
 ## Release build into dist/ (works from any sub-path of any static host).
