@@ -4,6 +4,7 @@
 //! procurement (every method, full lifecycles, bids, cancellations, and a few deliberately suspicious
 //! patterns), budgets and assessments. Organisation codes, populations of the municipalities, companies,
 //! amounts and scores are synthetic and labelled as demonstration data in every file.
+pub mod catalogue;
 pub mod orgs;
 pub mod procurement;
 pub mod rng;

@@ -3,6 +3,7 @@
 mod data;
 mod org;
 mod process;
+mod procurement;
 mod supplier;
 
 use leptos::prelude::*;
