@@ -32,13 +32,15 @@ lint:
 	cargo clippy --all-targets --features web -- -D warnings
 	cargo clippy --all-targets -- -D warnings
 
-## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium.
+## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium, and a filter
+## change on 100,000 processes in the browser.
 bench: dist
 	cargo bench --bench flags
 	eval "$$(tools/setup.sh wasm)"
 	trunk build bench.html --release true --dist target/bench-dist
 	tools/setup.sh browser
-	node tools/bench-browser.mjs $${BENCH_N:-1000000}
+	node tools/bench-browser.mjs $${BENCH_N:-1000000} flags
+	node tools/bench-browser.mjs 100000 filter
 
 ## Regenerate the committed demonstration data in public/data.
 demo-data:

@@ -1,6 +1,10 @@
-//! A page that times the red flags in the browser over N generated processes (`bench.html?n=1000000`).
-//! Processes are generated in batches of 10,000 and dropped after folding, so a million fit in wasm32
-//! memory; only the flag work (fold and finish) is timed. The result is written as JSON into `#result`.
+//! A page that times the core in the browser over N generated processes. The result is written as JSON into
+//! `#result`.
+//!
+//! - `bench.html?n=1000000`: the red flags. Processes are generated in batches of 10,000 and dropped after
+//!   folding, so a million fit in wasm32 memory; only the flag work (fold and finish) is timed.
+//! - `bench.html?mode=filter&n=100000`: a filter change on a store of N processes — search, facet, both, and
+//!   the totals of the selection — each the median of 9 runs.
 use std::collections::HashMap;
 
 use locallens::demo;
@@ -27,6 +31,13 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
 
+    if search.contains("mode=filter") {
+        let report = filter_bench(&perf, n);
+        if let Some(el) = window.document().and_then(|d| d.get_element_by_id("result")) {
+            el.set_text_content(Some(&report));
+        }
+        return;
+    }
     let orgs = demo::orgs::organisations();
     let mut rng = demo::rng::Rng::new(42);
     let suppliers = demo::procurement::suppliers(&mut rng);
@@ -69,4 +80,62 @@ fn main() {
     if let Some(el) = document.get_element_by_id("result") {
         el.set_text_content(Some(&report));
     }
+}
+
+fn generate(rng: &mut demo::rng::Rng, suppliers: &[demo::procurement::Supplier], i: usize) -> Option<(String, Release)> {
+    let orgs = demo::orgs::organisations();
+    let org = &orgs[i % orgs.len()];
+    let mut value = demo::procurement::compiled_process(rng, org, FiscalYear(demo::YEARS[i % 3]), i, suppliers);
+    value["ocid"] = format!("ocds-bench-{i}").into();
+    let mut reader = Reader::new("bench", JsonPath::root());
+    let release = value.as_object().and_then(|o| read_release(&mut reader, o))?;
+    Some((org.code.clone(), release))
+}
+
+fn median(perf: &web_sys::Performance, mut f: impl FnMut() -> usize) -> (f64, usize) {
+    let mut times = Vec::new();
+    let mut size = 0;
+    for _ in 0..9 {
+        let t = now(perf);
+        size = f();
+        times.push(now(perf) - t);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[4], size)
+}
+
+fn filter_bench(perf: &web_sys::Performance, n: usize) -> String {
+    use locallens::domain::ocds::Process;
+    use locallens::query::filter::{apply, Filter};
+    use locallens::query::store::{Method, Store};
+    use locallens::query::summary::totals;
+
+    let mut rng = demo::rng::Rng::new(42);
+    let suppliers = demo::procurement::suppliers(&mut rng);
+    let mut store = Store::default();
+    let t0 = now(perf);
+    for i in 0..n {
+        if let Some((org, release)) = generate(&mut rng, &suppliers, i) {
+            store.add(Some(&org), None, vec![Process { compiled: release, history: Vec::new() }]);
+        }
+    }
+    let build = now(perf) - t0;
+    let search = Filter { text: "ถนน".into(), ..Filter::default() };
+    let facet = Filter { methods: [Method::Limited].into_iter().collect(), ..Filter::default() };
+    let both = Filter {
+        text: "วัสดุ".into(),
+        methods: [Method::Limited].into_iter().collect(),
+        years: Some((2567, 2568)),
+        ..Filter::default()
+    };
+    let (search_ms, search_rows) = median(perf, || apply(&store, &search, None).0.len());
+    let (facet_ms, facet_rows) = median(perf, || apply(&store, &facet, None).0.len());
+    let (both_ms, both_rows) = median(perf, || {
+        let (rows, _) = apply(&store, &both, None);
+        std::hint::black_box(totals(&store, &rows)).processes
+    });
+    format!(
+        "{{\"mode\":\"filter\",\"processes\":{},\"build_ms\":{build:.0},\"search_ms\":{search_ms:.1},\"search_rows\":{search_rows},\"facet_ms\":{facet_ms:.1},\"facet_rows\":{facet_rows},\"search_facet_years_totals_ms\":{both_ms:.1},\"rows\":{both_rows}}}",
+        store.len()
+    )
 }
