@@ -200,17 +200,11 @@ fn cmd_flags(args: &[String]) -> Result<ExitCode, String> {
     };
     let inputs: Vec<(String, Vec<u8>)> = o.files.iter().map(|f| read(f).map(|b| (f.clone(), b))).collect::<Result<_, _>>()?;
     let refs: Vec<(&str, &[u8])> = inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
-    let compiled = ocds::compile_files(&refs);
-    for issue in compiled.issues.iter().filter(|i| i.severity == locallens::domain::issue::Severity::Error) {
+    let loaded = ocds::load_files(&refs);
+    for issue in loaded.issues.iter().filter(|i| i.severity == locallens::domain::issue::Severity::Error) {
         eprintln!("{issue}");
     }
-    let mut releases = Vec::with_capacity(compiled.values.len());
-    for cp in &compiled.values {
-        let mut reader = locallens::ingest::reader::Reader::new(&cp.ocid, cp.at.clone());
-        if let Some(obj) = cp.compiled.as_object() {
-            releases.extend(locallens::ingest::ocds::release::read_release(&mut reader, obj));
-        }
-    }
+    let releases: Vec<_> = loaded.values.into_iter().map(|p| p.compiled).collect();
     let outcome = engine.run(releases.iter(), &std::collections::HashMap::new());
     println!("{}", outcome.to_cardinal_json(!o.no_meta));
     Ok(ExitCode::SUCCESS)

@@ -20,6 +20,14 @@ impl Lang {
         }
     }
 
+    /// The text for this language from a `[Thai, English]` pair.
+    pub fn pick(self, pair: [&str; 2]) -> &str {
+        match self {
+            Lang::Th => pair[0],
+            Lang::En => pair[1],
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         match code {
             "th" => Some(Lang::Th),

@@ -12,6 +12,7 @@ use crate::domain::calendar::{Date, FiscalYear, BE_OFFSET};
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
 use crate::domain::money::Satang;
 use crate::ingest::messages as msg;
+use crate::ingest::ocds::merge::strip_nulls;
 use crate::ingest::reader::{type_name, Reader};
 use crate::ingest::text;
 
@@ -299,16 +300,4 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
         release["egp"] = Value::Object(extra);
     }
     Some(strip_nulls(release))
-}
-
-fn strip_nulls(value: Value) -> Value {
-    match value {
-        Value::Object(m) => {
-            let cleaned: Map<String, Value> =
-                m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect();
-            Value::Object(cleaned)
-        }
-        Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
-        other => other,
-    }
 }

@@ -204,7 +204,7 @@ impl<'a> Merger<'a> {
                     }
                 }
                 other => {
-                    acc.insert(key.clone(), strip_nulls(other));
+                    acc.insert(key.clone(), strip_nulls(other.clone()));
                 }
             }
         }
@@ -258,13 +258,14 @@ fn id_key(value: &Value) -> Option<String> {
     }
 }
 
-fn strip_nulls(value: &Value) -> Value {
+/// The value with every null member removed, at any depth (a null means "absent" once merged).
+pub fn strip_nulls(value: Value) -> Value {
     match value {
         Value::Object(m) => {
-            Value::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), strip_nulls(v))).collect())
+            Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
         }
-        Value::Array(a) => Value::Array(a.iter().map(strip_nulls).collect()),
-        other => other.clone(),
+        Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
+        other => other,
     }
 }
 

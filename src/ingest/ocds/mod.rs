@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
-use crate::domain::ocds::{LinkedRelease, Process};
+use crate::domain::ocds::{LinkedRelease, Process, Release};
 use crate::ingest::messages as msg;
 use crate::ingest::reader::Reader;
 use crate::ingest::text;
@@ -26,6 +26,8 @@ pub struct CompiledProcess {
     pub at: JsonPath,
     /// True when the compiled release came from the publisher (a record's compiledRelease).
     pub published_compiled: bool,
+    /// The typed release, when checking the source already read the very object used as compiled.
+    pub typed: Option<Release>,
 }
 
 struct ReleaseIn {
@@ -94,18 +96,30 @@ fn collect_file(file: &str, bytes: &[u8], collected: &mut Collected, issues: &mu
 
 /// Reads any OCDS JSON into typed processes.
 pub fn load(file: &str, bytes: &[u8]) -> Parsed<Vec<Process>> {
-    let compiled = compile(file, bytes);
+    load_files(&[(file, bytes)])
+}
+
+/// Reads several files together into typed processes (releases of one process may be in several files).
+pub fn load_files(inputs: &[(&str, &[u8])]) -> Parsed<Vec<Process>> {
+    let compiled = compile_files(inputs);
     let mut issues = compiled.issues;
     let mut processes = Vec::with_capacity(compiled.values.len());
     for cp in compiled.values {
-        let mut reader = Reader::new(file, cp.at.clone());
-        let obj = cp.compiled.as_object().cloned().unwrap_or_default();
-        if let Some(release) = release::read_release(&mut reader, &obj) {
+        let release = match cp.typed {
+            Some(release) => Some(release),
+            None => {
+                let file = inputs.first().map_or("", |(f, _)| *f);
+                let mut reader = Reader::new(file, cp.at.clone());
+                let release = cp.compiled.as_object().and_then(|obj| release::read_release(&mut reader, obj));
+                // Source releases were checked field by field already; a merged release's issues repeat them.
+                if cp.published_compiled {
+                    issues.extend(reader.issues);
+                }
+                release
+            }
+        };
+        if let Some(release) = release {
             processes.push(Process { compiled: release, history: cp.history });
-        }
-        // Source releases were checked field by field already; a merged release's issues repeat them.
-        if cp.published_compiled {
-            issues.extend(reader.issues);
         }
     }
     Parsed { values: processes, issues, counts: compiled.counts }
@@ -263,18 +277,17 @@ fn dedupe_releases(group: Vec<ReleaseIn>, issues: &mut Vec<Issue>, counts: &mut 
     by_id.into_values().chain(anonymous).collect()
 }
 
-fn validate_release(file: &str, body: &Value, at: &JsonPath, issues: &mut Vec<Issue>) {
-    if let Value::Object(obj) = body {
-        let mut reader = Reader::new(file, at.clone());
-        release::read_release(&mut reader, obj);
-        issues.extend(reader.issues);
-    }
+/// Checks a source release field by field, reporting at its own path, and returns what was read.
+fn validate_release(file: &str, body: &Value, at: &JsonPath, issues: &mut Vec<Issue>) -> Option<Release> {
+    let Value::Object(obj) = body else { return None };
+    let mut reader = Reader::new(file, at.clone());
+    let release = release::read_release(&mut reader, obj);
+    issues.extend(reader.issues);
+    release
 }
 
 fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> CompiledProcess {
-    for r in group {
-        validate_release(&r.file, &r.body, &r.at, issues);
-    }
+    let mut typed: Vec<Option<Release>> = group.iter().map(|r| validate_release(&r.file, &r.body, &r.at, issues)).collect();
     let file = group.last().map_or("", |r| r.file.as_str());
     let version = group.iter().map(|r| r.version).max_by_key(|v| *v == OcdsVersion::V1_1).unwrap_or(OcdsVersion::V1_1);
     let mut history: Vec<LinkedRelease> = group.iter().map(|r| linked(&r.body)).collect();
@@ -294,7 +307,9 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
         issues.extend(merger.issues);
         compiled
     };
-    CompiledProcess { ocid: ocid.to_string(), compiled, history, version, at: newest, published_compiled: false }
+    // A release used as published was read whole when it was checked: that read is the typed release.
+    let typed = if already_compiled { typed.pop().flatten() } else { None };
+    CompiledProcess { ocid: ocid.to_string(), compiled, history, version, at: newest, published_compiled: false, typed }
 }
 
 fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledProcess> {
@@ -336,6 +351,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
             version,
             at: at.key("compiledRelease"),
             published_compiled: true,
+            typed: None,
         });
     }
     if embedded.is_empty() {
@@ -351,7 +367,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
     let mut merger = Merger::new(&rules, file);
     let compiled = merger.compile(&ocid, &embedded);
     issues.extend(merger.issues);
-    Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false })
+    Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false, typed: None })
 }
 
 fn release_date(body: &Value) -> &str {

@@ -3,20 +3,11 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::issue::Lang;
 use crate::query::flags::about::{about, NOT_PROOF};
 use crate::ui::components::link::ViewLink;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 use crate::ui::url_state::{Page, ViewState};
-
-fn pick(lang: Lang, pair: [&'static str; 2]) -> &'static str {
-    if lang == Lang::Th {
-        pair[0]
-    } else {
-        pair[1]
-    }
-}
 
 #[component]
 pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key) -> impl IntoView {
@@ -31,9 +22,9 @@ pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key) -> impl IntoVi
             view! {
                 <li>
                     <ViewLink to=to class="flag-badge">{code}</ViewLink> " "
-                    <strong>{move || a.map(|a| pick(lang.get(), a.title)).unwrap_or(code)}</strong>
+                    <strong>{move || a.map(|a| lang.get().pick(a.title)).unwrap_or(code)}</strong>
                     " (" {format!("{value:.4}").trim_end_matches('0').trim_end_matches('.').to_string()} "): "
-                    {move || a.map(|a| pick(lang.get(), a.measures)).unwrap_or("")}
+                    {move || a.map(|a| lang.get().pick(a.measures)).unwrap_or("")}
                 </li>
             }
         })
@@ -41,7 +32,7 @@ pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key) -> impl IntoVi
     view! {
         <section class="signals" data-testid="signal-list">
             <h3>{move || t(lang.get(), title)}</h3>
-            <p class="not-proof">{move || pick(lang.get(), NOT_PROOF)}</p>
+            <p class="not-proof">{move || lang.get().pick(NOT_PROOF)}</p>
             {if empty { view! { <p>{move || t(lang.get(), Key::NoSignals)}</p> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }}
         </section>
     }

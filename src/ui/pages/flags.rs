@@ -3,20 +3,12 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::issue::Lang;
 use crate::query::flags::about::{About, ALL, NOT_PROOF};
 use crate::query::flags::Engine;
 use crate::ui::components::link::ViewLink;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 use crate::ui::url_state::ViewState;
-
-fn pick(lang: Lang, pair: [&'static str; 2]) -> &'static str {
-    match lang {
-        Lang::Th => pair[0],
-        Lang::En => pair[1],
-    }
-}
 
 /// The setting names listed in `About::settings` ("threshold = 15; procurement_methods = …").
 fn setting_names(about: &About) -> Vec<&'static str> {
@@ -47,7 +39,7 @@ pub fn FlagsPage() -> impl IntoView {
     view! {
         <section class="flags-page">
             <h1>{move || t(lang.get(), Key::Methodology)}</h1>
-            <p class="not-proof" data-testid="not-proof"><strong>{move || pick(lang.get(), NOT_PROOF)}</strong> " " {move || t(lang.get(), Key::NotProof)}</p>
+            <p class="not-proof" data-testid="not-proof"><strong>{move || lang.get().pick(NOT_PROOF)}</strong> " " {move || t(lang.get(), Key::NotProof)}</p>
             {move || problem.get().map(|e| view! { <p class="error-panel" role="alert">{move || t(lang.get(), Key::SettingsInvalid)} ": " {e.clone()}</p> })}
             <p><ViewLink to=reset>{move || t(lang.get(), Key::ResetSettings)}</ViewLink></p>
             {ALL.iter().map(|about| view! { <FlagCard about=about /> }).collect_view()}
@@ -86,12 +78,12 @@ fn FlagCard(about: &'static About) -> impl IntoView {
     };
     view! {
         <article class="flag-card" id=about.code data-testid=format!("flag-{}", about.code)>
-            <h2><span class="flag-code">{about.code}</span> " " {move || pick(lang.get(), about.title)}</h2>
+            <h2><span class="flag-code">{about.code}</span> " " {move || lang.get().pick(about.title)}</h2>
             <dl>
-                <dt>{move || t(lang.get(), Key::Measures)}</dt><dd>{move || pick(lang.get(), about.measures)}</dd>
+                <dt>{move || t(lang.get(), Key::Measures)}</dt><dd>{move || lang.get().pick(about.measures)}</dd>
                 <dt>{move || t(lang.get(), Key::Formula)}</dt><dd><code>{about.formula}</code></dd>
                 <dt>{move || t(lang.get(), Key::SettingsLabel)}</dt><dd><code>{about.settings}</code></dd>
-                <dt>{move || t(lang.get(), Key::WhyInnocent)}</dt><dd>{move || pick(lang.get(), about.innocent)}</dd>
+                <dt>{move || t(lang.get(), Key::WhyInnocent)}</dt><dd>{move || lang.get().pick(about.innocent)}</dd>
                 <dt>{move || t(lang.get(), Key::Source)}</dt><dd>{about.source}</dd>
             </dl>
             <Show when=move || inputs.with_value(|i| !i.is_empty())>

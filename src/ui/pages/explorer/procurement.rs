@@ -228,7 +228,7 @@ pub fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
                         {(!buyer_flags.is_empty()).then(|| view! {
                             <p>{t(l, Key::BuyerSignals)} ": "
                                 {buyer_flags.into_iter().map(|(code, v)| {
-                                    let title = about(code).map(|a| if l == Lang::Th { a.title[0] } else { a.title[1] }).unwrap_or(code);
+                                    let title = about(code).map(|a| l.pick(a.title)).unwrap_or(code);
                                     view! { <span class="flag-badge" title=title>{code} " " {format!("{v:.2}")}</span> " " }
                                 }).collect_view()}
                             </p>
@@ -278,7 +278,7 @@ pub fn ProcurementView(data: Arc<Loaded>) -> impl IntoView {
                                     <td>{format::stage(l, d.store.stage[i])}</td>
                                     <td class="flags">
                                         {codes.into_iter().map(|code| {
-                                            let title = about(code).map(|a| if l == Lang::Th { a.title[0] } else { a.title[1] }).unwrap_or(code);
+                                            let title = about(code).map(|a| l.pick(a.title)).unwrap_or(code);
                                             view! { <ViewLink to=Signal::derive(move || methodology(code)) class="flag-badge"><span title=title>{code}</span></ViewLink> " " }
                                         }).collect_view()}
                                     </td>
