@@ -2,6 +2,7 @@
 use crate::charts::spec::{BarChart, Series};
 use crate::query::store::Method;
 use crate::query::summary::MethodShare;
+use crate::query::trends::{Monthly, RatioHistogram, RATIO_BINS};
 
 pub struct Labels<'a> {
     pub title: &'a str,
@@ -49,6 +50,53 @@ pub fn ranked(items: &[(String, crate::domain::money::Satang)], title: &str, x: 
     }
 }
 
+/// Titles and axis names for a chart, already translated.
+pub struct Axes<'a> {
+    pub title: &'a str,
+    pub x: &'a str,
+    pub y: &'a str,
+}
+
+fn frame(axes: &Axes, categories: Vec<String>, series: Vec<Series>) -> BarChart {
+    BarChart { title: axes.title.to_string(), x_label: axes.x.to_string(), y_label: axes.y.to_string(), categories, series }
+}
+
+/// Contract value by fiscal year, stacked by procurement method; methods absent from every year are left out.
+pub fn method_over_years(
+    table: &std::collections::BTreeMap<i32, [(usize, crate::domain::money::Satang); 6]>,
+    axes: &Axes,
+    year: &dyn Fn(i32) -> String,
+    method: &dyn Fn(Method) -> String,
+) -> BarChart {
+    let series = Method::ALL
+        .iter()
+        .enumerate()
+        .filter(|(slot, _)| table.values().any(|cells| cells[*slot].0 > 0))
+        .map(|(slot, &m)| Series { name: method(m), values: table.values().map(|cells| cells[slot].1.to_baht_f64()).collect() })
+        .collect();
+    frame(axes, table.keys().map(|&y| year(y)).collect(), series)
+}
+
+/// Contract value per month of one fiscal year, October to September.
+pub fn monthly_spend(m: &Monthly, axes: &Axes, series: &str, month: &dyn Fn(u8) -> String) -> BarChart {
+    // Fiscal month 0 is October.
+    let months = (0..12u8).map(|i| month((i + 9) % 12 + 1)).collect();
+    frame(axes, months, vec![Series { name: series.to_string(), values: m.value.iter().map(|v| v.to_baht_f64()).collect() }])
+}
+
+/// How many processes fall in each band of contract value ÷ reference price.
+pub fn ratio_distribution(h: &RatioHistogram, axes: &Axes, series: &str) -> BarChart {
+    let bins = RATIO_BINS
+        .iter()
+        .map(|(from, to)| match (from, to) {
+            (0, Some(to)) => format!("≤{to}%"),
+            (from, Some(to)) => format!("{from}–{to}%"),
+            (from, None) => format!(">{from}%"),
+        })
+        .collect();
+    frame(axes, bins, vec![Series { name: series.to_string(), values: h.counts.iter().map(|&n| n as f64).collect() }])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +116,31 @@ mod tests {
         assert_eq!(c.series[0].values, vec![5.0, 1.5]);
         let cluster = ranked(&[("ห้างหุ้นส่วนจำกัด ส่งของดี".into(), Satang(1))], "t", "x", "y", "s");
         assert_eq!(cluster.categories, vec!["ห้างหุ้นส่วนจำกั…".to_string()]);
+    }
+
+    #[test]
+    fn time_and_distribution_charts_carry_their_figures() {
+        let axes = Axes { title: "t", x: "x", y: "y" };
+        let mut table = std::collections::BTreeMap::new();
+        let mut cells = [(0, Satang::ZERO); 6];
+        cells[0] = (2, Satang::from_baht(300));
+        cells[2] = (1, Satang::from_baht(50));
+        table.insert(2567, cells);
+        table.insert(2568, [(1, Satang::from_baht(7)); 6]);
+        let c = method_over_years(&table, &axes, &|y| format!("ปี {y}"), &|m| m.as_str().to_string());
+        assert_eq!(c.categories, vec!["ปี 2567", "ปี 2568"]);
+        assert_eq!(c.series.len(), 6);
+        assert_eq!((c.series[0].values.clone(), c.series[1].values.clone()), (vec![300.0, 7.0], vec![0.0, 7.0]));
+        let mut m = Monthly { fiscal_year: 2568, ..Monthly::default() };
+        m.value[0] = Satang::from_baht(10);
+        m.value[11] = Satang::from_baht(20);
+        let chart = monthly_spend(&m, &axes, "s", &|month| month.to_string());
+        assert_eq!(chart.categories.first().map(String::as_str), Some("10"));
+        assert_eq!(chart.categories.last().map(String::as_str), Some("9"));
+        assert_eq!((chart.series[0].values[0], chart.series[0].values[11]), (10.0, 20.0));
+        let h = RatioHistogram { counts: [1, 2, 3, 4, 5, 6], without: 9 };
+        let d = ratio_distribution(&h, &axes, "n");
+        assert_eq!(d.categories, vec!["≤80%", "80–90%", "90–95%", "95–98%", "98–100%", ">100%"]);
+        assert_eq!(d.series[0].values, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
     }
 }

@@ -6,18 +6,20 @@ use crate::domain::money::Satang;
 use crate::query::store::{Store, NONE};
 
 /// (Thai header, English header) of each column, in order.
-pub const COLUMNS: [(&str, &str); 12] = [
+pub const COLUMNS: [(&str, &str); 14] = [
     ("ocid", "ocid"),
     ("ชื่อโครงการ", "title"),
     ("รหัสหน่วยงาน", "buyer_code"),
     ("หน่วยงาน", "buyer"),
     ("ปีงบประมาณ", "fiscal_year"),
+    ("วันที่เริ่ม", "start_date"),
     ("วิธีจัดหา (OCDS)", "procurement_method"),
     ("วิธีจัดหา", "procurement_method_details"),
     ("ขั้นตอน", "stage"),
     ("งบประมาณ (บาท)", "budget_thb"),
     ("ราคากลาง (บาท)", "reference_price_thb"),
     ("มูลค่าสัญญา (บาท)", "contract_value_thb"),
+    ("มูลค่าสัญญา/ราคากลาง (%)", "contract_to_reference_pct"),
     ("ผู้ขาย (เลขประจำตัวผู้เสียภาษี)", "suppliers"),
 ];
 
@@ -53,12 +55,14 @@ pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang) -> String {
             store.orgs.get(store.org[i]).to_string(),
             p.buyer.as_ref().and_then(|b| b.name.clone()).unwrap_or_default(),
             store.fiscal_year[i].to_string(),
+            store.date[i].map(|d| d.iso()).unwrap_or_default(),
             store.method[i].as_str().to_string(),
             p.method_details().unwrap_or_default().to_string(),
             format!("{:?}", store.stage[i]).to_lowercase(),
             money(store.budget[i]),
             money(store.reference_price[i]),
             money(store.contract_value[i]),
+            crate::query::sort::price_ratio(store, i).map(|r| format!("{:.2}", r * 100.0)).unwrap_or_default(),
             suppliers.join("; "),
         ];
         out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));

@@ -3,5 +3,7 @@ pub mod dict;
 pub mod export;
 pub mod filter;
 pub mod flags;
+pub mod sort;
 pub mod store;
 pub mod summary;
+pub mod trends;

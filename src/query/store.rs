@@ -3,9 +3,10 @@
 //! and a selection of row numbers instead of cloned rows.
 use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::calendar::FiscalYear;
+use crate::domain::calendar::{Date, FiscalYear};
 use crate::domain::money::Satang;
 use crate::domain::ocds::{Process, Stage};
+use crate::domain::org::Organisation;
 use crate::query::dict::Dict;
 
 /// The marker for a missing amount in a money column.
@@ -53,6 +54,16 @@ impl Method {
     }
 }
 
+/// What the facets know of a buyer, from the catalog: empty strings for a buyer the catalog does not list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrgAttrs {
+    /// `OrgType::as_str`.
+    pub org_type: String,
+    /// The province's Thai name, the key publishers agree on.
+    pub province: String,
+    pub district: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Store {
     pub processes: Vec<Process>,
@@ -64,6 +75,13 @@ pub struct Store {
     pub budget: Vec<i64>,
     pub reference_price: Vec<i64>,
     pub contract_value: Vec<i64>,
+    /// When the process started (tender period start, else the release date), for sorting and timelines.
+    pub date: Vec<Option<Date>>,
+    /// When the money was committed (the first contract's signature, else the award date), for monthly spend.
+    pub spend_date: Vec<Option<Date>>,
+    /// Per organisation code (index into `orgs`), its type, province and district.
+    pub org_attrs: Vec<OrgAttrs>,
+    pub by_ocid: HashMap<Box<str>, u32>,
     /// Suppliers of active awards, as codes in `suppliers`: row i's are `supplier_codes[supplier_start[i]..supplier_start[i + 1]]`.
     pub suppliers: Dict,
     pub supplier_start: Vec<u32>,
@@ -99,6 +117,15 @@ fn search_text(r: &crate::domain::ocds::Release) -> Box<str> {
         add(s.id.as_deref());
     }
     text.into_boxed_str()
+}
+
+fn spend_date(r: &crate::domain::ocds::Release) -> Option<Date> {
+    let live = |status: Option<&str>| !matches!(status, Some("cancelled" | "unsuccessful"));
+    r.contracts
+        .iter()
+        .filter(|c| live(c.status.as_deref()))
+        .find_map(|c| c.date_signed)
+        .or_else(|| r.awards.iter().filter(|a| live(a.status.as_deref())).find_map(|a| a.date))
 }
 
 fn money(value: Option<Satang>) -> i64 {
@@ -141,12 +168,39 @@ impl Store {
             self.budget.push(money(r.budget_amount()));
             self.reference_price.push(money(r.reference_price()));
             self.contract_value.push(money(r.contract_value()));
+            self.date.push(date);
+            self.spend_date.push(spend_date(r));
+            self.by_ocid.entry(r.ocid.as_str().into()).or_insert(row);
             self.processes.push(p);
         }
     }
 
     pub fn len(&self) -> usize {
         self.processes.len()
+    }
+
+    /// Fills `org_attrs` from the catalog's organisations, for every organisation code the store has seen.
+    pub fn describe_orgs(&mut self, organisations: &[Organisation]) {
+        let by_code: HashMap<&str, &Organisation> = organisations.iter().map(|o| (o.code.as_str(), o)).collect();
+        self.org_attrs = (0..self.orgs.len() as u32)
+            .map(|code| match by_code.get(self.orgs.get(code)) {
+                Some(o) => OrgAttrs {
+                    org_type: o.org_type.as_str().to_string(),
+                    province: o.province.th.clone(),
+                    district: o.district.as_ref().map(|d| d.th.clone()).unwrap_or_default(),
+                },
+                None => OrgAttrs::default(),
+            })
+            .collect();
+    }
+
+    pub fn org_attrs_of(&self, row: usize) -> Option<&OrgAttrs> {
+        self.org_attrs.get(self.org[row] as usize)
+    }
+
+    /// The row of a process, by ocid (the first one loaded, if a publisher repeated it).
+    pub fn row_of(&self, ocid: &str) -> Option<u32> {
+        self.by_ocid.get(ocid).copied()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -177,6 +231,12 @@ impl Store {
     pub fn suppliers_of(&self, row: u32) -> &[u32] {
         let (a, b) = (self.supplier_start[row as usize] as usize, self.supplier_start[row as usize + 1] as usize);
         &self.supplier_codes[a..b]
+    }
+
+    /// A supplier's name as its first process published it, or None when no process names it.
+    pub fn supplier_name(&self, code: u32) -> Option<&str> {
+        let id = self.suppliers.get(code);
+        self.by_supplier.get(&code)?.iter().find_map(|&r| self.processes[r as usize].compiled.party(id)?.name.as_deref())
     }
 
     /// Rows a supplier won.

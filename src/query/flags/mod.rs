@@ -8,6 +8,7 @@ pub mod cardinal;
 pub mod settings;
 pub mod stats;
 pub mod thai;
+pub mod yearly;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,0 +1,94 @@
+//! Flags run one fiscal year at a time. Fences and peer groups compare a process with the others of its own
+//! fiscal year, so its signals are the same whichever other years a reader has loaded.
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Engine, Group, Outcome, SettingsError};
+use crate::query::store::Store;
+
+#[derive(Debug, Default)]
+pub struct ByYear {
+    pub years: BTreeMap<i32, Outcome>,
+}
+
+pub type Codes = BTreeMap<&'static str, f64>;
+
+impl ByYear {
+    /// Runs every indicator, with the app's profile and `overrides`, over each fiscal year of the store.
+    pub fn run(
+        overrides: &BTreeMap<String, String>,
+        store: &Store,
+        peers: &HashMap<String, String>,
+    ) -> Result<ByYear, SettingsError> {
+        let mut years = BTreeMap::new();
+        for (&year, rows) in &store.by_year {
+            let mut engine = Engine::with_overrides(overrides)?;
+            years.insert(year, engine.run(rows.iter().map(|&r| &store.processes[r as usize].compiled), peers));
+        }
+        Ok(ByYear { years })
+    }
+
+    /// The signals of one process (a row of the store).
+    pub fn of_row(&self, store: &Store, row: usize) -> Option<&Codes> {
+        self.years.get(&store.fiscal_year[row])?.flags_of(Group::Ocid, &store.processes[row].compiled.ocid)
+    }
+
+    /// Per row: has the process at least one signal?
+    pub fn mask(&self, store: &Store) -> Vec<bool> {
+        (0..store.len()).map(|r| self.of_row(store, r).is_some_and(|c| !c.is_empty())).collect()
+    }
+
+    /// The signals of a buyer, procuring entity or tenderer, per fiscal year in which it has any.
+    pub fn of(&self, group: Group, id: &str) -> Vec<(i32, &Codes)> {
+        self.years.iter().filter_map(|(&y, o)| Some((y, o.flags_of(group, id)?))).filter(|(_, c)| !c.is_empty()).collect()
+    }
+
+    /// Processes each indicator evaluated and could not evaluate, over the fiscal years in `years` (all when None).
+    pub fn coverage(&self, code: &str, years: Option<(i32, i32)>) -> (usize, usize) {
+        self.years.iter().filter(|(y, _)| years.is_none_or(|(a, b)| (a..=b).contains(*y))).fold(
+            (0, 0),
+            |(ok, missing), (_, o)| {
+                (ok + o.evaluated.get(code).copied().unwrap_or(0), missing + o.not_evaluable.get(code).copied().unwrap_or(0))
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::filter::tests_support::store;
+
+    #[test]
+    fn a_year_flags_the_same_alone_or_with_other_years() {
+        let all = store(900);
+        let peers = HashMap::new();
+        let by_year = ByYear::run(&BTreeMap::new(), &all, &peers).unwrap();
+        // The same 2567 processes, in a store of their own.
+        let mut alone = Store::default();
+        for &r in &all.by_year[&2567] {
+            alone.add(Some(all.orgs.get(all.org[r as usize])), None, vec![all.processes[r as usize].clone()]);
+        }
+        let only = ByYear::run(&BTreeMap::new(), &alone, &peers).unwrap();
+        assert_eq!(only.years.keys().copied().collect::<Vec<_>>(), vec![2567]);
+        let a = &by_year.years[&2567];
+        let b = &only.years[&2567];
+        assert_eq!(a.results, b.results);
+        assert!(a.results.get(&Group::Ocid).is_some_and(|m| !m.is_empty()), "the generated data raises some flags");
+        let mask = by_year.mask(&all);
+        let flagged = mask.iter().filter(|&&f| f).count();
+        assert!(flagged > 0 && flagged < all.len());
+        for (row, &f) in mask.iter().enumerate() {
+            assert_eq!(f, by_year.of_row(&all, row).is_some_and(|c| !c.is_empty()));
+        }
+        let (ok, _) = by_year.coverage("R024", None);
+        let (ok_2567, _) = by_year.coverage("R024", Some((2567, 2567)));
+        assert!(ok > ok_2567 && ok_2567 == only.coverage("R024", None).0);
+    }
+
+    #[test]
+    fn a_refused_setting_is_an_error() {
+        let s = store(30);
+        let bad: BTreeMap<String, String> = [("R024.threshold".to_string(), "abc".to_string())].into();
+        assert!(ByYear::run(&bad, &s, &HashMap::new()).is_err());
+    }
+}

@@ -1,0 +1,178 @@
+//! Money over time and the distribution of prices against the reference price, over a selection. Every
+//! figure says what it left out, so the charts reconcile with the totals.
+use std::collections::BTreeMap;
+
+use crate::domain::money::Satang;
+use crate::query::store::{Method, Store, NONE};
+
+/// Contract value per fiscal year and procurement method (in `Method::ALL` order), and the count of processes.
+pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize, Satang); 6]> {
+    let mut out: BTreeMap<i32, [(usize, Satang); 6]> = BTreeMap::new();
+    for &r in rows {
+        let i = r as usize;
+        let slot = Method::ALL.iter().position(|m| *m == store.method[i]).unwrap_or(5);
+        let cell = &mut out.entry(store.fiscal_year[i]).or_default()[slot];
+        cell.0 += 1;
+        if store.contract_value[i] != NONE {
+            cell.1 += Satang(store.contract_value[i]);
+        }
+    }
+    out
+}
+
+/// Contract value committed in each month of one fiscal year (October first), by the date the contract was
+/// signed (else awarded).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Monthly {
+    pub fiscal_year: i32,
+    pub value: [Satang; 12],
+    pub count: [usize; 12],
+    /// Contract value in the selection with no signing or award date, and value dated in other fiscal years.
+    pub undated: Satang,
+    pub other_years: Satang,
+}
+
+/// The month's position in the fiscal year: October is 0, September 11.
+pub fn fiscal_month(month: u8) -> usize {
+    (month as usize + 2) % 12
+}
+
+pub fn monthly(store: &Store, rows: &[u32], fiscal_year: i32) -> Monthly {
+    let mut out = Monthly { fiscal_year, ..Monthly::default() };
+    for &r in rows {
+        let i = r as usize;
+        let v = store.contract_value[i];
+        if v == NONE {
+            continue;
+        }
+        match store.spend_date[i] {
+            None => out.undated += Satang(v),
+            Some(d) if d.fiscal_year().0 == fiscal_year => {
+                let m = fiscal_month(d.month);
+                out.value[m] += Satang(v);
+                out.count[m] += 1;
+            }
+            Some(_) => out.other_years += Satang(v),
+        }
+    }
+    out
+}
+
+/// Bins of contract value ÷ reference price, in percent: each is (from, to], except the first, which starts
+/// at 0 inclusive, and the last, which has no end. 98–100 % is where prices sit at the reference price.
+pub const RATIO_BINS: [(u32, Option<u32>); 6] =
+    [(0, Some(80)), (80, Some(90)), (90, Some(95)), (95, Some(98)), (98, Some(100)), (100, None)];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RatioHistogram {
+    pub counts: [usize; 6],
+    /// Processes without a contract value or a positive reference price.
+    pub without: usize,
+}
+
+/// The bin of a price ratio, by exact integer arithmetic on satang: (from, to] per `RATIO_BINS`.
+pub fn ratio_bin(contract: i64, reference: i64) -> Option<usize> {
+    if contract == NONE || reference == NONE || reference <= 0 || contract < 0 {
+        return None;
+    }
+    let (c, r) = (contract as i128 * 100, reference as i128);
+    Some(RATIO_BINS.iter().position(|(_, to)| to.is_none_or(|to| c <= r * to as i128)).unwrap_or(RATIO_BINS.len() - 1))
+}
+
+pub fn price_ratios(store: &Store, rows: &[u32]) -> RatioHistogram {
+    let mut out = RatioHistogram::default();
+    for &r in rows {
+        match ratio_bin(store.contract_value[r as usize], store.reference_price[r as usize]) {
+            Some(b) => out.counts[b] += 1,
+            None => out.without += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+// Amounts in satang are written baht_satang.
+#[allow(clippy::inconsistent_digit_grouping)]
+mod tests {
+    use super::*;
+    use crate::query::filter::tests_support::store;
+    use crate::query::summary::totals;
+
+    #[test]
+    fn years_and_methods_add_up_to_the_totals() {
+        let store = store(900);
+        let rows: Vec<u32> = (0..store.len() as u32).filter(|r| r % 4 != 1).collect();
+        let table = by_year_and_method(&store, &rows);
+        let value: Satang = table.values().flat_map(|cells| cells.iter().map(|c| c.1)).sum();
+        let count: usize = table.values().flat_map(|cells| cells.iter().map(|c| c.0)).sum();
+        assert_eq!((count, value), (rows.len(), totals(&store, &rows).contract_value));
+        assert_eq!(table.keys().copied().collect::<Vec<_>>(), vec![2566, 2567, 2568]);
+        // One cell, counted the long way.
+        let open_2567: Satang = rows
+            .iter()
+            .map(|&r| &store.processes[r as usize].compiled)
+            .filter(|p| p.method() == Some("open"))
+            .filter(|p| {
+                p.tender.as_ref().and_then(|t| t.tender_period.as_ref()?.start_date).map(|d| d.fiscal_year().0) == Some(2567)
+            })
+            .filter_map(|p| p.contract_value())
+            .sum();
+        assert_eq!(table[&2567][0].1, open_2567);
+    }
+
+    #[test]
+    fn months_reconcile_and_follow_the_signing_date() {
+        let store = store(900);
+        let rows: Vec<u32> = (0..store.len() as u32).collect();
+        let m = monthly(&store, &rows, 2567);
+        let total = totals(&store, &rows).contract_value;
+        let months: Satang = m.value.iter().copied().sum();
+        assert_eq!(months + m.undated + m.other_years, total);
+        assert!(m.count.iter().filter(|&&n| n > 0).count() >= 6, "{m:?}");
+        // The long way: each process's first live contract's signing date.
+        let mut expected = [Satang::ZERO; 12];
+        for p in rows.iter().map(|&r| &store.processes[r as usize].compiled) {
+            let signed = p.contracts.iter().filter(|c| c.status.as_deref() != Some("cancelled")).find_map(|c| c.date_signed);
+            let date = signed.or_else(|| {
+                p.awards
+                    .iter()
+                    .filter(|a| !matches!(a.status.as_deref(), Some("cancelled" | "unsuccessful")))
+                    .find_map(|a| a.date)
+            });
+            if let (Some(d), Some(v)) = (date, p.contract_value()) {
+                if d.fiscal_year().0 == 2567 {
+                    // October of 2566 CE+543 is the first month of fiscal 2567.
+                    let index = if d.month >= 10 { d.month as usize - 10 } else { d.month as usize + 2 };
+                    expected[index] += v;
+                }
+            }
+        }
+        assert_eq!(m.value, expected);
+        assert_eq!((fiscal_month(10), fiscal_month(12), fiscal_month(1), fiscal_month(9)), (0, 2, 3, 11));
+    }
+
+    #[test]
+    fn price_ratio_bins_have_exact_edges() {
+        assert_eq!(ratio_bin(79_99, 100_00), Some(0));
+        assert_eq!(ratio_bin(80_00, 100_00), Some(0));
+        assert_eq!(ratio_bin(80_01, 100_00), Some(1));
+        assert_eq!(ratio_bin(100_00, 100_00), Some(4));
+        assert_eq!(ratio_bin(100_01, 100_00), Some(5));
+        assert_eq!(ratio_bin(0, 100_00), Some(0));
+        assert_eq!((ratio_bin(NONE, 1), ratio_bin(1, NONE), ratio_bin(1, 0)), (None, None, None));
+        let store = store(600);
+        let rows: Vec<u32> = (0..store.len() as u32).collect();
+        let h = price_ratios(&store, &rows);
+        assert_eq!(h.counts.iter().sum::<usize>() + h.without, rows.len());
+        let brute = rows
+            .iter()
+            .filter_map(|&r| {
+                let p = &store.processes[r as usize].compiled;
+                Some(p.contract_value()?.0 as f64 / p.reference_price().filter(|r| r.0 > 0)?.0 as f64)
+            })
+            .filter(|ratio| *ratio > 0.95 && *ratio <= 0.98)
+            .count();
+        assert_eq!(h.counts[3], brute);
+        assert!(h.counts.iter().filter(|&&n| n > 0).count() >= 3, "{h:?}");
+    }
+}
