@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
         let next = if s.lang == Lang::Th { Lang::En } else { Lang::Th };
         s.with_lang(next)
     });
-    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, year: None, ..view.get() });
+    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() });
     let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() });
     let to_home = Signal::derive(move || ViewState { lang: view.get().lang, ..ViewState::default() });
     view! {

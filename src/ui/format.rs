@@ -55,6 +55,18 @@ pub fn method(lang: Lang, m: Method) -> &'static str {
     )
 }
 
+/// The method's everyday name, for narrow columns: e-bidding, คัดเลือก, เฉพาะเจาะจง.
+pub fn method_short(lang: Lang, m: Method) -> &'static str {
+    match (m, lang) {
+        (Method::Open, _) => "e-bidding / e-market",
+        (Method::Selective, Lang::Th) => "คัดเลือก",
+        (Method::Selective, Lang::En) => "selective",
+        (Method::Limited, Lang::Th) => "เฉพาะเจาะจง",
+        (Method::Limited, Lang::En) => "limited",
+        _ => method(lang, m),
+    }
+}
+
 pub fn stage(lang: Lang, s: Stage) -> &'static str {
     t(
         lang,

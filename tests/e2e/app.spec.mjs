@@ -7,6 +7,9 @@ test('the page loads under a sub-path with no console error', async ({ page }) =
   const errors = watchErrors(page);
   await page.goto('./');
   await expect(page.getByTestId('org-list')).toBeVisible();
+  await page.getByTestId('tab-procurement').getByRole('link').click();
+  await expect(page).toHaveURL(/tab=procurement/);
+  await expect(page.getByTestId('process-table').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('demo-banner')).toContainText('ข้อมูลสาธิต');
   expect(errors).toEqual([]);
 });
@@ -38,14 +41,16 @@ test('an organisation shows its processes, totals and a chart for a fiscal year'
   await page.goto('./');
   await page.getByRole('link', { name: KAMPHAENG_PHET_TOWN }).click();
   await expect(page.getByTestId('org-name')).toHaveText(KAMPHAENG_PHET_TOWN);
-  await page.getByTestId('year-links').getByRole('link', { name: '2567' }).click();
+  await page.getByTestId('year-facet').locator('[data-value="2567"] a').click();
   await expect(page).toHaveURL(/org=6200101&year=2567/);
   const table = page.getByTestId('process-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
   const shown = await table.locator('tbody tr').count();
   await expect(page.getByTestId('total-count')).toHaveText(String(shown));
+  // On an organisation's page the organisation facets and the buyer column are left out.
+  await expect(page.getByTestId('org-facet')).toHaveCount(0);
   await expect(page.getByTestId('chart').first().locator('svg')).toBeVisible();
-  await expect(page.getByTestId('chart').first()).toContainText('มูลค่าสัญญาแยกตามวิธีจัดหา');
+  await expect(page.getByTestId('chart').first()).toContainText('มูลค่าสัญญาตามปีงบประมาณ แยกตามวิธีจัดหา');
   expect(errors).toEqual([]);
 });
 
@@ -53,7 +58,7 @@ test('a permalink opened in a new browser restores the same view', async ({ page
   await page.goto('./');
   await page.getByTestId('lang-switch').click();
   await page.getByRole('link', { name: 'Kamphaeng Phet Town Municipality' }).click();
-  await page.getByTestId('year-links').getByRole('link', { name: /^2566/ }).click();
+  await page.getByTestId('year-facet').locator('[data-value="2566"] a').click();
   await expect(page.getByTestId('process-table').locator('tbody tr').first()).toBeVisible();
   const permalink = page.url();
   const count = await page.getByTestId('total-count').textContent();
@@ -67,7 +72,7 @@ test('a permalink opened in a new browser restores the same view', async ({ page
   await expect(other.locator('h2').first()).toHaveText('Procurement');
   await expect(other.getByTestId('total-count')).toHaveText(count);
   await expect(other.getByTestId('total-contract')).toHaveText(contract);
-  await expect(other.getByTestId('year-links').locator('li.selected')).toContainText('2566');
+  await expect(other.getByTestId('year-facet').locator('li.selected')).toContainText('2566');
   expect(errors).toEqual([]);
   await fresh.close();
 });

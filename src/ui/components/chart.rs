@@ -2,16 +2,19 @@ use leptos::prelude::*;
 
 use crate::charts::spec::BarChart;
 use crate::charts::svg::bars_to_svg;
-use crate::ui::components::download::download;
+use crate::ui::components::download::{download, download_png};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
+
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 360;
 
 /// A chart, its data as a table, and downloads of both. The SVG comes from the core's renderer,
 /// which escapes all text, so it is safe to insert as markup.
 #[component]
 pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
     let lang = use_view().lang();
-    let svg = Memo::new(move |_| chart.with(|c| bars_to_svg(c, 720, 360).unwrap_or_default()));
+    let svg = Memo::new(move |_| chart.with(|c| bars_to_svg(c, WIDTH, HEIGHT).unwrap_or_default()));
     let table = move || {
         chart.with(|c| {
             let head = c.series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
@@ -50,6 +53,9 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
                 </button>
                 <button type="button" on:click=move |_| download(&format!("{}.svg", file_stem.get()), "image/svg+xml", &svg.get())>
                     {move || t(lang.get(), Key::DownloadSvg)}
+                </button>
+                <button type="button" on:click=move |_| download_png(format!("{}.png", file_stem.get()), &svg.get(), WIDTH, HEIGHT)>
+                    {move || t(lang.get(), Key::DownloadPng)}
                 </button>
             </div>
         </figure>

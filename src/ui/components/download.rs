@@ -1,4 +1,4 @@
-//! Saving text the app made (CSV, SVG) as a file, without any server.
+//! Saving what the app made (CSV, SVG, PNG) as a file, without any server.
 use wasm_bindgen::JsCast;
 
 /// Offers `content` as a download named `filename`.
@@ -21,4 +21,41 @@ pub fn download(filename: &str, mime: &str, content: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers an SVG drawing as a PNG at twice its size: the browser draws the SVG on a canvas, then encodes it.
+pub fn download_png(filename: String, svg: &str, width: u32, height: u32) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let source = format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(svg)));
+    let loaded = image.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(canvas) = document.create_element("canvas").ok().and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        let Some(context) =
+            canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context.scale(2.0, 2.0);
+        let _ = context.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
+        if let (Ok(url), Some(a)) = (
+            canvas.to_data_url_with_type("image/png"),
+            document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()),
+        ) {
+            a.set_href(&url);
+            a.set_download(&filename);
+            a.click();
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&source);
 }

@@ -10,7 +10,7 @@ use crate::ui::state::use_view;
 use crate::ui::url_state::{Page, ViewState};
 
 #[component]
-pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key) -> impl IntoView {
+pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key, #[prop(optional)] year: Option<i32>) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let empty = codes.is_empty();
@@ -31,7 +31,10 @@ pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key) -> impl IntoVi
         .collect_view();
     view! {
         <section class="signals" data-testid="signal-list">
-            <h3>{move || t(lang.get(), title)}</h3>
+            <h3>
+                {move || t(lang.get(), title)}
+                {move || year.map(|y| format!(" · {} {}", t(lang.get(), Key::FiscalYear), crate::ui::format::fiscal_year(lang.get(), y)))}
+            </h3>
             <p class="not-proof">{move || lang.get().pick(NOT_PROOF)}</p>
             {if empty { view! { <p>{move || t(lang.get(), Key::NoSignals)}</p> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }}
         </section>

@@ -1,75 +1,100 @@
-//! Loading the procurement datasets of a fiscal year into the store, and the flags computed over it.
+//! Loading every procurement dataset of the catalog into one store, with progress, and the red flags over it.
+//! All years are loaded, so that year facets can count every year and each year's flags compare a process
+//! with its whole fiscal year (see `query::flags::yearly`).
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::FiscalYear;
 use crate::domain::catalog::{Catalog, DatasetKind};
-use crate::domain::issue::Issue;
-use crate::query::flags::{Engine, Outcome};
+use crate::domain::issue::{Issue, Severity};
+use crate::query::flags::yearly::ByYear;
 use crate::query::store::Store;
 use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::state::use_view;
 
-/// What loading a year's procurement produced: the store, issues, and datasets that failed.
+/// What loading produced: the store, issues, and datasets that failed (the rest stays usable).
 pub struct Loaded {
     pub store: Store,
     pub issues: Vec<Issue>,
     pub rejected: usize,
     pub failed: Vec<(String, LoadError)>,
+    pub datasets: usize,
 }
 
-/// Loads the procurement of every organisation in the catalog for the year: red flags compare a buyer with
-/// the others (fences, peers), so they need all of them even when one organisation is shown.
-async fn load_procurement(catalog: Arc<Catalog>, year: Option<i32>) -> Arc<Loaded> {
-    let mut result = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
-    let datasets: Vec<_> = catalog
-        .datasets_for(DatasetKind::Procurement, None)
-        .filter(|d| year.is_none() || d.fiscal_year.is_none() || d.fiscal_year == year.map(FiscalYear))
-        .cloned()
-        .collect();
-    for dataset in datasets {
-        let url = format!("data/{}", dataset.url);
-        match fetch_bytes(&url).await {
+/// Datasets fetched so far, of how many.
+#[derive(Clone, Copy)]
+pub struct Progress(pub RwSignal<(usize, usize)>);
+
+async fn load_procurement(catalog: Arc<Catalog>, progress: RwSignal<(usize, usize)>) -> Arc<Loaded> {
+    let datasets: Vec<_> = catalog.datasets_for(DatasetKind::Procurement, None).cloned().collect();
+    progress.set((0, datasets.len()));
+    // Fetched together, read in catalog order so that row order does not depend on the network.
+    let fetched = futures::future::join_all(datasets.iter().map(|d| async move {
+        let result = fetch_bytes(&format!("data/{}", d.url)).await;
+        progress.update(|(done, _)| *done += 1);
+        result
+    }))
+    .await;
+    let mut result =
+        Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new(), datasets: datasets.len() };
+    for (dataset, bytes) in datasets.iter().zip(fetched) {
+        match bytes {
             Ok(bytes) => {
-                let parsed = crate::ingest::ocds::load(&url, &bytes);
+                let parsed = crate::ingest::ocds::load(&dataset.url, &bytes);
                 result.rejected += parsed.counts.rejected;
-                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == crate::domain::issue::Severity::Error));
+                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
                 result.store.add(dataset.organisation.as_deref(), dataset.fiscal_year, parsed.values);
             }
             Err(e) => result.failed.push((dataset.id.clone(), e)),
         }
     }
+    result.store.describe_orgs(&catalog.organisations);
     Arc::new(result)
 }
 
-/// The loaded year, shared by the explorer's pages.
+/// The loaded data, shared by the explorer's pages.
 #[derive(Clone, Copy)]
 pub struct Procurement(pub LocalResource<Arc<Loaded>>);
 
-/// The flags over the loaded year, computed once per data and settings and shared by every page (an empty
-/// outcome until the data has loaded; an error message when a setting in the URL is refused).
-#[derive(Clone, Copy)]
-pub struct Flags(pub Memo<Result<Arc<Outcome>, String>>);
+/// Flags per fiscal year and, per row of the store, whether it has any.
+pub struct FlagState {
+    pub by_year: ByYear,
+    pub mask: Vec<bool>,
+}
 
-pub fn provide_procurement(catalog: Arc<Catalog>, year: Memo<Option<i32>>) {
+/// Each run makes a new state; comparing by identity spares comparing every result.
+impl PartialEq for FlagState {
+    fn eq(&self, other: &FlagState) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// The flags over the loaded data, computed once per data and settings and shared by every page (empty until
+/// the data has loaded; an error message when a setting in the URL is refused).
+#[derive(Clone, Copy)]
+pub struct Flags(pub Memo<Result<Arc<FlagState>, String>>);
+
+pub fn provide_procurement(catalog: Arc<Catalog>) {
     let peers = peer_groups(&catalog);
-    let resource = LocalResource::new(move || load_procurement(catalog.clone(), year.get()));
+    let progress = RwSignal::new((0, 0));
+    provide_context(Progress(progress));
+    let resource = LocalResource::new(move || load_procurement(catalog.clone(), progress));
     provide_context(Procurement(resource));
     let settings = use_view().select(|s| s.flag_settings.clone());
     let flags = Memo::new(move |_| {
         let loaded = resource.get();
-        let mut engine = settings.with(Engine::with_overrides).map_err(|e| e.to_string())?;
-        Ok(Arc::new(match loaded {
-            Some(d) => engine.run(d.store.processes.iter().map(|p| &p.compiled), &peers),
-            None => Outcome::default(),
-        }))
+        let store = loaded.as_ref().map(|d| &d.store);
+        let empty = Store::default();
+        let store = store.unwrap_or(&empty);
+        let by_year = settings.with(|s| ByYear::run(s, store, &peers)).map_err(|e| e.to_string())?;
+        let mask = by_year.mask(store);
+        Ok(Arc::new(FlagState { by_year, mask }))
     });
     provide_context(Flags(flags));
 }
 
-pub fn use_flags() -> Memo<Result<Arc<Outcome>, String>> {
+pub fn use_flags() -> Memo<Result<Arc<FlagState>, String>> {
     expect_context::<Flags>().0
 }
 
@@ -77,7 +102,7 @@ pub fn use_procurement() -> Procurement {
     expect_context::<Procurement>()
 }
 
-/// Waits for the year's data (showing that it is loading), then renders `render` with it.
+/// Waits for the data (showing how many datasets have arrived), then renders `render` with it.
 #[component]
 pub fn WithData<F, V>(render: F) -> impl IntoView
 where
@@ -86,8 +111,20 @@ where
 {
     let lang = use_view().lang();
     let data = use_procurement().0;
+    let progress = expect_context::<Progress>().0;
+    let fallback = move || {
+        view! {
+            <div class="loading" role="status" data-testid="loading">
+                <p>
+                    {move || crate::ui::i18n::t(lang.get(), crate::ui::i18n::Key::LoadingDatasets)} " "
+                    {move || progress.get().0} " / " {move || progress.get().1}
+                </p>
+                <progress max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
+            </div>
+        }
+    };
     view! {
-        <Transition fallback=move || view! { <p class="loading">{move || crate::ui::i18n::t(lang.get(), crate::ui::i18n::Key::Loading)}</p> }>
+        <Transition fallback=fallback>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move { render(data.await) })

@@ -1,5 +1,5 @@
-//! The explorer: the list of organisations, an organisation's procurement, one process, one supplier.
-//! The procurement of the selected fiscal year is loaded once here and shared by every page below.
+//! The explorer: the home page (organisations, or the procurement of all of them), an organisation's page,
+//! one process, one supplier. The catalog's procurement is loaded once here and shared by every page below.
 mod data;
 mod org;
 mod process;
@@ -14,15 +14,49 @@ use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_catalog, use_view};
-use crate::ui::url_state::ViewState;
+use crate::ui::url_state::{Tab, ViewState};
 pub use data::Loaded;
+
+/// The home page: a tab for finding one's own organisation, and a tab for the procurement of all of them.
+#[component]
+fn Home() -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let tab = view.select(|s| s.tab);
+    let link = move |to: Tab, key: Key, id: &'static str| {
+        let target = Signal::derive(move || ViewState { tab: to, ..view.get() }.refined());
+        view! {
+            <li class:selected=move || tab.get() == to aria-current=move || (tab.get() == to).then_some("page") data-testid=id>
+                <ViewLink to=target>{move || t(lang.get(), key)}</ViewLink>
+            </li>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label=move || t(lang.get(), Key::Explorer)>
+            <ul>
+                {link(Tab::Organisations, Key::Organisations, "tab-orgs")}
+                {link(Tab::Procurement, Key::AllProcurement, "tab-procurement")}
+            </ul>
+        </nav>
+        {move || match tab.get() {
+            Tab::Organisations => view! { <OrgList /> }.into_any(),
+            Tab::Procurement => view! {
+                <section class="all-procurement">
+                    <h1>{move || t(lang.get(), Key::AllProcurement)}</h1>
+                    <data::WithData render=|data| view! { <procurement::ProcurementView data=data /> } />
+                </section>
+            }
+            .into_any(),
+        }}
+    }
+}
 
 #[component]
 pub fn Explorer() -> impl IntoView {
     let view = use_view();
     let catalog = use_catalog().0;
     let lang = view.lang();
-    data::provide_procurement(catalog.clone(), view.select(|s| s.year));
+    data::provide_procurement(catalog.clone());
     let route = view.select(|s| (s.process.clone(), s.supplier.clone(), s.org.clone()));
     let demo = catalog.demonstration;
     view! {
@@ -33,7 +67,7 @@ pub fn Explorer() -> impl IntoView {
             (Some(ocid), _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
             (None, Some(id), _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
             (None, None, Some(code)) => view! { <org::OrgPage code=code /> }.into_any(),
-            (None, None, None) => view! { <OrgList /> }.into_any(),
+            (None, None, None) => view! { <Home /> }.into_any(),
         }}
     }
 }

@@ -9,7 +9,6 @@ use crate::domain::issue::Lang;
 use crate::domain::money::Satang;
 use crate::domain::ocds::{Document, Process, Release};
 use crate::domain::text::safe_link;
-use crate::query::flags::Group;
 use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -70,8 +69,7 @@ fn stage(lang: Lang, key: Key, present: bool, body: impl IntoView + 'static) -> 
 fn ProcessView(data: Arc<Loaded>, ocid: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let row = data.store.processes.iter().position(|p| p.compiled.ocid == ocid);
-    let Some(row) = row else {
+    let Some(row) = data.store.row_of(&ocid).map(|r| r as usize) else {
         return view! { <p class="error-panel" role="alert" data-testid="process-missing">{move || t(lang.get(), Key::ProcessNotFound)} " " <code>{ocid.clone()}</code></p> }.into_any();
     };
     let org_code = data.store.orgs.get(data.store.org[row]).to_string();
@@ -80,9 +78,9 @@ fn ProcessView(data: Arc<Loaded>, ocid: String) -> impl IntoView {
     let process: StoredValue<Process> = StoredValue::new(stored.with_value(|d| d.store.processes[row].clone()));
     let back = Signal::derive(move || ViewState { org: Some(org_code.clone()), process: None, supplier: None, ..view.get() });
     let signals = move || {
-        let ocid = process.with_value(|p| p.compiled.ocid.clone());
         flags.with(|f| {
-            let codes = f.as_ref().ok().and_then(|o| o.flags_of(Group::Ocid, &ocid).cloned()).unwrap_or_default();
+            let codes =
+                f.as_ref().ok().and_then(|s| stored.with_value(|d| s.by_year.of_row(&d.store, row).cloned())).unwrap_or_default();
             view! { <SignalList codes=codes title=Key::ProcessSignals /> }
         })
     };

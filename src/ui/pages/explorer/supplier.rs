@@ -40,10 +40,21 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
     let stored = StoredValue::new(data);
     let flags = use_flags();
     let id_for_flags = id.clone();
+    // Tenderer signals are per fiscal year; a year without any is not listed.
     let signals = move || {
         flags.with(|f| {
-            let codes = f.as_ref().ok().and_then(|o| o.flags_of(Group::Tenderer, &id_for_flags).cloned()).unwrap_or_default();
-            view! { <SignalList codes=codes title=Key::SupplierSignals /> }
+            let years: Vec<(i32, std::collections::BTreeMap<&'static str, f64>)> = f
+                .as_ref()
+                .map(|s| s.by_year.of(Group::Tenderer, &id_for_flags).into_iter().map(|(y, c)| (y, c.clone())).collect())
+                .unwrap_or_default();
+            if years.is_empty() {
+                return view! { <SignalList codes=Default::default() title=Key::SupplierSignals /> }.into_any();
+            }
+            years
+                .into_iter()
+                .map(|(y, codes)| view! { <SignalList codes=codes title=Key::SupplierSignals year=y /> })
+                .collect_view()
+                .into_any()
         })
     };
     let org_name =

@@ -1,0 +1,162 @@
+//! Headline figures of the filtered set: how many processes, buyers, bidders and awarded suppliers; budget,
+//! ราคากลาง and contract value; each method's share by count and by value; and its risk signals.
+use leptos::prelude::*;
+
+use crate::query::flags::about::{about, ALL};
+use crate::query::flags::Group;
+use crate::query::summary::{by_method, participants, totals};
+use crate::ui::components::link::ViewLink;
+use crate::ui::format;
+use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::data::use_flags;
+use crate::ui::pages::explorer::procurement::Selection;
+use crate::ui::state::use_view;
+use crate::ui::url_state::{Page, ViewState};
+
+fn percent(part: f64, whole: f64) -> String {
+    if whole > 0.0 {
+        format!("{:.1}%", part / whole * 100.0)
+    } else {
+        "—".to_string()
+    }
+}
+
+#[component]
+pub fn Figures(selection: Selection) -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let Selection { data, rows, .. } = selection;
+    let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+    let people = Memo::new(move |_| rows.with(|rows| data.with_value(|d| participants(&d.store, rows))));
+    let shares = Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_method(&d.store, rows))));
+    let share_rows = move || {
+        let l = lang.get();
+        let all = totals.get();
+        shares.with(|shares| {
+            shares
+                .iter()
+                .map(|s| {
+                    view! {
+                        <tr data-method=s.method.as_str()>
+                            <th scope="row">{format::method(l, s.method)}</th>
+                            <td class="num">{format::count(s.count as u64)}</td>
+                            <td class="num" data-testid="share-count">{percent(s.count as f64, all.processes as f64)}</td>
+                            <td class="num">{s.contract_value.format_baht()}</td>
+                            <td class="num" data-testid="share-value">{percent(s.contract_value.0 as f64, all.contract_value.0 as f64)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let tt = move |k| move || t(lang.get(), k);
+    view! {
+        <dl class="headline" data-testid="totals">
+            <div><dt>{tt(Key::Processes)}</dt><dd data-testid="total-count">{move || format::count(totals.get().processes as u64)}</dd></div>
+            <div><dt>{tt(Key::Buyers)}</dt><dd data-testid="buyers">{move || format::count(people.get().buyers as u64)}</dd></div>
+            <div><dt>{tt(Key::Bidders)}</dt><dd data-testid="bidders">{move || format::count(people.get().bidders as u64)}</dd></div>
+            <div><dt>{tt(Key::AwardedSuppliers)}</dt><dd data-testid="suppliers">{move || format::count(people.get().suppliers as u64)}</dd></div>
+            <div><dt>{tt(Key::Budget)}</dt><dd data-testid="total-budget">{move || totals.get().budget.format_baht()}</dd></div>
+            <div><dt>{tt(Key::ReferencePrice)}</dt><dd data-testid="total-reference">{move || totals.get().reference_price.format_baht()}</dd></div>
+            <div>
+                <dt>{tt(Key::ContractValue)}</dt>
+                <dd data-testid="total-contract">{move || totals.get().contract_value.format_baht()}</dd>
+                <dd class="note">{move || {
+                    let t_ = totals.get();
+                    format!("{} {} / {}", t(lang.get(), Key::WithContract), format::count(t_.with_contract as u64), format::count(t_.processes as u64))
+                }}</dd>
+            </div>
+        </dl>
+        <table class="shares" data-testid="method-shares">
+            <caption>{tt(Key::MethodShares)}</caption>
+            <thead><tr>
+                <th scope="col">{tt(Key::Method)}</th>
+                <th scope="col" class="num">{tt(Key::Processes)}</th>
+                <th scope="col" class="num">{tt(Key::ShareByCount)}</th>
+                <th scope="col" class="num">{tt(Key::ContractValue)}</th>
+                <th scope="col" class="num">{tt(Key::ShareByValue)}</th>
+            </tr></thead>
+            <tbody>{share_rows}</tbody>
+        </table>
+        <Signals selection=selection />
+    }
+}
+
+/// How many of the filtered processes have a signal, the buyer's own signals on its page, and how many
+/// processes each indicator could evaluate.
+#[component]
+fn Signals(selection: Selection) -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let flags = use_flags();
+    let Selection { counts, scoped, .. } = selection;
+    let org = view.select(|s| s.org.clone());
+    let years = view.select(ViewState::years);
+    let only_flagged = view.select(|s| s.only_flagged);
+    let toggle = Signal::derive(move || {
+        let s = view.get();
+        ViewState { only_flagged: !s.only_flagged, ..s }.refined()
+    });
+    let methodology = move |code: &'static str| ViewState { page: Page::Flags, flag: Some(code.to_string()), ..view.get() };
+    move || {
+        let l = lang.get();
+        flags.with(|f| match f {
+            Err(e) => view! { <p class="error-panel" role="alert">{t(l, Key::SettingsInvalid)} ": " {e.clone()}</p> }.into_any(),
+            Ok(state) => {
+                let (flagged, flaggable) = counts.with(|c| (c.flagged, c.flaggable));
+                let buyer: Vec<(i32, Vec<(&'static str, f64)>)> = if scoped {
+                    let id = org.get().unwrap_or_default();
+                    let range = years.get();
+                    state
+                        .by_year
+                        .of(Group::Buyer, &id)
+                        .into_iter()
+                        .filter(|(y, _)| range.is_none_or(|(a, b)| (a..=b).contains(y)))
+                        .map(|(y, c)| (y, c.iter().map(|(k, v)| (*k, *v)).collect()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let range = years.get();
+                let coverage: Vec<(&'static str, usize, usize)> = ALL
+                    .iter()
+                    .map(|a| {
+                        let (ok, missing) = state.by_year.coverage(a.code, range);
+                        (a.code, ok, missing)
+                    })
+                    .collect();
+                view! {
+                    <section class="signals" data-testid="signals">
+                        <h3>{t(l, Key::RiskSignals)}</h3>
+                        <p class="not-proof">{t(l, Key::NotProof)}</p>
+                        <p>
+                            {t(l, Key::WithSignals)} ": " <strong data-testid="flagged-count">{format::count(flagged as u64)}</strong>
+                            " / " {format::count(flaggable as u64)} " · "
+                            <ViewLink to=toggle>{move || if only_flagged.get() { t(lang.get(), Key::ShowAll) } else { t(lang.get(), Key::OnlyFlagged) }}</ViewLink>
+                        </p>
+                        {buyer.into_iter().map(|(year, codes)| view! {
+                            <p>{t(l, Key::BuyerSignals)} " (" {format::fiscal_year(l, year)} "): "
+                                {codes.into_iter().map(|(code, v)| {
+                                    let title = about(code).map(|a| l.pick(a.title)).unwrap_or(code);
+                                    view! { <span class="flag-badge" title=title>{code} " " {format!("{v:.2}")}</span> " " }
+                                }).collect_view()}
+                            </p>
+                        }).collect_view()}
+                        <details>
+                            <summary>{t(l, Key::Evaluated)} " / " {t(l, Key::NotEvaluable)}</summary>
+                            <table class="flag-coverage" data-testid="flag-coverage">
+                                <thead><tr><th scope="col">"code"</th><th scope="col" class="num">{t(l, Key::Evaluated)}</th><th scope="col" class="num">{t(l, Key::NotEvaluable)}</th></tr></thead>
+                                <tbody>
+                                    {coverage.into_iter().map(|(code, ok, missing)| view! {
+                                        <tr><th scope="row"><ViewLink to=Signal::derive(move || methodology(code))>{code}</ViewLink></th><td class="num">{ok}</td><td class="num">{missing}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </details>
+                    </section>
+                }
+                .into_any()
+            }
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! The procurement explorer over one organisation (`scope`) or every organisation loaded: search, facets
+//! whose counts follow the other filters, figures, risk signals, a sortable paged table with a CSV of the
+//! whole filtered set, and charts. Everything it shows is computed by `query` from the URL's state.
+mod charts;
+mod facets;
+mod figures;
+mod table;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::query::filter::{apply, FacetCounts};
+use crate::query::sort::sort_rows;
+use crate::ui::components::error_panel::{ErrorPanel, IssueList};
+use crate::ui::components::link::ViewLink;
+use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::data::{use_flags, Loaded};
+use crate::ui::state::use_view;
+use crate::ui::url_state::ViewState;
+
+/// The filtered selection every part of the view reads.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    pub data: StoredValue<Arc<Loaded>>,
+    /// The rows that pass every filter, in table order.
+    pub rows: Memo<Vec<u32>>,
+    pub counts: Memo<FacetCounts>,
+    /// True on an organisation's page, where organisation facets and the buyer column are left out.
+    pub scoped: bool,
+}
+
+impl Selection {
+    fn new(data: Arc<Loaded>, scope: Option<String>) -> Selection {
+        let view = use_view();
+        let flags = use_flags();
+        let data = StoredValue::new(data);
+        let scoped = scope.is_some();
+        let within = StoredValue::new(data.with_value(|d| scope.as_deref().map(|o| d.store.select(Some(o), None))));
+        let filter = view.select(ViewState::filter);
+        let sort = view.select(ViewState::sort_order);
+        let filtered = Memo::new(move |_| {
+            filter.with(|f| {
+                flags.with(|fl| {
+                    let mask = fl.as_ref().ok().map(|s| s.mask.as_slice());
+                    data.with_value(|d| within.with_value(|w| apply(&d.store, f, w.as_deref(), mask)))
+                })
+            })
+        });
+        let rows = Memo::new(move |_| {
+            let mut rows = filtered.with(|(rows, _)| rows.clone());
+            data.with_value(|d| sort_rows(&d.store, &mut rows, sort.get()));
+            rows
+        });
+        let counts = Memo::new(move |_| filtered.with(|(_, c)| c.clone()));
+        Selection { data, rows, counts, scoped }
+    }
+}
+
+#[component]
+pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String>) -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let selection = Selection::new(data, scope);
+    let data = selection.data;
+    let failures = move || {
+        data.with_value(|d| {
+            d.failed
+                .iter()
+                .map(|(id, e)| view! { <div data-dataset=id.clone()><ErrorPanel title=Key::ErrorDatasetTitle error=e.clone() lang=lang /></div> })
+                .collect_view()
+        })
+    };
+    let rejected = move || {
+        data.with_value(|d| {
+            (d.rejected > 0 || !d.issues.is_empty()).then(|| {
+                let l = lang.get();
+                view! {
+                    <details class="rejected">
+                        <summary>{t(l, Key::RejectedRecords)} ": " {d.rejected}</summary>
+                        <IssueList issues=d.issues.clone() lang=l />
+                    </details>
+                }
+            })
+        })
+    };
+    let search_text = RwSignal::new(view.get_untracked().q);
+    // Back and Forward change `q` without typing: the box follows.
+    let q = view.select(|s| s.q.clone());
+    Effect::new(move |_| search_text.set(q.get()));
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        view.navigate(ViewState { q: search_text.get_untracked().trim().to_string(), ..view.get_untracked() }.refined());
+    };
+    let clear = Signal::derive(move || view.get().without_filters());
+    let empty = move || data.with_value(|d| d.store.is_empty());
+    view! {
+        {failures}
+        {rejected}
+        <Show when=move || !empty() fallback=move || view! { <p data-testid="no-processes">{move || t(lang.get(), Key::NoProcesses)}</p> }>
+            <form class="search" role="search" on:submit=on_search>
+                <label>
+                    <span class="visually-hidden">{move || t(lang.get(), Key::Search)}</span>
+                    <input type="search" data-testid="search" placeholder=move || t(lang.get(), Key::SearchPlaceholder)
+                        prop:value=move || search_text.get() on:input=move |ev| search_text.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit">{move || t(lang.get(), Key::Search)}</button>
+                <ViewLink to=clear class="clear">{move || t(lang.get(), Key::ClearFilters)}</ViewLink>
+            </form>
+            <div class="explorer-body">
+                <facets::Facets selection=selection />
+                <div class="results">
+                    <figures::Figures selection=selection />
+                    <table::ProcessTable selection=selection />
+                    <charts::Charts selection=selection />
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,218 @@
+//! The processes of the filtered set: sortable columns, pages of a chosen size (plain links, so it works
+//! with a keyboard and a screen reader and each page has its own URL), totals of the whole set, and a CSV
+//! of the whole set in table order.
+use leptos::prelude::*;
+
+use crate::domain::issue::Lang;
+use crate::query::export::{file_name, processes_csv};
+use crate::query::flags::about::about;
+use crate::query::sort::{price_ratio, Sort, SortKey};
+use crate::query::summary::totals;
+use crate::ui::components::download::download;
+use crate::ui::components::link::ViewLink;
+use crate::ui::format;
+use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::data::use_flags;
+use crate::ui::pages::explorer::procurement::Selection;
+use crate::ui::state::{use_catalog, use_view};
+use crate::ui::url_state::{Page, ViewState, PAGE_SIZES};
+
+/// A column header that sorts by `key`: largest (or newest) first, and the other way on a second click.
+fn sort_header(lang: Signal<Lang>, label: Key, key: SortKey, class: &'static str) -> impl IntoView {
+    let view = use_view();
+    let current = view.select(ViewState::sort_order);
+    let to = Signal::derive(move || {
+        let s = view.get();
+        let now = s.sort_order();
+        let next = if now.key == key { Sort { key, descending: !now.descending } } else { Sort { key, descending: true } };
+        ViewState { sort: (next != Sort::default()).then_some(next), ..s }.refined()
+    });
+    let aria = move || {
+        let c = current.get();
+        if c.key != key {
+            "none"
+        } else if c.descending {
+            "descending"
+        } else {
+            "ascending"
+        }
+    };
+    let arrow = move || match aria() {
+        "descending" => " ▼",
+        "ascending" => " ▲",
+        _ => "",
+    };
+    view! {
+        <th scope="col" class=class aria-sort=aria data-sort=key.as_str()>
+            <ViewLink to=to>{move || t(lang.get(), label)}{arrow}</ViewLink>
+        </th>
+    }
+}
+
+#[component]
+pub fn ProcessTable(selection: Selection) -> impl IntoView {
+    let view = use_view();
+    let lang = view.lang();
+    let catalog = use_catalog().0;
+    let flags = use_flags();
+    let Selection { data, rows, scoped, .. } = selection;
+    let paging = view.select(|s| (s.page_number(), s.page_size()));
+    let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+    // The page actually shown: a page number past the end shows the last page.
+    let window = Memo::new(move |_| {
+        let (page, size) = paging.get();
+        let n = rows.with(Vec::len);
+        let pages = n.div_ceil(size).max(1);
+        let page = page.min(pages);
+        (page, pages, (page - 1) * size, (page * size).min(n), n)
+    });
+    let methodology = move |code: &'static str| ViewState { page: Page::Flags, flag: Some(code.to_string()), ..view.get() };
+    let catalog_for_rows = catalog.clone();
+    let body = move || {
+        let l = lang.get();
+        let (_, _, start, end, _) = window.get();
+        flags.with(|f| {
+            let state = f.as_ref().ok();
+            data.with_value(|d| {
+                rows.with(|rows| {
+                    rows[start..end]
+                        .iter()
+                        .map(|&r| {
+                            let i = r as usize;
+                            let p = &d.store.processes[i].compiled;
+                            let codes: Vec<&'static str> =
+                                state.and_then(|s| s.by_year.of_row(&d.store, i)).map(|m| m.keys().copied().collect()).unwrap_or_default();
+                            let title = p.title().unwrap_or(&p.ocid).to_string();
+                            let org = d.store.orgs.get(d.store.org[i]).to_string();
+                            let buyer = (!scoped).then(|| {
+                                let name = catalog_for_rows.organisation(&org).map_or_else(|| org.clone(), |o| o.name.get(l).to_string());
+                                let to = ViewState { org: Some(org.clone()), tab: Default::default(), ..view.get_untracked().without_filters() };
+                                view! { <td><ViewLink to=Signal::stored(to)>{name}</ViewLink></td> }
+                            });
+                            let ratio = price_ratio(&d.store, i).map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "—".into());
+                            let to = ViewState { process: Some(p.ocid.clone()), ..view.get_untracked() };
+                            view! {
+                                <tr>
+                                    <td class="title">
+                                        <ViewLink to=Signal::stored(to)>{title}</ViewLink>
+                                        <br />
+                                        <small class="ocid">{p.ocid.clone()}</small>
+                                    </td>
+                                    {buyer}
+                                    <td class="date">{d.store.date[i].map(|x| format::date(l, x)).unwrap_or_else(|| "—".into())}</td>
+                                    <td class="method">{format::method_short(l, d.store.method[i])}</td>
+                                    <td class="num">{format::money_cell(d.store.reference_price[i])}</td>
+                                    <td class="num">{format::money_cell(d.store.contract_value[i])}</td>
+                                    <td class="num">{ratio}</td>
+                                    <td>{format::stage(l, d.store.stage[i])}</td>
+                                    <td class="flags">
+                                        {codes.into_iter().map(|code| {
+                                            let title = about(code).map(|a| l.pick(a.title)).unwrap_or(code);
+                                            view! { <ViewLink to=Signal::derive(move || methodology(code)) class="flag-badge"><span title=title>{code}</span></ViewLink> " " }
+                                        }).collect_view()}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                })
+            })
+        })
+    };
+    let catalog_for_csv = catalog.clone();
+    let on_csv = move |_| {
+        let l = lang.get_untracked();
+        let s = view.get_untracked();
+        let source = catalog_for_csv.publisher.name.en.clone().unwrap_or_else(|| catalog_for_csv.publisher.name.th.clone());
+        let published = catalog_for_csv.datasets.iter().filter_map(|d| d.published).max().map(|d| d.iso()).unwrap_or_default();
+        let years = match (s.from, s.to) {
+            (None, None) => "all".to_string(),
+            (a, b) if a == b => a.map(|y| y.to_string()).unwrap_or_default(),
+            (a, b) => {
+                format!("{}-{}", a.map(|y| y.to_string()).unwrap_or_default(), b.map(|y| y.to_string()).unwrap_or_default())
+            }
+        };
+        let name = file_name(&source, &format!("{}-{years}", s.org.unwrap_or_else(|| "all".into())), &published);
+        let csv = rows.with_untracked(|rows| data.with_value(|d| processes_csv(&d.store, rows, l)));
+        download(&name, "text/csv;charset=utf-8", &csv);
+    };
+    let pager = move || {
+        let l = lang.get();
+        let (page, pages, start, end, n) = window.get();
+        let s = view.get();
+        let link = move |p: usize, label: String, rel: &'static str| {
+            let to = ViewState { pg: if p <= 1 { 0 } else { p }, ..s.clone() };
+            view! { <li class:current=p == page><ViewLink to=Signal::stored(to) class=rel>{label}</ViewLink></li> }
+        };
+        let mut items = Vec::new();
+        if page > 1 {
+            items.push(link(1, "«".into(), "first"));
+            items.push(link(page - 1, "‹".into(), "prev"));
+        }
+        for p in page.saturating_sub(2).max(1)..=(page + 2).min(pages) {
+            items.push(link(p, p.to_string(), "page"));
+        }
+        if page < pages {
+            items.push(link(page + 1, "›".into(), "next"));
+            items.push(link(pages, "»".into(), "last"));
+        }
+        view! {
+            <nav class="pager" aria-label=t(l, Key::Pages)>
+                <p data-testid="showing">
+                    {t(l, Key::Showing)} " " {format::count((start + usize::from(n > 0)) as u64)} "–" {format::count(end as u64)}
+                    " " {t(l, Key::Of)} " " {format::count(n as u64)}
+                </p>
+                <ul>{items}</ul>
+            </nav>
+        }
+    };
+    let on_size = move |ev: leptos::ev::Event| {
+        let per: usize = event_target_value(&ev).parse().unwrap_or(0);
+        let per = if per == crate::ui::url_state::DEFAULT_PAGE_SIZE { 0 } else { per };
+        view.navigate(ViewState { per, ..view.get_untracked() }.refined());
+    };
+    let tt = move |k| move || t(lang.get(), k);
+    view! {
+        <section class="process-list" data-testid="process-list">
+            <div class="table-tools">
+                <button type="button" data-testid="csv" on:click=on_csv>{tt(Key::DownloadCsv)}</button>
+                <label>{tt(Key::PageSize)} " "
+                    <select data-testid="page-size" on:change=on_size>
+                        {move || {
+                            let size = paging.get().1;
+                            PAGE_SIZES.iter().map(|&n| view! { <option value=n.to_string() selected=n == size>{n}</option> }).collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            {pager}
+            <div class="table-wrap">
+                <table class="processes" data-testid="process-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tt(Key::Title)}</th>
+                            {(!scoped).then(|| view! { <th scope="col">{tt(Key::Buyer)}</th> })}
+                            {sort_header(lang, Key::Date, SortKey::Date, "")}
+                            <th scope="col">{tt(Key::Method)}</th>
+                            {sort_header(lang, Key::ReferencePrice, SortKey::Reference, "num")}
+                            {sort_header(lang, Key::ContractValue, SortKey::Value, "num")}
+                            {sort_header(lang, Key::PercentOfReference, SortKey::Ratio, "num")}
+                            <th scope="col">{tt(Key::Stage)}</th>
+                            <th scope="col">{tt(Key::RiskSignals)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row" colspan=if scoped { 3 } else { 4 }>{tt(Key::TotalFiltered)}</th>
+                            <td class="num" data-testid="foot-reference">{move || totals.get().reference_price.format_baht()}</td>
+                            <td class="num" data-testid="foot-contract">{move || totals.get().contract_value.format_baht()}</td>
+                            <td colspan="3"></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            {pager}
+        </section>
+    }
+}
