@@ -32,8 +32,8 @@ lint:
 	cargo clippy --all-targets --features web -- -D warnings
 	cargo clippy --all-targets -- -D warnings
 
-## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium, and a filter
-## change on 100,000 processes in the browser.
+## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium; a filter
+## change on 100,000 processes in the browser, in the query layer alone and through the whole app.
 bench: dist
 	cargo bench --bench flags
 	eval "$$(tools/setup.sh wasm)"
@@ -41,6 +41,8 @@ bench: dist
 	tools/setup.sh browser
 	node tools/bench-browser.mjs $${BENCH_N:-1000000} flags
 	node tools/bench-browser.mjs 100000 filter
+	cargo run --release --bin locallens -- demo --processes 100000 --out target/bench-data
+	node tools/bench-ui.mjs target/bench-data/scale-100000.jsonl
 
 ## Regenerate the committed demonstration data in public/data.
 demo-data:

@@ -149,8 +149,30 @@ fn filter_bench(perf: &web_sys::Performance, n: usize) -> String {
         std::hint::black_box(locallens::query::trends::price_ratios(&store, &rows));
         rows.len()
     });
+    // The same, step by step, to see where the time goes.
+    let (facet_rows_all, _) = apply(&store, &facet, None, None);
+    let step = |f: &mut dyn FnMut() -> usize| median(perf, f).0;
+    let sort_ms = step(&mut || {
+        let mut rows = facet_rows_all.clone();
+        locallens::query::sort::sort_rows(&store, &mut rows, locallens::query::sort::Sort::default());
+        rows.len()
+    });
+    let participants_ms = step(&mut || locallens::query::summary::participants(&store, &facet_rows_all).bidders);
+    let top_ms = step(&mut || locallens::query::summary::top_suppliers(&store, &facet_rows_all, 10).len());
+    let trends_ms = step(&mut || {
+        locallens::query::trends::by_year_and_method(&store, &facet_rows_all).len()
+            + locallens::query::trends::monthly(&store, &facet_rows_all, 2568).count[0]
+            + locallens::query::trends::price_ratios(&store, &facet_rows_all).without
+    });
+    let table = locallens::query::trends::by_year_and_method(&store, &facet_rows_all);
+    let axes = locallens::charts::procurement::Axes { title: "t", x: "x", y: "y" };
+    let chart = locallens::charts::procurement::method_over_years(&table, &axes, &|y| y.to_string(), &|m| m.as_str().to_string());
+    let svg_ms = step(&mut || locallens::charts::svg::bars_to_svg(&chart, 720, 360).map(|s| s.len()).unwrap_or(0));
+    let breakdown = format!(
+        "\"sort_ms\":{sort_ms:.1},\"participants_ms\":{participants_ms:.1},\"top_suppliers_ms\":{top_ms:.1},\"trends_ms\":{trends_ms:.1},\"one_chart_svg_ms\":{svg_ms:.1}"
+    );
     format!(
-        "{{\"mode\":\"filter\",\"processes\":{},\"build_ms\":{build:.0},\"search_ms\":{search_ms:.1},\"search_rows\":{search_rows},\"facet_ms\":{facet_ms:.1},\"facet_rows\":{facet_rows},\"search_facet_years_totals_ms\":{both_ms:.1},\"rows\":{both_rows},\"facet_full_view_ms\":{view_ms:.1},\"view_rows\":{view_rows}}}",
+        "{{{breakdown},\"mode\":\"filter\",\"processes\":{},\"build_ms\":{build:.0},\"search_ms\":{search_ms:.1},\"search_rows\":{search_rows},\"facet_ms\":{facet_ms:.1},\"facet_rows\":{facet_rows},\"search_facet_years_totals_ms\":{both_ms:.1},\"rows\":{both_rows},\"facet_full_view_ms\":{view_ms:.1},\"view_rows\":{view_rows}}}",
         store.len()
     )
 }

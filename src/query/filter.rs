@@ -164,35 +164,29 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
     let marks = marks(store, filter, rows, flagged);
     let mut selected = Vec::new();
     let mut counts = FacetCounts::default();
-    let mut orgs: BTreeMap<u32, usize> = BTreeMap::new();
-    let none = OrgAttrs::default();
+    // Counted into plain arrays by code, turned into named maps once at the end: a country's rows cost no
+    // string work here.
+    let n_orgs = store.orgs.len();
+    let (mut by_org, mut by_type, mut by_province, mut by_district) =
+        (vec![0usize; n_orgs], vec![0usize; n_orgs], vec![0usize; n_orgs], vec![0usize; n_orgs]);
+    let mut methods = [0usize; Method::ALL.len()];
+    let mut stages = [0usize; 5];
+    let mut suppliers = vec![0usize; store.suppliers.len()];
     for (&r, &m) in rows.iter().zip(&marks) {
         let i = r as usize;
+        let o = store.org[i] as usize;
         if m == 0 {
             selected.push(r);
         }
         if m & !YEAR == 0 {
             *counts.years.entry(store.fiscal_year[i]).or_default() += 1;
         }
-        if m & !ORG == 0 {
-            *orgs.entry(store.org[i]).or_default() += 1;
-        }
-        let attrs = || store.org_attrs_of(i).unwrap_or(&none);
-        if m & !ORG_TYPE == 0 {
-            *counts.org_types.entry(attrs().org_type.clone()).or_default() += 1;
-        }
-        if m & !PROVINCE == 0 {
-            *counts.provinces.entry(attrs().province.clone()).or_default() += 1;
-        }
-        if m & !DISTRICT == 0 {
-            *counts.districts.entry(attrs().district.clone()).or_default() += 1;
-        }
-        if m & !METHOD == 0 {
-            *counts.methods.entry(store.method[i]).or_default() += 1;
-        }
-        if m & !STAGE == 0 {
-            *counts.stages.entry(store.stage[i]).or_default() += 1;
-        }
+        by_org[o] += usize::from(m & !ORG == 0);
+        by_type[o] += usize::from(m & !ORG_TYPE == 0);
+        by_province[o] += usize::from(m & !PROVINCE == 0);
+        by_district[o] += usize::from(m & !DISTRICT == 0);
+        methods[store.method[i] as usize] += usize::from(m & !METHOD == 0);
+        stages[store.stage[i] as usize] += usize::from(m & !STAGE == 0);
         if m & !AMOUNT == 0 {
             let amount = amount_of(store, i);
             for (band, (min, max)) in AMOUNT_BANDS.iter().enumerate() {
@@ -203,7 +197,7 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         }
         if m & !SUPPLIER == 0 {
             for &s in store.suppliers_of(r) {
-                *counts.suppliers.entry(s).or_default() += 1;
+                suppliers[s as usize] += 1;
             }
         }
         if m & !FLAGGED == 0 {
@@ -213,7 +207,28 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
             }
         }
     }
-    counts.orgs = orgs.into_iter().map(|(code, n)| (store.orgs.get(code).to_string(), n)).collect();
+    let none = OrgAttrs::default();
+    let attrs = |code: usize| store.org_attrs.get(code).unwrap_or(&none);
+    let named = |per_org: &[usize], key: &dyn Fn(&OrgAttrs) -> &String| {
+        let mut out: BTreeMap<String, usize> = BTreeMap::new();
+        for (code, &n) in per_org.iter().enumerate().filter(|(_, n)| **n > 0) {
+            *out.entry(key(attrs(code)).clone()).or_default() += n;
+        }
+        out
+    };
+    counts.org_types = named(&by_type, &|a| &a.org_type);
+    counts.provinces = named(&by_province, &|a| &a.province);
+    counts.districts = named(&by_district, &|a| &a.district);
+    counts.orgs = by_org
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(code, &n)| (store.orgs.get(code as u32).to_string(), n))
+        .collect();
+    counts.methods = Method::ALL.iter().zip(methods).filter(|(_, n)| *n > 0).map(|(m, n)| (*m, n)).collect();
+    let all_stages = [Stage::Planning, Stage::Tender, Stage::Award, Stage::Contract, Stage::Implementation];
+    counts.stages = all_stages.iter().zip(stages).filter(|(_, n)| *n > 0).map(|(s, n)| (*s, n)).collect();
+    counts.suppliers = suppliers.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
     (selected, counts)
 }
 

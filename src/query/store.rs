@@ -86,6 +86,11 @@ pub struct Store {
     pub suppliers: Dict,
     pub supplier_start: Vec<u32>,
     pub supplier_codes: Vec<u32>,
+    /// Tenderers of submitted bids (not invited, not withdrawn), the same way: row i's are
+    /// `bidder_codes[bidder_start[i]..bidder_start[i + 1]]`, codes in `bidders`.
+    pub bidders: Dict,
+    pub bidder_start: Vec<u32>,
+    pub bidder_codes: Vec<u32>,
     /// Row numbers by organisation, fiscal year and supplier, in row order.
     pub by_org: HashMap<u32, Vec<u32>>,
     pub by_year: BTreeMap<i32, Vec<u32>>,
@@ -158,6 +163,19 @@ impl Store {
                 }
             }
             self.supplier_start.push(self.supplier_codes.len() as u32);
+            if self.bidder_start.is_empty() {
+                self.bidder_start.push(0);
+            }
+            let first = self.bidder_codes.len();
+            let submitted =
+                r.bids.iter().filter(|b| matches!(b.status.as_deref(), Some(s) if s != "invited" && s != "withdrawn"));
+            for id in submitted.flat_map(|b| b.tenderers.iter().filter_map(|t| t.id.as_deref())) {
+                let code = self.bidders.code(id);
+                if !self.bidder_codes[first..].contains(&code) {
+                    self.bidder_codes.push(code);
+                }
+            }
+            self.bidder_start.push(self.bidder_codes.len() as u32);
             self.by_org.entry(org_code).or_default().push(row);
             self.by_year.entry(year).or_default().push(row);
             self.search.push(search_text(r));
@@ -237,6 +255,12 @@ impl Store {
     pub fn supplier_name(&self, code: u32) -> Option<&str> {
         let id = self.suppliers.get(code);
         self.by_supplier.get(&code)?.iter().find_map(|&r| self.processes[r as usize].compiled.party(id)?.name.as_deref())
+    }
+
+    /// The tenderers of a row's submitted bids.
+    pub fn bidders_of(&self, row: u32) -> &[u32] {
+        let (a, b) = (self.bidder_start[row as usize] as usize, self.bidder_start[row as usize + 1] as usize);
+        &self.bidder_codes[a..b]
     }
 
     /// Rows a supplier won.

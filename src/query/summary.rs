@@ -68,19 +68,24 @@ pub struct Participants {
     pub suppliers: usize,
 }
 
-pub fn participants(store: &Store, rows: &[u32]) -> Participants {
-    let mut buyers = std::collections::HashSet::new();
-    let mut bidders: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut suppliers = std::collections::HashSet::new();
-    for &r in rows {
-        buyers.insert(store.org[r as usize]);
-        suppliers.extend(store.suppliers_of(r).iter().copied());
-        let p = &store.processes[r as usize].compiled;
-        for bid in p.bids.iter().filter(|b| matches!(b.status.as_deref(), Some(s) if s != "invited" && s != "withdrawn")) {
-            bidders.extend(bid.tenderers.iter().filter_map(|t| t.id.as_deref()));
-        }
+/// How many distinct codes below `len`, marked in a flat array: no hashing of ids per row.
+fn distinct(len: usize, codes: impl Iterator<Item = u32>) -> usize {
+    let mut seen = vec![false; len];
+    let mut n = 0;
+    for c in codes {
+        let slot = &mut seen[c as usize];
+        n += usize::from(!*slot);
+        *slot = true;
     }
-    Participants { buyers: buyers.len(), bidders: bidders.len(), suppliers: suppliers.len() }
+    n
+}
+
+pub fn participants(store: &Store, rows: &[u32]) -> Participants {
+    Participants {
+        buyers: distinct(store.orgs.len(), rows.iter().map(|&r| store.org[r as usize])),
+        bidders: distinct(store.bidders.len(), rows.iter().flat_map(|&r| store.bidders_of(r).iter().copied())),
+        suppliers: distinct(store.suppliers.len(), rows.iter().flat_map(|&r| store.suppliers_of(r).iter().copied())),
+    }
 }
 
 /// A supplier's contracts in a selection.
@@ -193,6 +198,29 @@ mod tests {
         assert_eq!((store.suppliers.get(top[0].supplier), top[0].processes, top[0].value), ("T", 1, Satang::from_baht(700)));
         let both = top_suppliers(&store, &all, 5);
         assert_eq!((store.suppliers.get(both[1].supplier), both[1].processes, both[1].value), ("S", 3, Satang::from_baht(450)));
+    }
+
+    #[test]
+    fn participants_equal_distinct_ids_read_from_the_processes() {
+        let store = crate::query::filter::tests_support::store(900);
+        for rows in [(0..store.len() as u32).collect::<Vec<_>>(), (0..store.len() as u32).filter(|r| r % 5 == 2).collect()] {
+            let mut bidders = std::collections::BTreeSet::new();
+            let mut suppliers = std::collections::BTreeSet::new();
+            let mut buyers = std::collections::BTreeSet::new();
+            for &r in &rows {
+                let p = &store.processes[r as usize].compiled;
+                buyers.insert(store.orgs.get(store.org[r as usize]));
+                for b in p.bids.iter().filter(|b| !matches!(b.status.as_deref(), None | Some("invited" | "withdrawn"))) {
+                    bidders.extend(b.tenderers.iter().filter_map(|t| t.id.as_deref()));
+                }
+                for a in p.awards.iter().filter(|a| a.status.as_deref() == Some("active")) {
+                    suppliers.extend(a.suppliers.iter().filter_map(|s| s.id.as_deref()));
+                }
+            }
+            let got = participants(&store, &rows);
+            assert_eq!((got.buyers, got.bidders, got.suppliers), (buyers.len(), bidders.len(), suppliers.len()));
+            assert!(got.bidders > 10);
+        }
     }
 
     #[test]

@@ -250,3 +250,15 @@ test('a dataset that fails to load is named with its reason, and the rest stays 
   await expect(page.getByTestId('total-count')).toHaveText(new Intl.NumberFormat('en-US').format(all - orgYear));
   await expect(rowsOf(page).first()).toBeVisible();
 });
+
+test('on a phone the filters fold above the figures, and say how many are on', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${ALL}&type=sao&method=limited`);
+  await expect(rowsOf(page).first()).toBeAttached();
+  await expect(page.getByTestId('facets-summary')).toHaveText('ตัวกรอง (2)');
+  await expect(page.getByTestId('method-facet')).toBeHidden();
+  await page.getByTestId('facets-summary').click();
+  await expect(page.getByTestId('method-facet')).toBeVisible();
+  await context.close();
+});

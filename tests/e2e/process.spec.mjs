@@ -40,6 +40,14 @@ test('from the organisation table to a process, to its supplier and back', async
   await expect(page.getByTestId('tax-id')).toContainText('เลขตรวจสอบถูกต้อง');
   await expect(page.getByTestId('supplier-buyers').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('buyer-share').first()).toHaveText(/%$/);
+  await expect(page.getByTestId('supplier-page').getByTestId('chart').locator('svg')).toBeVisible();
+  // Its processes, newest first; and the same set in the explorer, where it can be filtered and downloaded.
+  const won = await page.getByTestId('supplier-processes').locator('tbody tr').count();
+  await page.getByRole('link', { name: /ดูทุกโครงการที่ผู้ขายรายนี้ได้รับ/ }).click();
+  await expect(page).toHaveURL(/tab=procurement.*winner=TH-RD-/);
+  await expect(page.getByTestId('total-count')).toHaveText(new Intl.NumberFormat('en-US').format(won));
+  await page.goBack();
+  await expect(page.getByTestId('supplier-page')).toBeVisible();
   await page.goBack();
   await expect(page.getByTestId('process-page')).toBeVisible();
   expect(errors).toEqual([]);

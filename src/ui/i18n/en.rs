@@ -161,5 +161,6 @@ pub fn text(key: Key) -> &'static str {
         Key::DownloadPng => "Download PNG",
         Key::AllProcurement => "Procurement of every organisation",
         Key::PercentOfReference => "% of reference price",
+        Key::SupplierInExplorer => "See every process this supplier won in the explorer, with filters and CSV →",
     }
 }

@@ -165,6 +165,7 @@ pub enum Key {
     DownloadPng,
     AllProcurement,
     PercentOfReference,
+    SupplierInExplorer,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {

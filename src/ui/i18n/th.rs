@@ -160,5 +160,6 @@ pub fn text(key: Key) -> &'static str {
         Key::DownloadPng => "ดาวน์โหลด PNG",
         Key::AllProcurement => "การจัดซื้อจัดจ้างของทุกหน่วยงาน",
         Key::PercentOfReference => "% ของราคากลาง",
+        Key::SupplierInExplorer => "ดูทุกโครงการที่ผู้ขายรายนี้ได้รับในหน้าสำรวจ พร้อมตัวกรองและ CSV →",
     }
 }

@@ -4,16 +4,20 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::charts::procurement::{method_over_years, Axes};
+use crate::domain::issue::Lang;
 use crate::domain::taxid::{self, TaxIdCheck};
 use crate::query::flags::Group;
 use crate::query::summary::supplier_by_buyer;
+use crate::query::trends::by_year_and_method;
+use crate::ui::components::chart::BarChartView;
 use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
 use crate::ui::state::{use_catalog, use_view};
-use crate::ui::url_state::ViewState;
+use crate::ui::url_state::{Tab, ViewState};
 
 #[component]
 pub fn SupplierPage(id: String) -> impl IntoView {
@@ -25,7 +29,9 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
-    let rows: Vec<u32> = data.store.rows_of_supplier(&id).to_vec();
+    // Newest first: the supplier's timeline.
+    let mut rows: Vec<u32> = data.store.rows_of_supplier(&id).to_vec();
+    rows.sort_by_key(|&r| std::cmp::Reverse(data.store.spend_date[r as usize].or(data.store.date[r as usize])));
     if rows.is_empty() {
         return view! { <p class="error-panel" role="alert" data-testid="supplier-missing">{move || t(lang.get(), Key::SupplierNotFound)} " " <code>{id.clone()}</code></p> }.into_any();
     }
@@ -37,6 +43,29 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
         .filter(|i| i.scheme.as_deref() == Some("TH-RD"))
         .and_then(|i| i.id.clone());
     let shares = supplier_by_buyer(&data.store, &id);
+    let by_year = StoredValue::new(by_year_and_method(&data.store, &rows));
+    let chart = Signal::derive(move || {
+        let l = lang.get();
+        let axes = Axes { title: t(l, Key::ChartYearsTitle), x: t(l, Key::FiscalYear), y: t(l, Key::Baht) };
+        by_year.with_value(|table| {
+            method_over_years(table, &axes, &|y| format::fiscal_year(Lang::Th, y), &|m| format::method(l, m).to_string())
+        })
+    });
+    let stem = format!("locallens-supplier-{id}");
+    let in_explorer = {
+        let id = id.clone();
+        // Every year, as on this page.
+        Signal::derive(move || ViewState {
+            tab: Tab::Procurement,
+            org: None,
+            supplier: None,
+            process: None,
+            from: None,
+            to: None,
+            winner: Some(id.clone()),
+            ..view.get().without_filters()
+        })
+    };
     let stored = StoredValue::new(data);
     let flags = use_flags();
     let id_for_flags = id.clone();
@@ -133,6 +162,8 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
                 </tr></thead>
                 <tbody>{share_rows}</tbody>
             </table>
+            <BarChartView chart=chart file_stem=stem />
+            <p><ViewLink to=in_explorer>{move || t(lang.get(), Key::SupplierInExplorer)}</ViewLink></p>
             <h2>{move || t(lang.get(), Key::ContractsWon)}</h2>
             <table data-testid="supplier-processes">
                 <thead><tr>

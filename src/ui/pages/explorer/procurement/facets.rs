@@ -197,10 +197,25 @@ pub fn Facets(selection: Selection) -> impl IntoView {
         groups.push(facet(l, Key::RiskSignals, "flagged", vec![flagged]).into_any());
         groups
     };
+    // Beside the results on a wide screen, folded above them on a phone, where the figures come first.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 832.0);
+    let active = move || {
+        let s = view.get();
+        let lists =
+            [&s.orgs, &s.org_types, &s.provinces, &s.districts, &s.stages, &s.methods].iter().filter(|l| !l.is_empty()).count();
+        let others =
+            [s.years().is_some(), s.min.is_some() || s.max.is_some(), s.winner.is_some(), s.only_flagged, !s.q.is_empty()];
+        lists + others.iter().filter(|b| **b).count()
+    };
     view! {
         <aside class="facets" aria-label=move || t(lang.get(), Key::Filters)>
-            <h2 class="facets-title">{move || t(lang.get(), Key::Filters)}</h2>
-            {body}
+            <details class="facets-panel" open=wide>
+                <summary class="facets-title" data-testid="facets-summary">
+                    {move || t(lang.get(), Key::Filters)}
+                    {move || (active() > 0).then(|| format!(" ({})", active()))}
+                </summary>
+                {body}
+            </details>
         </aside>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::query::flags::about::{about, ALL};
 use crate::query::flags::Group;
-use crate::query::summary::{by_method, participants, totals};
+use crate::query::summary::{by_method, participants};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
@@ -25,8 +25,7 @@ fn percent(part: f64, whole: f64) -> String {
 pub fn Figures(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let Selection { data, rows, .. } = selection;
-    let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+    let Selection { data, rows, totals, .. } = selection;
     let people = Memo::new(move |_| rows.with(|rows| data.with_value(|d| participants(&d.store, rows))));
     let shares = Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_method(&d.store, rows))));
     let share_rows = move || {

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::query::filter::{apply, FacetCounts};
 use crate::query::sort::sort_rows;
+use crate::query::summary::{totals, Totals};
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
 use crate::ui::i18n::{t, Key};
@@ -26,6 +27,8 @@ pub struct Selection {
     /// The rows that pass every filter, in table order.
     pub rows: Memo<Vec<u32>>,
     pub counts: Memo<FacetCounts>,
+    /// Totals of the whole filtered set (all pages).
+    pub totals: Memo<Totals>,
     /// True on an organisation's page, where organisation facets and the buyer column are left out.
     pub scoped: bool,
 }
@@ -53,7 +56,8 @@ impl Selection {
             rows
         });
         let counts = Memo::new(move |_| filtered.with(|(_, c)| c.clone()));
-        Selection { data, rows, counts, scoped }
+        let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+        Selection { data, rows, counts, totals, scoped }
     }
 }
 

@@ -7,7 +7,6 @@ use crate::domain::issue::Lang;
 use crate::query::export::{file_name, processes_csv};
 use crate::query::flags::about::about;
 use crate::query::sort::{price_ratio, Sort, SortKey};
-use crate::query::summary::totals;
 use crate::ui::components::download::download;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -55,9 +54,8 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
     let lang = view.lang();
     let catalog = use_catalog().0;
     let flags = use_flags();
-    let Selection { data, rows, scoped, .. } = selection;
+    let Selection { data, rows, totals, scoped, .. } = selection;
     let paging = view.select(|s| (s.page_number(), s.page_size()));
-    let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
     // The page actually shown: a page number past the end shows the last page.
     let window = Memo::new(move |_| {
         let (page, size) = paging.get();
