@@ -47,7 +47,25 @@ impl View {
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next.to_query()));
         }
-        self.0.set(next);
+        self.apply(next);
+    }
+
+    /// Sets the state. A move to another page that also changes filters goes in two steps: first the page,
+    /// then, once the old page is gone, the rest. In one step the old page's effects would react to the new
+    /// filters while it is being removed, and read values already disposed.
+    fn apply(&self, next: ViewState) {
+        let state = self.0;
+        let now = state.get_untracked();
+        let step = now.on_page_of(&next);
+        if now.same_page(&next) || step == next {
+            state.set(next);
+            return;
+        }
+        state.set(step);
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            state.set(next);
+        });
     }
 }
 
@@ -59,7 +77,7 @@ fn current_query() -> String {
 pub fn provide_view() -> View {
     let state = RwSignal::new(ViewState::from_query(&current_query()));
     let view = View(state, Memo::new(move |_| state.with(|s| s.lang)));
-    let on_pop = Closure::<dyn Fn()>::new(move || view.0.set(ViewState::from_query(&current_query())));
+    let on_pop = Closure::<dyn Fn()>::new(move || view.apply(ViewState::from_query(&current_query())));
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_pop.forget();

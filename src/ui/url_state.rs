@@ -238,6 +238,24 @@ impl ViewState {
         ViewState { lang, ..self.clone() }
     }
 
+    /// Whether both states show the same page (the parts of the state that choose the page component).
+    pub fn same_page(&self, other: &ViewState) -> bool {
+        (self.page, self.tab, &self.org, &self.process, &self.supplier)
+            == (other.page, other.tab, &other.org, &other.process, &other.supplier)
+    }
+
+    /// This state on `other`'s page: the first step of a move that changes both the page and its filters.
+    pub fn on_page_of(&self, other: &ViewState) -> ViewState {
+        ViewState {
+            page: other.page,
+            tab: other.tab,
+            org: other.org.clone(),
+            process: other.process.clone(),
+            supplier: other.supplier.clone(),
+            ..self.clone()
+        }
+    }
+
     /// The fiscal years chosen, as an inclusive range; an open end is unbounded.
     pub fn years(&self) -> Option<(i32, i32)> {
         match (self.from, self.to) {
@@ -436,6 +454,17 @@ mod tests {
         let junk = ViewState::from_query("?stage=done&min=-5&max=abc&n=7&pg=0&sort=-date&sort2=x");
         assert_eq!(junk, ViewState::default());
         assert_eq!(ViewState::from_query("?n=50&pg=1").to_query(), "?");
+    }
+
+    #[test]
+    fn a_move_to_another_page_changes_the_page_first() {
+        let filtered = ViewState { org: Some("6200101".into()), methods: vec!["limited".into()], ..ViewState::default() };
+        let home = ViewState::default();
+        assert!(!filtered.same_page(&home));
+        let step = filtered.on_page_of(&home);
+        assert!(step.same_page(&home));
+        assert_eq!(step.methods, filtered.methods);
+        assert!(ViewState { q: "x".into(), ..home.clone() }.same_page(&home));
     }
 
     #[test]

@@ -120,3 +120,29 @@ test('check my data reports a bad file by record and field, in the browser', asy
   await expect(report.getByTestId('report-errors')).toContainText('Errors 2');
   expect(errors).toEqual([]);
 });
+
+test('moving between pages while filters change, and Back and Forward over them, never breaks the app', async ({ page }) => {
+  const errors = watchErrors(page);
+  const table = page.getByTestId('process-table').locator('tbody tr').first();
+  await page.goto('./?org=6200101&method=limited&stage=contract');
+  await expect(table).toBeVisible();
+  await page.locator('.back').click();                      // another page and no filters, in one move
+  await expect(page.getByTestId('org-list')).toBeVisible();
+  await page.goBack();                                      // and back, filters and all
+  await expect(page).toHaveURL(/method=limited/);
+  await expect(table).toBeVisible();
+  await page.goto('./?tab=procurement&type=sao&q=%E0%B8%96%E0%B8%99%E0%B8%99');
+  await expect(table).toBeVisible();
+  await page.getByTestId('process-table').locator('tbody td:nth-child(2) a').first().click();  // a buyer
+  await expect(page.getByTestId('org-name')).toBeVisible();
+  await page.goBack();
+  await expect(table).toBeVisible();
+  await page.goForward();
+  await expect(page.getByTestId('org-name')).toBeVisible();
+  await page.locator('.brand').click();
+  await expect(page.getByTestId('org-list')).toBeVisible();
+  // The app still answers.
+  await page.getByTestId('tab-procurement').getByRole('link').click();
+  await expect(table).toBeVisible();
+  expect(errors).toEqual([]);
+});

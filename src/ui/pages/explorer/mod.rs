@@ -18,15 +18,16 @@ use crate::ui::url_state::{Tab, ViewState};
 pub use data::Loaded;
 
 /// The home page: a tab for finding one's own organisation, and a tab for the procurement of all of them.
+/// The tab is part of the route (`Explorer`): a tab change replaces the whole page, so nothing on it reacts to
+/// a state it is being removed for.
 #[component]
-fn Home() -> impl IntoView {
+fn Home(tab: Tab) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let tab = view.select(|s| s.tab);
     let link = move |to: Tab, key: Key, id: &'static str| {
         let target = Signal::derive(move || ViewState { tab: to, ..view.get() }.refined());
         view! {
-            <li class:selected=move || tab.get() == to aria-current=move || (tab.get() == to).then_some("page") data-testid=id>
+            <li class:selected=tab == to aria-current=(tab == to).then_some("page") data-testid=id>
                 <ViewLink to=target>{move || t(lang.get(), key)}</ViewLink>
             </li>
         }
@@ -38,7 +39,7 @@ fn Home() -> impl IntoView {
                 {link(Tab::Procurement, Key::AllProcurement, "tab-procurement")}
             </ul>
         </nav>
-        {move || match tab.get() {
+        {match tab {
             Tab::Organisations => view! { <OrgList /> }.into_any(),
             Tab::Procurement => view! {
                 <section class="all-procurement">
@@ -57,17 +58,17 @@ pub fn Explorer() -> impl IntoView {
     let catalog = use_catalog().0;
     let lang = view.lang();
     data::provide_procurement(catalog.clone());
-    let route = view.select(|s| (s.process.clone(), s.supplier.clone(), s.org.clone()));
+    let route = view.select(|s| (s.process.clone(), s.supplier.clone(), s.org.clone(), s.tab));
     let demo = catalog.demonstration;
     view! {
         <Show when=move || demo>
             <p class="demo-banner" data-testid="demo-banner">{move || t(lang.get(), Key::DemoBanner)}</p>
         </Show>
         {move || match route.get() {
-            (Some(ocid), _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
-            (None, Some(id), _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
-            (None, None, Some(code)) => view! { <org::OrgPage code=code /> }.into_any(),
-            (None, None, None) => view! { <Home /> }.into_any(),
+            (Some(ocid), _, _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
+            (None, Some(id), _, _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
+            (None, None, Some(code), _) => view! { <org::OrgPage code=code /> }.into_any(),
+            (None, None, None, tab) => view! { <Home tab=tab /> }.into_any(),
         }}
     }
 }
