@@ -23,6 +23,24 @@ pub const COLUMNS: [(&str, &str); 14] = [
     ("ผู้ขาย (เลขประจำตัวผู้เสียภาษี)", "suppliers"),
 ];
 
+/// What each column of `COLUMNS` holds, (Thai, English), shown beside the download and in docs/DATA.md.
+pub const COLUMN_NOTES: [(&str, &str); 14] = [
+    ("รหัสกระบวนการจัดซื้อจัดจ้างตามมาตรฐาน OCDS", "the process's OCDS id"),
+    ("ชื่อโครงการ (tender.title)", "tender title"),
+    ("รหัสองค์กรในรายการข้อมูล (catalog)", "the organisation's code in the catalog"),
+    ("ชื่อหน่วยงานผู้ซื้อตามที่เผยแพร่", "buyer name as published"),
+    ("ปีงบประมาณ พ.ศ. (1 ต.ค. – 30 ก.ย.)", "fiscal year, BE (1 Oct – 30 Sep)"),
+    ("วันเริ่มประกาศ (ค.ศ. ปปปป-ดด-วว)", "tender start date, ISO (CE)"),
+    ("open, selective, limited, direct, other, missing", "open, selective, limited, direct, other, missing"),
+    ("วิธีจัดหาตามที่เผยแพร่ (e-bidding, คัดเลือก, เฉพาะเจาะจง…)", "the method as published"),
+    ("ขั้นตอนที่ไกลที่สุดที่มีข้อมูล", "furthest stage with data"),
+    ("planning.budget, บาท ทศนิยม 2 ตำแหน่ง", "planning.budget, baht"),
+    ("tender.value, บาท", "tender.value (reference price), baht"),
+    ("รวมสัญญาที่ไม่ถูกยกเลิก, บาท", "sum of contracts not cancelled, baht"),
+    ("มูลค่าสัญญา ÷ ราคากลาง × 100", "contract value ÷ reference price × 100"),
+    ("ผู้ได้รับงาน: ชื่อ (รหัส) คั่นด้วย ;", "awarded suppliers: name (id), separated by ;"),
+];
+
 fn money(v: i64) -> String {
     if v == NONE {
         String::new()

@@ -162,5 +162,6 @@ pub fn text(key: Key) -> &'static str {
         Key::AllProcurement => "Procurement of every organisation",
         Key::PercentOfReference => "% of reference price",
         Key::SupplierInExplorer => "See every process this supplier won in the explorer, with filters and CSV →",
+        Key::CsvColumns => "Columns of the CSV (UTF-8 with a BOM, opens in Excel; the file name gives the source and publication date)",
     }
 }

@@ -166,6 +166,7 @@ pub enum Key {
     AllProcurement,
     PercentOfReference,
     SupplierInExplorer,
+    CsvColumns,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {

@@ -6,6 +6,7 @@ use crate::domain::issue::Lang;
 use crate::domain::money::Satang;
 use crate::domain::ocds::Stage;
 use crate::domain::org::OrgType;
+use crate::domain::text::thai_sort_key;
 use crate::query::filter::AMOUNT_BANDS;
 use crate::query::store::Method;
 use crate::ui::components::link::ViewLink;
@@ -18,6 +19,7 @@ use crate::ui::url_state::{stage_code, ViewState};
 /// Values shown in a long facet before the reader has to search instead.
 const LONG_LIST: usize = 20;
 
+#[derive(Clone)]
 struct Item {
     value: String,
     label: String,
@@ -47,7 +49,8 @@ fn facet(lang: Lang, title: Key, name: &'static str, items: Vec<Item>) -> impl I
     }
 }
 
-/// Items for a list facet: every counted value plus chosen values with no count, largest first if `top`.
+/// Items for a list facet: every counted value plus chosen values with no count. A long list (`top`) keeps its
+/// largest values and whatever is chosen, largest first; otherwise values are in Thai dictionary order.
 fn list_items(
     counts: &std::collections::BTreeMap<String, usize>,
     chosen: &[String],
@@ -61,16 +64,25 @@ fn list_items(
             values.push((c.clone(), 0));
         }
     }
-    if let Some(n) = top {
-        values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<(String, usize)> = values.iter().take(n).cloned().collect();
-        kept.extend(values.iter().skip(n).filter(|(v, _)| chosen.contains(v)).cloned());
-        values = kept;
-    }
-    values
+    let mut items: Vec<(Vec<u32>, Item)> = values
         .into_iter()
-        .map(|(value, count)| Item { label: label(&value), selected: chosen.contains(&value), to: toggle(&value), value, count })
-        .collect()
+        .map(|(value, count)| {
+            let label = label(&value);
+            let item = Item { selected: chosen.contains(&value), to: toggle(&value), label: label.clone(), value, count };
+            (thai_sort_key(&label), item)
+        })
+        .collect();
+    match top {
+        Some(n) => {
+            items.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
+            let (head, tail) = items.split_at(n.min(items.len()));
+            head.iter().chain(tail.iter().filter(|(_, i)| i.selected)).map(|(_, i)| i.clone()).collect()
+        }
+        None => {
+            items.sort_by(|a, b| a.0.cmp(&b.0));
+            items.into_iter().map(|(_, i)| i).collect()
+        }
+    }
 }
 
 #[component]

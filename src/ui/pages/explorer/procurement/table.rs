@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::issue::Lang;
-use crate::query::export::{file_name, processes_csv};
+use crate::query::export::{file_name, processes_csv, COLUMNS, COLUMN_NOTES};
 use crate::query::flags::about::about;
 use crate::query::sort::{price_ratio, Sort, SortKey};
 use crate::ui::components::download::download;
@@ -183,6 +183,19 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <details class="csv-columns">
+                <summary>{tt(Key::CsvColumns)}</summary>
+                <dl>
+                    {move || {
+                        let l = lang.get();
+                        COLUMNS
+                            .iter()
+                            .zip(COLUMN_NOTES)
+                            .map(|(head, note)| view! { <dt><code>{l.pick([head.0, head.1])}</code></dt><dd>{l.pick([note.0, note.1])}</dd> })
+                            .collect_view()
+                    }}
+                </dl>
+            </details>
             {pager}
             <div class="table-wrap">
                 <table class="processes" data-testid="process-table">
