@@ -221,6 +221,7 @@ test('every chart has a caption, a table and SVG, PNG and CSV downloads', async 
   await expect(charts.nth(2).locator('figcaption')).toHaveText('Contract value as a share of the reference price');
   await expect(charts.nth(0).locator('table.chart-data tbody tr')).toHaveCount(3);
   await expect(charts.nth(1).locator('table.chart-data tbody tr')).toHaveCount(12);
+  await expect(charts.nth(2).locator('.chart-svg svg')).toBeVisible();
   const [png] = await Promise.all([page.waitForEvent('download'), charts.nth(2).getByRole('button', { name: 'Download PNG' }).click()]);
   expect(png.suggestedFilename()).toBe('locallens-all-all-price-to-reference.png');
   const bytes = await readFile(await png.path());

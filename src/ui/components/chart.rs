@@ -14,7 +14,24 @@ const HEIGHT: u32 = 360;
 #[component]
 pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
     let lang = use_view().lang();
-    let svg = Memo::new(move |_| chart.with(|c| bars_to_svg(c, WIDTH, HEIGHT).unwrap_or_default()));
+    // Drawn after the browser has painted the figures and the table that changed with it: plotters measures each
+    // label in the page, which forces a layout, so charts follow a frame later instead of delaying the rest.
+    let svg = RwSignal::new(String::new());
+    let drawn = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let spec = chart.get();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Ok(text) = bars_to_svg(&spec, WIDTH, HEIGHT) {
+                        svg.try_set(text);
+                        drawn.try_update(|n| *n += 1);
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
     let table = move || {
         chart.with(|c| {
             let head = c.series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
@@ -40,7 +57,7 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
         })
     };
     view! {
-        <figure class="chart" data-testid="chart">
+        <figure class="chart" data-testid="chart" data-drawn=move || drawn.get()>
             <div class="chart-svg" role="img" aria-label=move || chart.with(|c| c.title.clone()) inner_html=move || svg.get()></div>
             <figcaption>{move || chart.with(|c| c.title.clone())}</figcaption>
             <details>
