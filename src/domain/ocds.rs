@@ -223,12 +223,16 @@ pub struct Release {
     pub contracts: Vec<Contract>,
 }
 
-/// A release listed in a record only by reference (url, date, tag), kept as the process's history.
+/// One release of a process as its history lists it: when, which tags, where, and what it changed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct LinkedRelease {
+    pub id: Option<String>,
     pub url: Option<String>,
     pub date: Option<Date>,
     pub tag: Vec<String>,
+    /// The fields this release added, changed or removed against the releases before it, as schema paths two
+    /// levels deep (`tender.value`, `awards.status`); empty when only linked, or when it changed nothing.
+    pub changes: Vec<String>,
 }
 
 /// The explorer's unit: one contracting process, compiled, with the releases it was compiled from.

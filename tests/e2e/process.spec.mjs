@@ -16,6 +16,14 @@ test('a process with every stage shows each stage, every bid and its prices agai
   await expect(page.getByTestId('bids-table')).toContainText('ต่ำสุด');
   await expect(page.getByTestId('vs-reference')).toHaveText(/^\d+\.\d\d%$/);
   await expect(page.getByTestId('signal-list')).toContainText('ไม่ใช่หลักฐานการกระทำผิด');
+  // The release history says what each release changed.
+  await page.getByTestId('history').locator('summary').click();
+  const entries = page.getByTestId('history-entry');
+  expect(await entries.count()).toBeGreaterThan(2);
+  await expect(entries.first()).toContainText('planning.budget');
+  await expect(page.getByTestId('history')).toContainText('tender.value');
+  await expect(page.getByTestId('history')).toContainText('awards.status');
+  await expect(page.getByTestId('history')).toContainText('contracts');
   expect(errors).toEqual([]);
 });
 

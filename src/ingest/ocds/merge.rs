@@ -146,11 +146,19 @@ pub struct Merger<'a> {
     rules: &'a MergeRules,
     file: &'a str,
     pub issues: Vec<Issue>,
+    /// Per release merged, in date order: its id and the schema paths (two levels deep) it changed.
+    pub changes: Vec<(Option<String>, Vec<String>)>,
+    changed: std::collections::BTreeSet<String>,
+}
+
+/// A schema path cut to two levels: `contracts.implementation.transactions.value` → `contracts.implementation`.
+fn summary_path(rule: &str) -> String {
+    rule.splitn(3, '.').take(2).collect::<Vec<_>>().join(".")
 }
 
 impl<'a> Merger<'a> {
     pub fn new(rules: &'a MergeRules, file: &'a str) -> Merger<'a> {
-        Merger { rules, file, issues: Vec::new() }
+        Merger { rules, file, issues: Vec::new(), changes: Vec::new(), changed: Default::default() }
     }
 
     /// `releases` pairs each release with the JSON path it was read from, for issues.
@@ -160,6 +168,8 @@ impl<'a> Merger<'a> {
         let mut merged = Map::new();
         for (release, at) in &ordered {
             self.merge_object(&mut merged, release, "", at);
+            let id = release.get("id").and_then(id_key);
+            self.changes.push((id, std::mem::take(&mut self.changed).into_iter().collect()));
         }
         let date = ordered.last().map(|(r, _)| date_of(r)).unwrap_or("");
         let mut compiled = Map::new();
@@ -179,9 +189,13 @@ impl<'a> Merger<'a> {
             if self.rules.omit.contains(&rule) {
                 continue;
             }
+            // A release's own id, date and tag always differ: they are not changes to the process.
+            let noted = !matches!(rule.as_str(), "id" | "date" | "tag" | "ocid");
             match value {
                 Value::Null => {
-                    acc.remove(key);
+                    if acc.remove(key).is_some() && noted {
+                        self.changed.insert(summary_path(&rule));
+                    }
                 }
                 Value::Array(items)
                     if !self.rules.whole_list.contains(&rule) && !items.is_empty() && items.iter().all(Value::is_object) =>
@@ -204,7 +218,11 @@ impl<'a> Merger<'a> {
                     }
                 }
                 other => {
-                    acc.insert(key.clone(), strip_nulls(other.clone()));
+                    let value = strip_nulls(other.clone());
+                    if noted && acc.get(key) != Some(&value) {
+                        self.changed.insert(summary_path(&rule));
+                    }
+                    acc.insert(key.clone(), value);
                 }
             }
         }
@@ -225,6 +243,7 @@ impl<'a> Merger<'a> {
                     let position = match by_id.get(&id) {
                         Some(&p) => p,
                         None => {
+                            self.changed.insert(summary_path(rule));
                             existing.push(Value::Object(Map::new()));
                             by_id.insert(id, existing.len() - 1);
                             existing.len() - 1
@@ -236,6 +255,7 @@ impl<'a> Merger<'a> {
                 }
                 None => {
                     // No id: nothing to match it with, so it is a new item.
+                    self.changed.insert(summary_path(rule));
                     let mut fresh = Map::new();
                     self.merge_object(&mut fresh, obj, rule, &item_at);
                     existing.push(Value::Object(fresh));
@@ -294,6 +314,34 @@ mod tests {
         assert_eq!(out["awards"], json!([{"id":"a1","title":"first","status":"active"}]));
         assert_eq!(out["id"], json!("oc-1-2020-02-01"));
         assert_eq!(out["tag"], json!(["compiled"]));
+    }
+
+    #[test]
+    fn each_release_says_what_it_changed() {
+        let rules = rules_1_1();
+        let releases = [
+            json!({"ocid":"oc-1","id":"3","date":"2020-03-01","tag":["awardUpdate"],"tender":{"title":"A"},"awards":[{"id":"a1","status":"active"}]}),
+            json!({"ocid":"oc-1","id":"1","date":"2020-01-01","tag":["tender"],"tender":{"title":"A","value":{"amount":100}}}),
+            json!({"ocid":"oc-1","id":"2","date":"2020-02-01","tag":["tenderUpdate","award"],"tender":{"value":{"amount":120},"description":null},"awards":[{"id":"a1","status":"pending"}]}),
+            json!({"ocid":"oc-1","id":"4","date":"2020-04-01","tag":["tenderUpdate"],"tender":{"title":null}}),
+        ];
+        let pairs: Vec<(&Map<String, Value>, JsonPath)> =
+            releases.iter().map(|r| (r.as_object().unwrap(), JsonPath::root())).collect();
+        let mut merger = Merger::new(&rules, "t");
+        merger.compile("oc-1", &pairs);
+        let changes: Vec<(Option<&str>, Vec<&str>)> =
+            merger.changes.iter().map(|(id, c)| (id.as_deref(), c.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            changes,
+            vec![
+                (Some("1"), vec!["tender.title", "tender.value"]),
+                // A null for something never set is no change; a new award is one.
+                (Some("2"), vec!["awards", "awards.id", "awards.status", "tender.value"]),
+                // The same title again is no change.
+                (Some("3"), vec!["awards.status"]),
+                (Some("4"), vec!["tender.title"]),
+            ]
+        );
     }
 
     #[test]

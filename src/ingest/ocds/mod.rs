@@ -7,6 +7,8 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
+use std::collections::HashMap;
+
 use crate::domain::ocds::{LinkedRelease, Process, Release};
 use crate::ingest::messages as msg;
 use crate::ingest::reader::Reader;
@@ -305,6 +307,7 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
         let pairs: Vec<(&Obj, JsonPath)> = group.iter().filter_map(|r| r.body.as_object().map(|o| (o, r.at.clone()))).collect();
         let compiled = merger.compile(ocid, &pairs);
         issues.extend(merger.issues);
+        attach_changes(&mut history, merger.changes);
         compiled
     };
     // A release used as published was read whole when it was checked: that read is the typed release.
@@ -367,7 +370,18 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
     let mut merger = Merger::new(&rules, file);
     let compiled = merger.compile(&ocid, &embedded);
     issues.extend(merger.issues);
+    attach_changes(&mut history, merger.changes);
     Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false, typed: None })
+}
+
+/// Gives each history entry what its release changed, matched by release id.
+fn attach_changes(history: &mut [LinkedRelease], changes: Vec<(Option<String>, Vec<String>)>) {
+    let by_id: HashMap<String, Vec<String>> = changes.into_iter().filter_map(|(id, c)| Some((id?, c))).collect();
+    for h in history {
+        if let Some(c) = h.id.as_ref().and_then(|id| by_id.get(id)) {
+            h.changes = c.clone();
+        }
+    }
 }
 
 fn release_date(body: &Value) -> &str {
@@ -378,5 +392,11 @@ fn linked(body: &Value) -> LinkedRelease {
     let mut reader = Reader::new("", JsonPath::root());
     let empty = Obj::new();
     let obj = body.as_object().unwrap_or(&empty);
-    LinkedRelease { url: reader.string(obj, "url"), date: reader.date(obj, "date"), tag: reader.strings(obj, "tag") }
+    LinkedRelease {
+        id: reader.string(obj, "id"),
+        url: reader.string(obj, "url"),
+        date: reader.date(obj, "date"),
+        tag: reader.strings(obj, "tag"),
+        changes: Vec::new(),
+    }
 }

@@ -163,5 +163,6 @@ pub fn text(key: Key) -> &'static str {
         Key::PercentOfReference => "% of reference price",
         Key::SupplierInExplorer => "See every process this supplier won in the explorer, with filters and CSV →",
         Key::CsvColumns => "Columns of the CSV (UTF-8 with a BOM, opens in Excel; the file name gives the source and publication date)",
+        Key::Changed => "added, changed or removed in this release",
     }
 }

@@ -167,6 +167,7 @@ pub enum Key {
     PercentOfReference,
     SupplierInExplorer,
     CsvColumns,
+    Changed,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {

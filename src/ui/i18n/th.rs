@@ -162,5 +162,6 @@ pub fn text(key: Key) -> &'static str {
         Key::PercentOfReference => "% ของราคากลาง",
         Key::SupplierInExplorer => "ดูทุกโครงการที่ผู้ขายรายนี้ได้รับในหน้าสำรวจ พร้อมตัวกรองและ CSV →",
         Key::CsvColumns => "คอลัมน์ในไฟล์ CSV (UTF-8 มี BOM เปิดใน Excel ได้ทันที; ชื่อไฟล์บอกแหล่งข้อมูลและวันที่เผยแพร่)",
+        Key::Changed => "ข้อมูลที่เพิ่ม แก้ไข หรือลบในรุ่นนี้",
     }
 }

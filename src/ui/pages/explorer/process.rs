@@ -234,20 +234,23 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
         <p>{t(l, Key::Milestones)}</p><ul>{milestones}</ul>
     };
 
-    let history = p
-        .history
-        .iter()
-        .map(|h| {
-            let label = format!("{} · {}", date(l, h.date), h.tag.join(", "));
-            match h.url.as_deref().and_then(safe_link) {
-                Some(url) => {
-                    view! { <li><a href=url.to_string() rel="noopener noreferrer nofollow" target="_blank">{label}</a></li> }
-                        .into_any()
-                }
-                None => view! { <li>{label}</li> }.into_any(),
-            }
-        })
-        .collect_view();
+    let history =
+        p.history
+            .iter()
+            .map(|h| {
+                let label = format!("{} · {}", date(l, h.date), h.tag.join(", "));
+                let label = match h.url.as_deref().and_then(safe_link) {
+                    Some(url) => view! { <a href=url.to_string() rel="noopener noreferrer nofollow" target="_blank">{label}</a> }
+                        .into_any(),
+                    None => view! { <span>{label}</span> }.into_any(),
+                };
+                let changes = (!h.changes.is_empty()).then(|| {
+                    let fields = h.changes.iter().map(|c| view! { <code>{c.clone()}</code> " " }).collect_view();
+                    view! { <br /><small class="changes">{t(l, Key::Changed)} ": " {fields}</small> }
+                });
+                view! { <li data-testid="history-entry">{label}{changes}</li> }
+            })
+            .collect_view();
 
     view! {
         {figures}
@@ -259,6 +262,6 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
             {stage(l, Key::StageContract, !r.contracts.is_empty(), contracts_view)}
             {stage(l, Key::StageImplementation, implemented, implementation_view)}
         </ol>
-        <details class="history"><summary>{t(l, Key::History)}</summary><ul>{history}</ul></details>
+        <details class="history" data-testid="history"><summary>{t(l, Key::History)}</summary><ol>{history}</ol></details>
     }
 }
