@@ -171,6 +171,24 @@ test('amount bands, stages, the year range and the supplier facet filter what th
     expect(amount).toBeGreaterThan(100000);
     expect(amount).toBeLessThanOrEqual(500000);
   }
+  // A custom range, typed with separators; a typo is refused with a message.
+  const form = page.getByTestId('amount-form');
+  await form.locator('input').first().fill('1,000,000');
+  await form.locator('input').nth(1).fill('lots');
+  await form.getByRole('button').click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await form.locator('input').nth(1).fill('2,000,000.50');
+  await form.getByRole('button').click();
+  await expect(page).toHaveURL(/min=1000000&max=2000000\.5/);
+  const ranged = await csvOf(page);
+  expect(ranged.rows.length).toBe(await count(page));
+  for (const row of ranged.rows) {
+    const amount = Number(row[cv] || row[rp]);
+    expect(amount).toBeGreaterThanOrEqual(1000000);
+    expect(amount).toBeLessThanOrEqual(2000000.5);
+  }
+  await page.getByTestId('amount-facet').locator('[data-value="1"] a').click();
+  await expect(page).toHaveURL(/min=100000\.01&max=500000/);
   await page.getByTestId('stage-facet').locator('[data-value="implementation"] a').click();
   await expect(page).toHaveURL(/stage=implementation/);
   const stageRows = await rowsOf(page).locator('td:nth-child(8)').allTextContents();
