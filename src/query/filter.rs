@@ -92,8 +92,6 @@ fn in_range(amount: Option<Satang>, min: Option<Satang>, max: Option<Satang>) ->
 /// For each row of `rows`, the set of filters it fails, as bits.
 fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>) -> Vec<u16> {
     let needle = search_key(&filter.text);
-    // One searcher for every row, rather than one built per row by `str::contains`.
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let orgs: BTreeSet<u32> = filter.orgs.iter().filter_map(|o| store.orgs.lookup(o)).collect();
     let supplier = filter.supplier.as_deref().map(|s| store.suppliers.lookup(s));
     // Organisation attributes are per organisation: decide once per organisation code, not per row.
@@ -122,7 +120,7 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
         .map(|&r| {
             let i = r as usize;
             let mut m = org_marks[store.org[i] as usize];
-            if !needle.is_empty() && finder.find(store.search[i].as_bytes()).is_none() {
+            if !needle.is_empty() && !store.search[i].contains(needle.as_str()) {
                 m |= TEXT;
             }
             if let Some((from, to)) = filter.years {
