@@ -253,6 +253,10 @@ pub enum Stage {
     Implementation,
 }
 
+impl Stage {
+    pub const ALL: [Stage; 5] = [Stage::Planning, Stage::Tender, Stage::Award, Stage::Contract, Stage::Implementation];
+}
+
 impl Release {
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.id.as_deref() == Some(id))

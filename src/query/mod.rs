@@ -6,4 +6,6 @@ pub mod flags;
 pub mod sort;
 pub mod store;
 pub mod summary;
+#[cfg(test)]
+pub(crate) mod test_data;
 pub mod trends;

@@ -106,7 +106,7 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Sort) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::filter::tests_support::store;
+    use crate::query::test_data::store;
 
     #[test]
     fn parses_and_prints_every_order() {

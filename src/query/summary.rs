@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn participants_equal_distinct_ids_read_from_the_processes() {
-        let store = crate::query::filter::tests_support::store(900);
+        let store = crate::query::test_data::store(900);
         for rows in [(0..store.len() as u32).collect::<Vec<_>>(), (0..store.len() as u32).filter(|r| r % 5 == 2).collect()] {
             let mut bidders = std::collections::BTreeSet::new();
             let mut suppliers = std::collections::BTreeSet::new();

@@ -95,8 +95,8 @@ pub fn price_ratios(store: &Store, rows: &[u32]) -> RatioHistogram {
 #[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
-    use crate::query::filter::tests_support::store;
     use crate::query::summary::totals;
+    use crate::query::test_data::store;
 
     #[test]
     fn years_and_methods_add_up_to_the_totals() {

@@ -6,6 +6,7 @@ pub mod fetch;
 pub mod format;
 pub mod i18n;
 pub mod pages;
+pub mod query_string;
 pub mod state;
 pub mod url_state;
 

@@ -1,5 +1,6 @@
 //! OCDS input of every shape — release packages, record packages (embedded, linked or compiled
 //! releases), bare releases, arrays of releases and JSON Lines — into one compiled release per ocid.
+mod history;
 pub mod merge;
 pub mod release;
 
@@ -7,7 +8,6 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
-use std::collections::HashMap;
 
 use crate::domain::ocds::{LinkedRelease, Process, Release};
 use crate::ingest::messages as msg;
@@ -292,7 +292,7 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
     let mut typed: Vec<Option<Release>> = group.iter().map(|r| validate_release(&r.file, &r.body, &r.at, issues)).collect();
     let file = group.last().map_or("", |r| r.file.as_str());
     let version = group.iter().map(|r| r.version).max_by_key(|v| *v == OcdsVersion::V1_1).unwrap_or(OcdsVersion::V1_1);
-    let mut history: Vec<LinkedRelease> = group.iter().map(|r| linked(&r.body)).collect();
+    let mut history: Vec<LinkedRelease> = group.iter().map(|r| history::linked(&r.body)).collect();
     history.sort_by_key(|h| h.date);
     let newest =
         group.iter().max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body))).map(|r| r.at.clone()).unwrap_or_default();
@@ -307,7 +307,7 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
         let pairs: Vec<(&Obj, JsonPath)> = group.iter().filter_map(|r| r.body.as_object().map(|o| (o, r.at.clone()))).collect();
         let compiled = merger.compile(ocid, &pairs);
         issues.extend(merger.issues);
-        attach_changes(&mut history, merger.changes);
+        history::attach_changes(&mut history, merger.changes);
         compiled
     };
     // A release used as published was read whole when it was checked: that read is the typed release.
@@ -332,7 +332,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
         Some(Value::Array(items)) => items.iter().enumerate().collect(),
         _ => Vec::new(),
     };
-    let mut history: Vec<LinkedRelease> = releases.iter().map(|(_, r)| linked(r)).collect();
+    let mut history: Vec<LinkedRelease> = releases.iter().map(|(_, r)| history::linked(r)).collect();
     history.sort_by_key(|h| h.date);
     // A release with more than url, date and tag is embedded; others are links to elsewhere.
     let embedded: Vec<(&Obj, JsonPath)> = releases
@@ -370,33 +370,10 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
     let mut merger = Merger::new(&rules, file);
     let compiled = merger.compile(&ocid, &embedded);
     issues.extend(merger.issues);
-    attach_changes(&mut history, merger.changes);
+    history::attach_changes(&mut history, merger.changes);
     Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false, typed: None })
-}
-
-/// Gives each history entry what its release changed, matched by release id.
-fn attach_changes(history: &mut [LinkedRelease], changes: Vec<(Option<String>, Vec<String>)>) {
-    let by_id: HashMap<String, Vec<String>> = changes.into_iter().filter_map(|(id, c)| Some((id?, c))).collect();
-    for h in history {
-        if let Some(c) = h.id.as_ref().and_then(|id| by_id.get(id)) {
-            h.changes = c.clone();
-        }
-    }
 }
 
 fn release_date(body: &Value) -> &str {
     body.get("date").and_then(Value::as_str).unwrap_or("")
-}
-
-fn linked(body: &Value) -> LinkedRelease {
-    let mut reader = Reader::new("", JsonPath::root());
-    let empty = Obj::new();
-    let obj = body.as_object().unwrap_or(&empty);
-    LinkedRelease {
-        id: reader.string(obj, "id"),
-        url: reader.string(obj, "url"),
-        date: reader.date(obj, "date"),
-        tag: reader.strings(obj, "tag"),
-        changes: Vec::new(),
-    }
 }

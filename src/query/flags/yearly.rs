@@ -56,7 +56,7 @@ impl ByYear {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::filter::tests_support::store;
+    use crate::query::test_data::store;
 
     #[test]
     fn a_year_flags_the_same_alone_or_with_other_years() {

@@ -15,12 +15,17 @@ pub fn download(filename: &str, mime: &str, content: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    save(&document, &url, filename);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Clicks a download link to `href`.
+fn save(document: &web_sys::Document, href: &str, filename: &str) {
     if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
+        a.set_href(href);
         a.set_download(filename);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Offers an SVG drawing as a PNG at twice its size: the browser draws the SVG on a canvas, then encodes it.
@@ -47,13 +52,8 @@ pub fn download_png(filename: String, svg: &str, width: u32, height: u32) {
         };
         let _ = context.scale(2.0, 2.0);
         let _ = context.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
-        if let (Ok(url), Some(a)) = (
-            canvas.to_data_url_with_type("image/png"),
-            document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()),
-        ) {
-            a.set_href(&url);
-            a.set_download(&filename);
-            a.click();
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            save(&document, &url, &filename);
         }
     });
     image.set_onload(Some(on_load.unchecked_ref()));

@@ -1,4 +1,5 @@
-//! Loading every procurement dataset of the catalog into one store, with progress, and the red flags over it.
+//! Loading every procurement dataset of the catalog into one store, with progress, and the red flags over it,
+//! once the first page that shows procurement asks for them.
 //! All years are loaded, so that year facets can count every year and each year's flags compare a process
 //! with its whole fiscal year (see `query::flags::yearly`).
 use std::collections::HashMap;
@@ -19,7 +20,6 @@ pub struct Loaded {
     pub issues: Vec<Issue>,
     pub rejected: usize,
     pub failed: Vec<(String, LoadError)>,
-    pub datasets: usize,
 }
 
 /// Datasets fetched so far, of how many.
@@ -36,8 +36,7 @@ async fn load_procurement(catalog: Arc<Catalog>, progress: RwSignal<(usize, usiz
         result
     }))
     .await;
-    let mut result =
-        Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new(), datasets: datasets.len() };
+    let mut result = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
     for (dataset, bytes) in datasets.iter().zip(fetched) {
         match bytes {
             Ok(bytes) => {
@@ -75,31 +74,60 @@ impl PartialEq for FlagState {
 #[derive(Clone, Copy)]
 pub struct Flags(pub Memo<Result<Arc<FlagState>, String>>);
 
+/// Where the data comes from, and the resource and flags once some page has asked for them. The home page's list
+/// of organisations needs none of it, so nothing is fetched until a page does.
+#[derive(Clone)]
+struct Source {
+    owner: Owner,
+    catalog: Arc<Catalog>,
+    progress: RwSignal<(usize, usize)>,
+    made: StoredValue<Option<(Procurement, Flags)>>,
+}
+
 pub fn provide_procurement(catalog: Arc<Catalog>) {
-    let peers = peer_groups(&catalog);
     let progress = RwSignal::new((0, 0));
     provide_context(Progress(progress));
-    let resource = LocalResource::new(move || load_procurement(catalog.clone(), progress));
-    provide_context(Procurement(resource));
-    let settings = use_view().select(|s| s.flag_settings.clone());
-    let flags = Memo::new(move |_| {
-        let loaded = resource.get();
-        let store = loaded.as_ref().map(|d| &d.store);
-        let empty = Store::default();
-        let store = store.unwrap_or(&empty);
-        let by_year = settings.with(|s| ByYear::run(s, store, &peers)).map_err(|e| e.to_string())?;
-        let mask = by_year.mask(store);
-        Ok(Arc::new(FlagState { by_year, mask }))
+    provide_context(Source {
+        owner: Owner::current().expect("inside the explorer"),
+        catalog,
+        progress,
+        made: StoredValue::new(None),
     });
-    provide_context(Flags(flags));
+}
+
+/// The resource and the flags over it, made on first use under the explorer's owner, so that they outlive the
+/// page that first asked and every later page shares them.
+fn source() -> (Procurement, Flags) {
+    let src = expect_context::<Source>();
+    if let Some(made) = src.made.get_value() {
+        return made;
+    }
+    let Source { owner, catalog, progress, made } = src;
+    let pair = owner.with(|| {
+        let peers = peer_groups(&catalog);
+        let resource = LocalResource::new(move || load_procurement(catalog.clone(), progress));
+        let settings = use_view().select(|s| s.flag_settings.clone());
+        let flags = Memo::new(move |_| {
+            let loaded = resource.get();
+            let store = loaded.as_ref().map(|d| &d.store);
+            let empty = Store::default();
+            let store = store.unwrap_or(&empty);
+            let by_year = settings.with(|s| ByYear::run(s, store, &peers)).map_err(|e| e.to_string())?;
+            let mask = by_year.mask(store);
+            Ok(Arc::new(FlagState { by_year, mask }))
+        });
+        (Procurement(resource), Flags(flags))
+    });
+    made.set_value(Some(pair));
+    pair
 }
 
 pub fn use_flags() -> Memo<Result<Arc<FlagState>, String>> {
-    expect_context::<Flags>().0
+    source().1 .0
 }
 
 pub fn use_procurement() -> Procurement {
-    expect_context::<Procurement>()
+    source().0
 }
 
 /// Waits for the data (showing how many datasets have arrived), then renders `render` with it.

@@ -4,8 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::procurement::{method_over_years, Axes};
-use crate::domain::issue::Lang;
 use crate::domain::taxid::{self, TaxIdCheck};
 use crate::query::flags::Group;
 use crate::query::summary::supplier_by_buyer;
@@ -16,6 +14,7 @@ use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
+use crate::ui::pages::explorer::procurement::charts::years_by_method;
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Tab, ViewState};
 
@@ -44,13 +43,7 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
         .and_then(|i| i.id.clone());
     let shares = supplier_by_buyer(&data.store, &id);
     let by_year = StoredValue::new(by_year_and_method(&data.store, &rows));
-    let chart = Signal::derive(move || {
-        let l = lang.get();
-        let axes = Axes { title: t(l, Key::ChartYearsTitle), x: t(l, Key::FiscalYear), y: t(l, Key::Baht) };
-        by_year.with_value(|table| {
-            method_over_years(table, &axes, &|y| format::fiscal_year(Lang::Th, y), &|m| format::method(l, m).to_string())
-        })
-    });
+    let chart = Signal::derive(move || by_year.with_value(|table| years_by_method(lang.get(), table)));
     let stem = format!("locallens-supplier-{id}");
     let in_explorer = {
         let id = id.clone();

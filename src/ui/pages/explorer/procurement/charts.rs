@@ -1,8 +1,11 @@
 //! The charts of the filtered set: spend by method over fiscal years, monthly spend in one fiscal year, price
 //! as a share of ราคากลาง, and the top suppliers. Each is a chart spec from `charts::procurement`.
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::charts::procurement::{method_over_years, monthly_spend, ranked, ratio_distribution, Axes};
+use crate::charts::spec::BarChart;
 use crate::domain::calendar::{english_month_short, thai_month_short};
 use crate::domain::issue::Lang;
 use crate::domain::money::Satang;
@@ -16,26 +19,23 @@ use crate::ui::pages::explorer::procurement::Selection;
 use crate::ui::state::use_view;
 use crate::ui::url_state::ViewState;
 
+/// Contract value by fiscal year and method, titled in `lang` (also the supplier page's timeline).
+pub fn years_by_method(lang: Lang, table: &BTreeMap<i32, [(usize, Satang); 6]>) -> BarChart {
+    let axes = Axes { title: t(lang, Key::ChartYearsTitle), x: t(lang, Key::FiscalYear), y: t(lang, Key::Baht) };
+    method_over_years(table, &axes, &|y| format::fiscal_year(Lang::Th, y), &|m| format::method(lang, m).to_string())
+}
+
 #[component]
 pub fn Charts(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let Selection { data, rows, .. } = selection;
-    let stem = Signal::derive(move || {
-        let s = view.get();
-        let years = match s.years() {
-            None => "all".to_string(),
-            Some((a, b)) => format!("{}-{}", a.max(0), b.min(9999)),
-        };
-        format!("locallens-{}-{years}", s.org.unwrap_or_else(|| "all".into()))
-    });
+    let stem = Signal::derive(move || format!("locallens-{}", view.0.with(ViewState::scope_slug)));
     let named = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", stem.get()));
 
     let over_years = Signal::derive(move || {
-        let l = lang.get();
         let table = rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows)));
-        let axes = Axes { title: t(l, Key::ChartYearsTitle), x: t(l, Key::FiscalYear), y: t(l, Key::Baht) };
-        method_over_years(&table, &axes, &|y| format::fiscal_year(Lang::Th, y), &|m| format::method(l, m).to_string())
+        years_by_method(lang.get(), &table)
     });
 
     // The latest fiscal year in the selection: "monthly spend within a fiscal year".

@@ -19,7 +19,6 @@ use crate::ui::url_state::{stage_code, ViewState};
 /// Values shown in a long facet before the reader has to search instead.
 const LONG_LIST: usize = 20;
 
-#[derive(Clone)]
 struct Item {
     value: String,
     label: String,
@@ -50,7 +49,9 @@ fn facet(lang: Lang, title: Key, name: &'static str, items: Vec<Item>) -> impl I
 }
 
 /// Items for a list facet: every counted value plus chosen values with no count. A long list (`top`) keeps its
-/// largest values and whatever is chosen, largest first; otherwise values are in Thai dictionary order.
+/// largest values and whatever is chosen, largest first; otherwise values are in Thai dictionary order. Only the
+/// values kept are labelled and linked: a country has thousands of suppliers and organisations, and this runs on
+/// every filter change.
 fn list_items(
     counts: &std::collections::BTreeMap<String, usize>,
     chosen: &[String],
@@ -58,31 +59,27 @@ fn list_items(
     label: impl Fn(&str) -> String,
     toggle: impl Fn(&str) -> ViewState,
 ) -> Vec<Item> {
-    let mut values: Vec<(String, usize)> = counts.iter().map(|(k, n)| (k.clone(), *n)).collect();
-    for c in chosen {
-        if !counts.contains_key(c) {
-            values.push((c.clone(), 0));
-        }
+    let mut values: Vec<(&str, usize)> = counts.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    values.extend(chosen.iter().filter(|c| !counts.contains_key(*c)).map(|c| (c.as_str(), 0)));
+    if let Some(n) = top {
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let tail: Vec<(&str, usize)> = values.iter().skip(n).filter(|(v, _)| chosen.iter().any(|c| c == v)).copied().collect();
+        values.truncate(n);
+        values.extend(tail);
     }
     let mut items: Vec<(Vec<u32>, Item)> = values
         .into_iter()
         .map(|(value, count)| {
-            let label = label(&value);
-            let item = Item { selected: chosen.contains(&value), to: toggle(&value), label: label.clone(), value, count };
-            (thai_sort_key(&label), item)
+            let label = label(value);
+            let selected = chosen.iter().any(|c| c == value);
+            (thai_sort_key(&label), Item { selected, to: toggle(value), label, value: value.to_string(), count })
         })
         .collect();
     match top {
-        Some(n) => {
-            items.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
-            let (head, tail) = items.split_at(n.min(items.len()));
-            head.iter().chain(tail.iter().filter(|(_, i)| i.selected)).map(|(_, i)| i.clone()).collect()
-        }
-        None => {
-            items.sort_by(|a, b| a.0.cmp(&b.0));
-            items.into_iter().map(|(_, i)| i).collect()
-        }
+        Some(_) => items.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0))),
+        None => items.sort_by(|a, b| a.0.cmp(&b.0)),
     }
+    items.into_iter().map(|(_, i)| i).collect()
 }
 
 #[component]

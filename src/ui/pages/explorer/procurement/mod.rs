@@ -1,7 +1,7 @@
 //! The procurement explorer over one organisation (`scope`) or every organisation loaded: search, facets
 //! whose counts follow the other filters, figures, risk signals, a sortable paged table with a CSV of the
 //! whole filtered set, and charts. Everything it shows is computed by `query` from the URL's state.
-mod charts;
+pub(super) mod charts;
 mod facets;
 mod figures;
 mod table;

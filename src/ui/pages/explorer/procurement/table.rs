@@ -123,14 +123,7 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
         let s = view.get_untracked();
         let source = catalog_for_csv.publisher.name.en.clone().unwrap_or_else(|| catalog_for_csv.publisher.name.th.clone());
         let published = catalog_for_csv.datasets.iter().filter_map(|d| d.published).max().map(|d| d.iso()).unwrap_or_default();
-        let years = match (s.from, s.to) {
-            (None, None) => "all".to_string(),
-            (a, b) if a == b => a.map(|y| y.to_string()).unwrap_or_default(),
-            (a, b) => {
-                format!("{}-{}", a.map(|y| y.to_string()).unwrap_or_default(), b.map(|y| y.to_string()).unwrap_or_default())
-            }
-        };
-        let name = file_name(&source, &format!("{}-{years}", s.org.unwrap_or_else(|| "all".into())), &published);
+        let name = file_name(&source, &s.scope_slug(), &published);
         let csv = rows.with_untracked(|rows| data.with_value(|d| processes_csv(&d.store, rows, l)));
         download(&name, "text/csv;charset=utf-8", &csv);
     };
