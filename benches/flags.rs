@@ -50,17 +50,15 @@ fn main() {
     let flagged = outcome.results.values().map(|m| m.len()).sum::<usize>();
     println!("all 23 indicators: {all:.2} s ({:.0} ns per process), {flagged} results", all * 1e9 / releases.len() as f64);
 
-    let codes: Vec<&str> =
-        locallens::query::flags::cardinal::CODES.iter().chain(locallens::query::flags::thai::CODES.iter()).copied().collect();
-    for code in codes {
+    for &code in locallens::query::flags::FlagCode::ALL {
         let mut one = Engine::from_ini(&Ini::parse(&format!("[{code}]")).unwrap()).unwrap();
         let t = Instant::now();
         let o = one.run(releases.iter(), &peers);
         println!(
             "  {code}: {:>7.1} ms  evaluated {:>8}  not evaluable {:>8}",
             t.elapsed().as_secs_f64() * 1e3,
-            o.evaluated.get(code).unwrap_or(&0),
-            o.not_evaluable.get(code).unwrap_or(&0)
+            o.evaluated.get(&code).unwrap_or(&0),
+            o.not_evaluable.get(&code).unwrap_or(&0)
         );
     }
 }

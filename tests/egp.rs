@@ -47,9 +47,9 @@ fn a_row_becomes_a_compiled_release_with_every_mapped_field() {
     // The typed reader sees exact money.
     let typed = ocds::load("compiled.jsonl", serde_json::to_string(r).unwrap().as_bytes());
     let p = &typed.values[0].compiled;
-    assert_eq!(p.reference_price(), Some(Satang::from_baht(2_450_000)));
-    assert_eq!(p.budget_amount(), Some(Satang::from_baht(2_500_000)));
-    assert_eq!(p.contract_value(), Some(Satang::from_baht(2_390_000)));
+    assert_eq!(p.reference_price(), Some(Satang::baht(2_450_000)));
+    assert_eq!(p.budget_amount(), Some(Satang::baht(2_500_000)));
+    assert_eq!(p.contract_value(), Some(Satang::baht(2_390_000)));
     // Amount given as text is read, and said.
     assert!(out.issues.iter().any(|i| i.code == "number-as-string" && i.path == "[0].price_build"));
 }

@@ -105,9 +105,10 @@ fn median(perf: &web_sys::Performance, mut f: impl FnMut() -> usize) -> (f64, us
 }
 
 fn filter_bench(perf: &web_sys::Performance, n: usize) -> String {
+    use locallens::domain::codes::{Code, Method};
     use locallens::domain::ocds::Process;
     use locallens::query::filter::{apply, Filter};
-    use locallens::query::store::{Method, Store};
+    use locallens::query::store::Store;
     use locallens::query::summary::totals;
 
     let mut rng = demo::rng::Rng::new(42);
@@ -125,7 +126,8 @@ fn filter_bench(perf: &web_sys::Performance, n: usize) -> String {
     let both = Filter {
         text: "วัสดุ".into(),
         methods: [Method::Limited].into_iter().collect(),
-        years: Some((2567, 2568)),
+        from: Some(2567),
+        to: Some(2568),
         ..Filter::default()
     };
     store.describe_orgs(&demo::orgs::organisations());

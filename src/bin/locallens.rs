@@ -100,7 +100,7 @@ fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
                 out,
                 "{}: {} — {} records read, {} accepted, {} rejected; {} errors, {} warnings",
                 r.file,
-                r.format.label(),
+                r.format.label().en,
                 r.counts.read,
                 r.counts.accepted,
                 r.counts.rejected,
@@ -167,7 +167,7 @@ fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
             wevis::parse(file, &bytes, year)
         }
         DetectedFormat::LocallensBudget => budget::parse(file, &bytes),
-        other => return Err(format!("{file}: not a budget ({})", other.label())),
+        other => return Err(format!("{file}: not a budget ({})", other.label().en)),
     };
     for issue in &parsed.issues {
         eprintln!("{issue}");

@@ -1,6 +1,7 @@
 //! Chart specs for procurement figures, built from query results. Labels come in translated.
 use crate::charts::spec::{BarChart, Series};
-use crate::query::store::Method;
+use crate::domain::codes::Code;
+use crate::domain::codes::Method;
 use crate::query::summary::MethodShare;
 use crate::query::trends::{Monthly, RatioHistogram, RATIO_BINS};
 
@@ -27,7 +28,7 @@ pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
 }
 
 /// Ranked amounts (top suppliers): one bar each, labelled with a shortened name; the table has the full names.
-pub fn ranked(items: &[(String, crate::domain::money::Satang)], title: &str, x: &str, y: &str, series: &str) -> BarChart {
+pub fn ranked(items: &[(String, crate::domain::money::Total)], title: &str, x: &str, y: &str, series: &str) -> BarChart {
     // Cut after about 15 characters, but never between a Thai letter and its vowel or tone mark.
     let combining = |c: char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
     let short = |name: &str| -> String {
@@ -63,7 +64,7 @@ fn frame(axes: &Axes, categories: Vec<String>, series: Vec<Series>) -> BarChart 
 
 /// Contract value by fiscal year, stacked by procurement method; methods absent from every year are left out.
 pub fn method_over_years(
-    table: &std::collections::BTreeMap<i32, [(usize, crate::domain::money::Satang); 6]>,
+    table: &std::collections::BTreeMap<i32, [(usize, crate::domain::money::Total); 6]>,
     axes: &Axes,
     year: &dyn Fn(i32) -> String,
     method: &dyn Fn(Method) -> String,
@@ -100,12 +101,16 @@ pub fn ratio_distribution(h: &RatioHistogram, axes: &Axes, series: &str) -> BarC
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::Satang;
+    use crate::domain::money::{Satang, Total};
+
+    fn baht(n: i64) -> Total {
+        Total::from(Satang::baht(n))
+    }
 
     #[test]
     fn ranked_bars_keep_order_and_shorten_long_names() {
         let c = ranked(
-            &[("บริษัท ตัวอย่างวัสดุก่อสร้าง จำกัด".into(), Satang::from_baht(5)), ("ร้าน ก".into(), Satang(150))],
+            &[("บริษัท ตัวอย่างวัสดุก่อสร้าง จำกัด".into(), baht(5)), ("ร้าน ก".into(), Total::from(Satang(150)))],
             "t",
             "x",
             "y",
@@ -114,7 +119,7 @@ mod tests {
         assert_eq!(c.categories, vec!["บริษัท ตัวอย่าง…".to_string(), "ร้าน ก".to_string()]);
         // A cut at 15 would fall between ก and its vowel ั: the vowel stays with its letter.
         assert_eq!(c.series[0].values, vec![5.0, 1.5]);
-        let cluster = ranked(&[("ห้างหุ้นส่วนจำกัด ส่งของดี".into(), Satang(1))], "t", "x", "y", "s");
+        let cluster = ranked(&[("ห้างหุ้นส่วนจำกัด ส่งของดี".into(), Total::from(Satang(1)))], "t", "x", "y", "s");
         assert_eq!(cluster.categories, vec!["ห้างหุ้นส่วนจำกั…".to_string()]);
     }
 
@@ -122,18 +127,18 @@ mod tests {
     fn time_and_distribution_charts_carry_their_figures() {
         let axes = Axes { title: "t", x: "x", y: "y" };
         let mut table = std::collections::BTreeMap::new();
-        let mut cells = [(0, Satang::ZERO); 6];
-        cells[0] = (2, Satang::from_baht(300));
-        cells[2] = (1, Satang::from_baht(50));
+        let mut cells = [(0, Total::ZERO); 6];
+        cells[0] = (2, baht(300));
+        cells[2] = (1, baht(50));
         table.insert(2567, cells);
-        table.insert(2568, [(1, Satang::from_baht(7)); 6]);
+        table.insert(2568, [(1, baht(7)); 6]);
         let c = method_over_years(&table, &axes, &|y| format!("ปี {y}"), &|m| m.as_str().to_string());
         assert_eq!(c.categories, vec!["ปี 2567", "ปี 2568"]);
         assert_eq!(c.series.len(), 6);
         assert_eq!((c.series[0].values.clone(), c.series[1].values.clone()), (vec![300.0, 7.0], vec![0.0, 7.0]));
         let mut m = Monthly { fiscal_year: 2568, ..Monthly::default() };
-        m.value[0] = Satang::from_baht(10);
-        m.value[11] = Satang::from_baht(20);
+        m.value[0] = baht(10);
+        m.value[11] = baht(20);
         let chart = monthly_spend(&m, &axes, "s", &|month| month.to_string());
         assert_eq!(chart.categories.first().map(String::as_str), Some("10"));
         assert_eq!(chart.categories.last().map(String::as_str), Some("9"));

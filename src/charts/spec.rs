@@ -1,4 +1,5 @@
 //! What a chart shows, independent of how it is drawn. Every chart has a table and a CSV of exactly this data.
+use crate::query::csv::csv_field;
 
 /// A bar chart: one bar per category, one series per colour (stacked).
 #[derive(Debug, Clone, PartialEq)]
@@ -42,19 +43,5 @@ impl BarChart {
             out.push_str("\r\n");
         }
         out
-    }
-}
-
-/// RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula.
-pub fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
     }
 }

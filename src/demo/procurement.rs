@@ -50,7 +50,7 @@ impl Method {
 
 /// Rounds to whole baht, as Thai reference prices are published.
 fn baht(v: f64) -> Satang {
-    Satang::from_baht(v.round() as i64)
+    Satang::baht(v.round() as i64)
 }
 
 fn amount(s: Satang) -> Value {
@@ -175,13 +175,13 @@ fn inject_patterns(rng: &mut Rng, org: &Organisation, year: FiscalYear, plans: &
     if rng.chance(0.6) {
         let day0 = year.start().add_days(rng.range(30, 250));
         for k in 0..4 {
-            let value = Satang::from_baht(rng.range(455_000, 499_000));
+            let value = Satang::baht(rng.range(455_000, 499_000));
             let n = plans.len();
             plans.push(Plan {
                 ocid: format!("ocds-demo00-{}-{}-{:03}", org.code, year.0, n + 1),
                 title: format!("จัดซื้อวัสดุก่อสร้างซ่อมแซมถนน ชุดที่ {}", k + 1),
                 template: 1,
-                budget: Satang::from_baht(500_000),
+                budget: Satang::baht(500_000),
                 reference: value,
                 method: Method::Specific,
                 announce: day0.add_days(k * 5),
@@ -297,7 +297,7 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
     contract["implementation"] = json!({
         "transactions": [
             {"id": "pay-1", "date": iso(signed.add_days(45), 10), "value": amount(half), "payer": {"id": org.code, "name": org.name.th}, "payee": {"id": winner.id, "name": winner.name}},
-            {"id": "pay-2", "date": iso(end.add_days(10), 10), "value": amount(value - half), "payer": {"id": org.code, "name": org.name.th}, "payee": {"id": winner.id, "name": winner.name}},
+            {"id": "pay-2", "date": iso(end.add_days(10), 10), "value": amount(Satang(value.0 - half.0)), "payer": {"id": org.code, "name": org.name.th}, "payee": {"id": winner.id, "name": winner.name}},
         ],
         "milestones": [{"id": "delivery", "title": "ตรวจรับงาน", "type": "delivery", "status": "met", "dueDate": iso(end, 16), "dateMet": iso(end.add_days(2), 10)}],
     });

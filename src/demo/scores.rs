@@ -5,7 +5,7 @@ use crate::demo::rng::Rng;
 use crate::domain::assessment::{default_ita_bands, grade_for, Ita, ItaGrade, Lpa, LpaArea, PassRule};
 use crate::domain::budget::{Budget, ExpenditureLine, RevenueLine, BUDGET_VERSION};
 use crate::domain::calendar::FiscalYear;
-use crate::domain::money::Satang;
+use crate::domain::money::{Satang, Total};
 use crate::domain::org::{LocalText, OrgType, Organisation};
 
 /// (ด้าน, แผนงาน, งาน, share of the budget in per mille)
@@ -52,7 +52,7 @@ pub fn budget(rng: &mut Rng, org: &Organisation, year: FiscalYear) -> Budget {
     let expenditure: Vec<ExpenditureLine> = LINES
         .iter()
         .map(|&(area, plan, task, share)| {
-            let allocated = Satang::from_baht(total * share / 1000 / 1000 * 1000);
+            let allocated = Satang::baht(total * share / 1000 / 1000 * 1000);
             let revised = Satang(allocated.0 / 100 * (96 + rng.range(0, 8)));
             let rate = if in_progress { 55 + rng.range(0, 20) } else { 82 + rng.range(0, 17) };
             ExpenditureLine {
@@ -68,7 +68,7 @@ pub fn budget(rng: &mut Rng, org: &Organisation, year: FiscalYear) -> Budget {
             }
         })
         .collect();
-    let allocated_total: Satang = expenditure.iter().map(|l| l.allocated).sum();
+    let allocated_total = Total::of(expenditure.iter().map(|l| l.allocated)).satang().expect("a demo budget is one amount");
     let revenue_total = allocated_total.whole_baht();
     let revenue = [
         ("รายได้จัดเก็บเอง", "ภาษีอากร", 6),
@@ -80,7 +80,7 @@ pub fn budget(rng: &mut Rng, org: &Organisation, year: FiscalYear) -> Budget {
     ]
     .iter()
     .map(|&(group, category, percent)| {
-        let estimated = Satang::from_baht(revenue_total * percent / 100);
+        let estimated = Satang::baht(revenue_total * percent / 100);
         RevenueLine {
             group: group.into(),
             category: category.into(),

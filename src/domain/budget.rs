@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::calendar::FiscalYear;
-use super::money::Satang;
+use super::money::{Satang, Total};
 use super::org::LocalText;
 
 pub const BUDGET_VERSION: &str = "1.0";
@@ -75,24 +75,17 @@ pub struct Budget {
 }
 
 impl Budget {
-    pub fn allocated_total(&self) -> Satang {
-        self.expenditure.iter().map(|l| l.allocated).sum()
+    pub fn allocated_total(&self) -> Total {
+        Total::of(self.expenditure.iter().map(|l| l.allocated))
     }
 
-    pub fn disbursed_total(&self) -> Option<Satang> {
-        let mut any = false;
-        let sum = self
-            .expenditure
-            .iter()
-            .filter_map(|l| {
-                any |= l.disbursed.is_some();
-                l.disbursed
-            })
-            .sum();
-        any.then_some(sum)
+    /// None when no line says what was disbursed.
+    pub fn disbursed_total(&self) -> Option<Total> {
+        let lines: Vec<Satang> = self.expenditure.iter().filter_map(|l| l.disbursed).collect();
+        (!lines.is_empty()).then(|| Total::of(lines))
     }
 
-    pub fn revenue_estimated_total(&self) -> Satang {
-        self.revenue.iter().map(|l| l.estimated).sum()
+    pub fn revenue_estimated_total(&self) -> Total {
+        Total::of(self.revenue.iter().map(|l| l.estimated))
     }
 }

@@ -3,40 +3,6 @@ use std::fmt;
 
 use serde::Serialize;
 
-/// The two languages of the app. Thai first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Th,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Th => "th",
-            Lang::En => "en",
-        }
-    }
-
-    /// The text for this language from a `[Thai, English]` pair.
-    pub fn pick(self, pair: [&str; 2]) -> &str {
-        match self {
-            Lang::Th => pair[0],
-            Lang::En => pair[1],
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "th" => Some(Lang::Th),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -49,6 +15,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub fn label(self) -> crate::domain::lang::Tr {
+        use crate::domain::lang::Tr;
+        match self {
+            Severity::Info => Tr::new("ข้อสังเกต", "info"),
+            Severity::Warning => Tr::new("คำเตือน", "warning"),
+            Severity::Error => Tr::new("ข้อผิดพลาด", "error"),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -140,7 +115,8 @@ pub struct Issue {
 }
 
 impl Issue {
-    pub fn message(&self, lang: Lang) -> &str {
+    pub fn message(&self, lang: crate::domain::lang::Lang) -> &str {
+        use crate::domain::lang::Lang;
         match lang {
             Lang::Th => &self.th,
             Lang::En => &self.en,

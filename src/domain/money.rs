@@ -1,12 +1,14 @@
 //! Exact money: integer satang (1 baht = 100 satang). Floating point is only for drawing.
+//!
+//! Every amount read from outside is at most `Satang::MAX`, whichever way it was written (text, JSON integer,
+//! JSON decimal, URL). Sums are `Total`s, kept in 128 bits: with every term capped, no count of rows that fits
+//! in memory can overflow one, so a sum is never wrapped and never panics. There is no `+` on `Satang`.
 use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, AddAssign, Sub};
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// An amount in satang. Sums of money are always integer sums.
+/// An amount in satang.
 ///
 /// In JSON files an amount is a decimal number of baht (`1234.5`); text with Thai digits or
 /// separators is also read. Serialised back, it is a number of baht again.
@@ -14,19 +16,87 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Satang(pub i64);
 
 /// Why a number could not be read as an amount of money.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoneyError {
     NotANumber,
     /// More than two decimal places: the amount would have to be rounded.
     SubSatang,
+    /// Beyond `Satang::MAX` (in either direction).
     TooLarge,
+}
+
+impl MoneyError {
+    /// A stable token, so that a parser's message can name the reason in both languages.
+    pub fn code(self) -> &'static str {
+        match self {
+            MoneyError::NotANumber => "money-not-a-number",
+            MoneyError::SubSatang => "money-sub-satang",
+            MoneyError::TooLarge => "money-too-large",
+        }
+    }
+
+    pub fn from_code(text: &str) -> Option<MoneyError> {
+        [MoneyError::NotANumber, MoneyError::SubSatang, MoneyError::TooLarge].into_iter().find(|e| text.contains(e.code()))
+    }
+
+    /// Why, in Thai and English.
+    pub fn reason(self) -> crate::domain::lang::Tr {
+        use crate::domain::lang::Tr;
+        match self {
+            MoneyError::NotANumber => Tr::new("ไม่ใช่ตัวเลข", "not a number"),
+            MoneyError::SubSatang => Tr::new("ทศนิยมเกินสองตำแหน่ง", "more than two decimal places"),
+            MoneyError::TooLarge => {
+                Tr::new("เกินหนึ่งล้านล้านบาท ซึ่งมากกว่างบประมาณใด ๆ", "more than one trillion baht, beyond any public budget")
+            }
+        }
+    }
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+/// Digits of a decimal number without separators, split at the point: ("1234", "5").
+fn split_decimal(text: &str) -> Result<(bool, &str, &str), MoneyError> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && frac.is_empty() {
+        return Err(MoneyError::NotANumber);
+    }
+    if !whole.bytes().all(|c| c.is_ascii_digit()) || !frac.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(MoneyError::NotANumber);
+    }
+    Ok((negative, whole, frac))
 }
 
 impl Satang {
     pub const ZERO: Satang = Satang(0);
+    /// The largest amount an input may state: one trillion baht. Thailand's whole annual budget is about 3.7
+    /// trillion; the largest local budget (Bangkok's) under a tenth of one. Every path that reads money
+    /// applies this one cap, and with it a JSON number always carries its satang exactly (15 digits).
+    pub const MAX: Satang = Satang(100_000_000_000_000);
 
-    pub fn from_baht(baht: i64) -> Satang {
+    /// A literal amount of baht in code (tests, thresholds). Beyond the cap it does not compile in a
+    /// constant; data never comes through here.
+    pub const fn baht(baht: i64) -> Satang {
+        assert!(baht <= Satang::MAX.0 / 100 && baht >= -Satang::MAX.0 / 100, "amount above Satang::MAX");
         Satang(baht * 100)
+    }
+
+    /// Whole baht from data (a JSON integer, a setting): capped like every other path.
+    pub fn from_baht(baht: i64) -> Result<Satang, MoneyError> {
+        baht.checked_mul(100).map(Satang).filter(|s| s.within_cap()).ok_or(MoneyError::TooLarge)
+    }
+
+    fn within_cap(self) -> bool {
+        self.0.unsigned_abs() <= Satang::MAX.0 as u64
     }
 
     /// Reads a decimal number of baht written as text ("1,234.50", "๑๒๓", "  42 ").
@@ -34,47 +104,39 @@ impl Satang {
     pub fn parse_baht(text: &str) -> Result<Satang, MoneyError> {
         let folded = crate::domain::text::fold_thai_digits(text.trim());
         let cleaned: String = folded.chars().filter(|c| *c != ',' && *c != '_').collect();
-        let (negative, digits) = match cleaned.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, cleaned.as_str()),
-        };
-        let (whole, frac) = match digits.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (digits, ""),
-        };
-        if whole.is_empty() && frac.is_empty() {
-            return Err(MoneyError::NotANumber);
-        }
-        if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
-            return Err(MoneyError::NotANumber);
-        }
-        let frac_trimmed = frac.trim_end_matches('0');
-        if frac_trimmed.len() > 2 {
+        let (negative, whole, frac) = split_decimal(&cleaned)?;
+        let frac = frac.trim_end_matches('0');
+        if frac.len() > 2 {
             return Err(MoneyError::SubSatang);
         }
-        let whole_value: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
-        let mut cents = 0i64;
-        for (i, c) in frac_trimmed.chars().enumerate() {
-            let d = c as i64 - '0' as i64;
-            cents += if i == 0 { d * 10 } else { d };
+        let whole = whole.trim_start_matches('0');
+        // More digits than the cap has is too large, however many: no parse that could overflow.
+        if whole.len() > 13 {
+            return Err(MoneyError::TooLarge);
         }
-        let total = whole_value.checked_mul(100).and_then(|v| v.checked_add(cents)).ok_or(MoneyError::TooLarge)?;
-        Ok(Satang(if negative { -total } else { total }))
+        let whole_value: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
+        let cents = frac.bytes().enumerate().map(|(i, d)| i64::from(d - b'0') * if i == 0 { 10 } else { 1 }).sum::<i64>();
+        let total = Satang(whole_value * 100 + cents);
+        if !total.within_cap() {
+            return Err(MoneyError::TooLarge);
+        }
+        Ok(if negative { Satang(-total.0) } else { total })
     }
 
-    /// Reads a JSON number of baht. A JSON number arrives as f64; every decimal with at most two
-    /// places below 2^53 satang maps back to exactly one integer, so rounding recovers it.
+    /// Reads a JSON number of baht. Below the cap, amounts in satang are below 2^47, where an f64 is exact to
+    /// 1/64 of a satang: a two-place decimal lands within a few units of the last place of a whole number of
+    /// satang (the parse and the scaling each round once), while a third decimal lands at least 0.1 satang
+    /// away. So the check is tight at every size, unlike a relative tolerance.
     pub fn from_f64_baht(value: f64) -> Result<Satang, MoneyError> {
         if !value.is_finite() {
             return Err(MoneyError::NotANumber);
         }
-        let scaled = value * 100.0;
-        if scaled.abs() > 9.0e15 {
+        if value.abs() > Satang::MAX.to_baht_f64() {
             return Err(MoneyError::TooLarge);
         }
+        let scaled = value * 100.0;
         let rounded = scaled.round();
-        // Tolerance relative to magnitude: representation error, not a third decimal place.
-        if (scaled - rounded).abs() > 1e-6 * scaled.abs().max(1.0) {
+        if (scaled - rounded).abs() > 2.0 * f64::EPSILON * scaled.abs().max(1.0) {
             return Err(MoneyError::SubSatang);
         }
         Ok(Satang(rounded as i64))
@@ -89,42 +151,127 @@ impl Satang {
         self.0 / 100
     }
 
+    pub fn checked_add(self, other: Satang) -> Option<Satang> {
+        self.0.checked_add(other.0).map(Satang)
+    }
+
+    pub fn checked_sub(self, other: Satang) -> Option<Satang> {
+        self.0.checked_sub(other.0).map(Satang)
+    }
+
     /// "1,234,567.50" (satang shown only when not zero).
     pub fn format_baht(self) -> String {
-        let negative = self.0 < 0;
-        let abs = self.0.unsigned_abs();
-        let whole = group_thousands(abs / 100);
-        let cents = abs % 100;
-        let sign = if negative { "-" } else { "" };
-        if cents == 0 {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{cents:02}")
-        }
+        Total::from(self).format_baht()
     }
 
     /// The amount as a plain decimal string with no separators, for CSV and JSON output.
     pub fn to_decimal_string(self) -> String {
-        let negative = self.0 < 0;
-        let abs = self.0.unsigned_abs();
-        let sign = if negative { "-" } else { "" };
-        if abs % 100 == 0 {
-            format!("{sign}{}", abs / 100)
-        } else {
-            format!("{sign}{}.{:02}", abs / 100, abs % 100)
-        }
+        Total::from(self).to_decimal_string()
     }
 
     /// Millions of baht with one decimal, the unit Thai readers use for large figures.
     pub fn format_million(self) -> String {
-        let tenths = (self.0 as i128 * 10 + if self.0 >= 0 { 50_000_000 } else { -50_000_000 }) / 100_000_000;
+        Total::from(self).format_million()
+    }
+}
+
+/// A sum of amounts. Exact and unbounded in practice: 128 bits over terms capped at `Satang::MAX`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Total(i128);
+
+impl Total {
+    pub const ZERO: Total = Total(0);
+
+    pub fn add(&mut self, amount: Satang) {
+        self.0 += i128::from(amount.0);
+    }
+
+    /// Adds another sum.
+    pub fn merge(&mut self, other: Total) {
+        self.0 += other.0;
+    }
+
+    pub fn minus(self, other: Total) -> Total {
+        Total(self.0 - other.0)
+    }
+
+    /// The sum of `amounts`.
+    pub fn of(amounts: impl IntoIterator<Item = Satang>) -> Total {
+        let mut t = Total::ZERO;
+        for a in amounts {
+            t.add(a);
+        }
+        t
+    }
+
+    /// The sum as one amount, when it is within what an amount may be.
+    pub fn satang(self) -> Result<Satang, MoneyError> {
+        i64::try_from(self.0).map(Satang).map_err(|_| MoneyError::TooLarge)
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn satang_i128(self) -> i128 {
+        self.0
+    }
+
+    /// Baht as f64, for drawing and ratios only.
+    pub fn to_baht_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// This sum as a share of `whole`, when `whole` is positive.
+    pub fn share_of(self, whole: Total) -> Option<f64> {
+        (whole.0 > 0).then(|| self.0 as f64 / whole.0 as f64)
+    }
+
+    pub fn format_baht(self) -> String {
+        let abs = self.0.unsigned_abs();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let whole = group_thousands_u128(abs / 100);
+        match abs % 100 {
+            0 => format!("{sign}{whole}"),
+            cents => format!("{sign}{whole}.{cents:02}"),
+        }
+    }
+
+    pub fn to_decimal_string(self) -> String {
+        let abs = self.0.unsigned_abs();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        match abs % 100 {
+            0 => format!("{sign}{}", abs / 100),
+            cents => format!("{sign}{}.{cents:02}", abs / 100),
+        }
+    }
+
+    pub fn format_million(self) -> String {
+        let half = if self.0 >= 0 { 50_000_000 } else { -50_000_000 };
+        let tenths = (self.0 * 10 + half) / 100_000_000;
         let sign = if tenths < 0 { "-" } else { "" };
         let abs = tenths.unsigned_abs();
-        format!("{sign}{}.{}", group_thousands((abs / 10) as u64), abs % 10)
+        format!("{sign}{}.{}", group_thousands_u128(abs / 10), abs % 10)
+    }
+}
+
+impl From<Satang> for Total {
+    fn from(s: Satang) -> Total {
+        Total(i128::from(s.0))
+    }
+}
+
+impl fmt::Display for Total {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.format_baht())
     }
 }
 
 pub fn group_thousands(n: u64) -> String {
+    group_thousands_u128(u128::from(n))
+}
+
+fn group_thousands_u128(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -142,44 +289,12 @@ impl fmt::Display for Satang {
     }
 }
 
-impl Add for Satang {
-    type Output = Satang;
-    fn add(self, rhs: Satang) -> Satang {
-        Satang(self.0 + rhs.0)
-    }
-}
-
-impl Sub for Satang {
-    type Output = Satang;
-    fn sub(self, rhs: Satang) -> Satang {
-        Satang(self.0 - rhs.0)
-    }
-}
-
-impl AddAssign for Satang {
-    fn add_assign(&mut self, rhs: Satang) {
-        self.0 += rhs.0;
-    }
-}
-
-impl Sum for Satang {
-    fn sum<I: Iterator<Item = Satang>>(iter: I) -> Satang {
-        Satang(iter.map(|s| s.0).sum())
-    }
-}
-
-impl<'a> Sum<&'a Satang> for Satang {
-    fn sum<I: Iterator<Item = &'a Satang>>(iter: I) -> Satang {
-        Satang(iter.map(|s| s.0).sum())
-    }
-}
-
 impl Serialize for Satang {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.0 % 100 == 0 {
             serializer.serialize_i64(self.0 / 100)
         } else {
-            // The shortest f64 text of a two-place decimal is that decimal.
+            // The shortest f64 text of a two-place decimal below the cap is that decimal.
             serializer.serialize_f64(self.to_baht_f64())
         }
     }
@@ -195,19 +310,19 @@ impl Visitor<'_> for SatangVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Satang, E> {
-        v.checked_mul(100).map(Satang).ok_or_else(|| E::custom("amount too large"))
+        Satang::from_baht(v).map_err(E::custom)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Satang, E> {
-        i64::try_from(v).map_err(|_| E::custom("amount too large")).and_then(|v| self.visit_i64(v))
+        i64::try_from(v).map_err(|_| E::custom(MoneyError::TooLarge)).and_then(|v| self.visit_i64(v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Satang, E> {
-        Satang::from_f64_baht(v).map_err(|e| E::custom(format!("{e:?}")))
+        Satang::from_f64_baht(v).map_err(E::custom)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Satang, E> {
-        Satang::parse_baht(v).map_err(|e| E::custom(format!("{e:?}")))
+        Satang::parse_baht(v).map_err(E::custom)
     }
 }
 
@@ -232,10 +347,14 @@ mod tests {
         check("-7.5", Ok(-750));
         check("0.10", Ok(10));
         check("3.000", Ok(300));
+        check("0001", Ok(100));
         check("1.234", Err(MoneyError::SubSatang));
         check("12a", Err(MoneyError::NotANumber));
         check("", Err(MoneyError::NotANumber));
+        check("1000000000000", Ok(100_000_000_000_000));
+        check("1000000000000.01", Err(MoneyError::TooLarge));
         check("99999999999999999999", Err(MoneyError::TooLarge));
+        check("100000000000000000000", Err(MoneyError::TooLarge));
     }
 
     #[test]
@@ -243,8 +362,47 @@ mod tests {
         assert_eq!(Satang::from_f64_baht(0.1 + 0.2), Ok(Satang(30)));
         assert_eq!(Satang::from_f64_baht(57_312_949_370.0), Ok(Satang(5_731_294_937_000)));
         assert_eq!(Satang::from_f64_baht(18_196_506.01), Ok(Satang(1_819_650_601)));
+        assert_eq!(Satang::from_f64_baht(999_999_999_999.99), Ok(Satang(99_999_999_999_999)));
         assert_eq!(Satang::from_f64_baht(1.005), Err(MoneyError::SubSatang));
         assert_eq!(Satang::from_f64_baht(f64::NAN), Err(MoneyError::NotANumber));
+        assert_eq!(Satang::from_f64_baht(1e20), Err(MoneyError::TooLarge));
+    }
+
+    #[test]
+    fn a_third_decimal_is_seen_at_every_size_below_the_cap() {
+        // The old float path accepted these above about 10,000 baht.
+        for text in ["12345.678", "98765432.101", "123456789012.345", "999999999999.991"] {
+            let v: f64 = text.parse().unwrap();
+            assert_eq!(Satang::from_f64_baht(v), Err(MoneyError::SubSatang), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_input_path_has_the_same_cap() {
+        let max_baht = Satang::MAX.0 / 100;
+        assert_eq!(Satang::from_baht(max_baht), Ok(Satang::MAX));
+        assert_eq!(Satang::from_baht(max_baht + 1), Err(MoneyError::TooLarge));
+        assert_eq!(Satang::parse_baht(&max_baht.to_string()), Ok(Satang::MAX));
+        assert_eq!(Satang::from_f64_baht(max_baht as f64), Ok(Satang::MAX));
+        assert_eq!(Satang::from_f64_baht(max_baht as f64 + 1.0), Err(MoneyError::TooLarge));
+        assert_eq!(Satang::from_baht(i64::MAX), Err(MoneyError::TooLarge));
+        for json in ["100000000000000000000", "1e20", "\"100000000000000000000\"", "1000000000001"] {
+            let e = serde_json::from_str::<Satang>(json).unwrap_err().to_string();
+            assert_eq!(MoneyError::from_code(&e), Some(MoneyError::TooLarge), "{json}: {e}");
+        }
+    }
+
+    #[test]
+    fn totals_are_exact_beyond_one_amount() {
+        let mut t = Total::ZERO;
+        for _ in 0..100_000 {
+            t.add(Satang::MAX);
+        }
+        assert_eq!(t.satang(), Err(MoneyError::TooLarge));
+        assert_eq!(t.format_baht(), "100,000,000,000,000,000");
+        assert_eq!(Total::of([Satang(150), Satang(-50)]).satang(), Ok(Satang(100)));
+        assert_eq!(Total::of([Satang(5)]).share_of(Total::of([Satang(20)])), Some(0.25));
+        assert_eq!(Total::ZERO.share_of(Total::ZERO), None);
     }
 
     #[test]
@@ -260,7 +418,8 @@ mod tests {
         assert_eq!(Satang(123_456_750).format_baht(), "1,234,567.50");
         assert_eq!(Satang(-100).format_baht(), "-1");
         assert_eq!(Satang(123_456_750).to_decimal_string(), "1234567.50");
-        assert_eq!(Satang::from_baht(57_312_949_370).format_million(), "57,312.9");
-        assert_eq!(Satang::from_baht(1_250_000).format_million(), "1.3");
+        assert_eq!(Satang::baht(57_312_949_370).format_million(), "57,312.9");
+        assert_eq!(Satang::baht(1_250_000).format_million(), "1.3");
+        assert_eq!(Satang(-5).to_decimal_string(), "-0.05");
     }
 }

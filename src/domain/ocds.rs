@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::calendar::Date;
-use super::money::Satang;
+use super::codes::Stage;
+use super::money::{Satang, Total};
 
 /// A value with currency. OCDS amounts are decimal numbers; here they are exact satang.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -243,18 +244,19 @@ pub struct Process {
     pub history: Vec<LinkedRelease>,
 }
 
-/// The stages a process goes through, in order. A process page shows each, present or missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Stage {
-    Planning,
-    Tender,
-    Award,
-    Contract,
-    Implementation,
-}
+/// The most items a list of a release may have (awards, contracts, bids…); the reader reports the rest.
+/// With every amount capped, sums over one release's lists are then always amounts themselves.
+pub const MAX_LIST: usize = 10_000;
 
-impl Stage {
-    pub const ALL: [Stage; 5] = [Stage::Planning, Stage::Tender, Stage::Award, Stage::Contract, Stage::Implementation];
+fn sum_of(amounts: impl Iterator<Item = Satang>) -> Option<Satang> {
+    let mut total = Total::ZERO;
+    let mut any = false;
+    for a in amounts {
+        total.add(a);
+        any = true;
+    }
+    // Within MAX_LIST capped amounts, `satang` cannot fail; were it ever to, the sum is unknown, not wrong.
+    any.then(|| total.satang().ok()).flatten()
 }
 
 impl Release {
@@ -290,26 +292,22 @@ impl Release {
         self.planning.as_ref()?.budget.as_ref()?.amount.as_ref()?.amount
     }
 
-    /// Sum of the values of contracts that are not cancelled.
+    /// Sum of the values of contracts that are not cancelled. The reader keeps at most `MAX_LIST` contracts,
+    /// each within `Satang::MAX`, so the sum is always one amount.
     pub fn contract_value(&self) -> Option<Satang> {
-        let values: Vec<Satang> = self
-            .contracts
-            .iter()
-            .filter(|c| c.status.as_deref() != Some("cancelled"))
-            .filter_map(|c| c.value.as_ref()?.amount)
-            .collect();
-        (!values.is_empty()).then(|| values.iter().sum())
+        sum_of(
+            self.contracts.iter().filter(|c| c.status.as_deref() != Some("cancelled")).filter_map(|c| c.value.as_ref()?.amount),
+        )
     }
 
     /// Sum of the values of active (or, lacking status, any non-cancelled) awards.
     pub fn award_value(&self) -> Option<Satang> {
-        let values: Vec<Satang> = self
-            .awards
-            .iter()
-            .filter(|a| !matches!(a.status.as_deref(), Some("cancelled" | "unsuccessful")))
-            .filter_map(|a| a.value.as_ref()?.amount)
-            .collect();
-        (!values.is_empty()).then(|| values.iter().sum())
+        sum_of(
+            self.awards
+                .iter()
+                .filter(|a| !matches!(a.status.as_deref(), Some("cancelled" | "unsuccessful")))
+                .filter_map(|a| a.value.as_ref()?.amount),
+        )
     }
 
     pub fn title(&self) -> Option<&str> {

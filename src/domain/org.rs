@@ -1,7 +1,7 @@
 //! Local government organisations (องค์กรปกครองส่วนท้องถิ่น, อปท.).
 use serde::{Deserialize, Serialize};
 
-use super::issue::Lang;
+use super::lang::Lang;
 
 /// Text published in Thai and, where available, English.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,70 +29,25 @@ impl LocalText {
     }
 }
 
-/// The kinds of อปท. Comparisons are fair only within one kind ("peers").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgType {
-    /// องค์การบริหารส่วนจังหวัด (อบจ.)
-    Pao,
-    /// เทศบาลนคร (ทน.)
-    CityMunicipality,
-    /// เทศบาลเมือง (ทม.)
-    TownMunicipality,
-    /// เทศบาลตำบล (ทต.)
-    SubdistrictMunicipality,
-    /// องค์การบริหารส่วนตำบล (อบต.)
-    Sao,
-    /// กรุงเทพมหานคร
-    Bangkok,
-    /// เมืองพัทยา
-    Pattaya,
-}
-
-impl OrgType {
-    pub const ALL: [OrgType; 7] = [
-        OrgType::Pao,
-        OrgType::CityMunicipality,
-        OrgType::TownMunicipality,
-        OrgType::SubdistrictMunicipality,
-        OrgType::Sao,
-        OrgType::Bangkok,
-        OrgType::Pattaya,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgType::Pao => "pao",
-            OrgType::CityMunicipality => "city_municipality",
-            OrgType::TownMunicipality => "town_municipality",
-            OrgType::SubdistrictMunicipality => "subdistrict_municipality",
-            OrgType::Sao => "sao",
-            OrgType::Bangkok => "bangkok",
-            OrgType::Pattaya => "pattaya",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<OrgType> {
-        OrgType::ALL.into_iter().find(|t| t.as_str() == code)
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (OrgType::Pao, Lang::Th) => "อบจ.",
-            (OrgType::Pao, Lang::En) => "Provincial Administrative Organisation",
-            (OrgType::CityMunicipality, Lang::Th) => "เทศบาลนคร",
-            (OrgType::CityMunicipality, Lang::En) => "City municipality",
-            (OrgType::TownMunicipality, Lang::Th) => "เทศบาลเมือง",
-            (OrgType::TownMunicipality, Lang::En) => "Town municipality",
-            (OrgType::SubdistrictMunicipality, Lang::Th) => "เทศบาลตำบล",
-            (OrgType::SubdistrictMunicipality, Lang::En) => "Subdistrict municipality",
-            (OrgType::Sao, Lang::Th) => "อบต.",
-            (OrgType::Sao, Lang::En) => "Subdistrict Administrative Organisation",
-            (OrgType::Bangkok, Lang::Th) => "กรุงเทพมหานคร",
-            (OrgType::Bangkok, Lang::En) => "Bangkok Metropolitan Administration",
-            (OrgType::Pattaya, Lang::Th) => "เมืองพัทยา",
-            (OrgType::Pattaya, Lang::En) => "Pattaya City",
-        }
+crate::coded_enum! {
+    /// The kinds of อปท. Comparisons are fair only within one kind ("peers").
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OrgType {
+        /// องค์การบริหารส่วนจังหวัด (อบจ.)
+        Pao = "pao" => ("อบจ.", "Provincial Administrative Organisation"),
+        /// เทศบาลนคร (ทน.)
+        CityMunicipality = "city_municipality" => ("เทศบาลนคร", "City municipality"),
+        /// เทศบาลเมือง (ทม.)
+        TownMunicipality = "town_municipality" => ("เทศบาลเมือง", "Town municipality"),
+        /// เทศบาลตำบล (ทต.)
+        SubdistrictMunicipality = "subdistrict_municipality" => ("เทศบาลตำบล", "Subdistrict municipality"),
+        /// องค์การบริหารส่วนตำบล (อบต.)
+        Sao = "sao" => ("อบต.", "Subdistrict Administrative Organisation"),
+        /// กรุงเทพมหานคร
+        Bangkok = "bangkok" => ("กรุงเทพมหานคร", "Bangkok Metropolitan Administration"),
+        /// เมืองพัทยา
+        Pattaya = "pattaya" => ("เมืองพัทยา", "Pattaya City"),
     }
 }
 

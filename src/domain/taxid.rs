@@ -36,6 +36,19 @@ pub fn with_check_digit(first12: &str) -> String {
     format!("{first12}{}", (11 - sum % 11) % 10)
 }
 
+/// A party's Thai tax id, where it gives one: its identifier or an additional identifier with the Revenue
+/// Department's scheme (`TH-RD`), else an id of the form `TH-RD-<13 digits>`.
+pub fn of_party(party: &crate::domain::ocds::Party) -> Option<String> {
+    let rd = |i: &&crate::domain::ocds::Identifier| i.scheme.as_deref() == Some("TH-RD") && i.id.is_some();
+    party
+        .identifier
+        .iter()
+        .chain(&party.additional_identifiers)
+        .find(rd)
+        .and_then(|i| i.id.clone())
+        .or_else(|| party.id.as_deref()?.strip_prefix("TH-RD-").map(str::to_string))
+}
+
 /// "0-1055-64068-05-9", the way the Revenue Department prints it.
 pub fn format(id: &str) -> String {
     match normalise(id) {
@@ -56,5 +69,19 @@ mod tests {
         assert_eq!(check("01055640680"), TaxIdCheck::NotATaxId);
         assert_eq!(with_check_digit("010556406805"), "0105564068059");
         assert_eq!(format("0105564068059"), "0-1055-64068-05-9");
+    }
+
+    #[test]
+    fn a_party_gives_its_tax_id_through_the_revenue_departments_scheme() {
+        use crate::domain::ocds::{Identifier, Party};
+        let rd = |id: &str| Identifier { scheme: Some("TH-RD".into()), id: Some(id.into()), legal_name: None };
+        let mut p = Party { id: Some("S-1".into()), ..Party::default() };
+        assert_eq!(of_party(&p), None);
+        p.additional_identifiers.push(rd("0105564068059"));
+        assert_eq!(of_party(&p).as_deref(), Some("0105564068059"));
+        p.identifier = Some(Identifier { scheme: Some("XI-OTHER".into()), id: Some("9".into()), legal_name: None });
+        assert_eq!(of_party(&p).as_deref(), Some("0105564068059"));
+        let by_id = Party { id: Some("TH-RD-0994000164882".into()), ..Party::default() };
+        assert_eq!(of_party(&by_id).as_deref(), Some("0994000164882"));
     }
 }

@@ -70,7 +70,7 @@ pub fn from_value(file: &str, value: &Value, issues: &mut Vec<Issue>, counts: &m
 pub fn check_total(file: &str, budget: &Budget, issues: &mut Vec<Issue>) {
     if let Some(declared) = budget.declared_total {
         let computed = budget.allocated_total();
-        if declared != computed {
+        if crate::domain::money::Total::from(declared) != computed {
             issues.push(msg::total_mismatch(
                 file,
                 &JsonPath::root().key("declaredTotal"),

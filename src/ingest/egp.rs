@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 use crate::domain::calendar::{Date, FiscalYear, BE_OFFSET};
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
-use crate::domain::money::Satang;
+use crate::domain::money::Total;
 use crate::ingest::messages as msg;
 use crate::ingest::ocds::merge::strip_nulls;
 use crate::ingest::reader::{type_name, Reader};
@@ -186,7 +186,7 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
             c.keys().filter(|k| !KNOWN_CONTRACT_FIELDS.contains(&k.as_str())).cloned().collect::<Vec<_>>(),
         ))
     });
-    let mut contract_sum = Satang::ZERO;
+    let mut contract_sum = Total::ZERO;
     for (n, (tin, winner, no, signed, finish, price, cstatus, unknown)) in contract_rows.into_iter().enumerate() {
         let contract_at = at.key("contract").index(n);
         for field in unknown {
@@ -209,7 +209,9 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
                 "roles": ["supplier"],
             }));
         }
-        contract_sum += price.unwrap_or_default();
+        if let Some(p) = price {
+            contract_sum.add(p);
+        }
         let award_id = format!("{ocid}-award-{}", n + 1);
         let contract_status = match cstatus.as_deref().map(str::trim) {
             Some(s) if s.contains("ยกเลิก") => Some("cancelled"),
@@ -243,7 +245,7 @@ fn convert_row(file: &str, obj: &Map<String, Value>, at: &JsonPath, issues: &mut
         }));
     }
     if let (Some(stated), false) = (sum_agree, contracts.is_empty()) {
-        if stated != contract_sum {
+        if Total::from(stated) != contract_sum {
             issues.push(msg::total_mismatch(
                 file,
                 &at.key("sum_price_agree"),

@@ -94,14 +94,26 @@ pub fn number_as_string(file: &str, at: &JsonPath, text: &str) -> Issue {
     )
 }
 
-pub fn bad_amount(file: &str, at: &JsonPath, text: &str, why_th: &str, why_en: &str) -> Issue {
+pub fn bad_amount(file: &str, at: &JsonPath, text: &str, why: crate::domain::money::MoneyError) -> Issue {
+    let why = why.reason();
     issue(
         Severity::Error,
         file,
         at,
         "bad-amount",
-        format!("อ่านจำนวนเงิน \"{text}\" ไม่ได้ ({why_th}) ค่านี้ถูกข้าม"),
-        format!("Cannot read the amount \"{text}\" ({why_en}); the value was ignored."),
+        format!("อ่านจำนวนเงิน \"{text}\" ไม่ได้ ({}) ค่านี้ถูกข้าม", why.th),
+        format!("Cannot read the amount \"{text}\" ({}); the value was ignored.", why.en),
+    )
+}
+
+pub fn too_many(file: &str, at: &JsonPath, found: usize, kept: usize) -> Issue {
+    issue(
+        Severity::Error,
+        file,
+        at,
+        "too-many",
+        format!("รายการนี้มี {found} รายการ เกินกว่าที่ระบบรับได้ ({kept}) รายการที่เกินถูกปฏิเสธ"),
+        format!("This list has {found} items, more than the {kept} read; the rest were rejected."),
     )
 }
 

@@ -148,7 +148,7 @@ impl<'f> Reader<'f> {
         let at = self.here(key);
         let (result, text) = match value {
             Value::Number(n) => match n.as_i64() {
-                Some(i) => (i.checked_mul(100).map(Satang).ok_or(MoneyError::TooLarge), n.to_string()),
+                Some(i) => (Satang::from_baht(i), n.to_string()),
                 None => (Satang::from_f64_baht(n.as_f64().unwrap_or(f64::NAN)), n.to_string()),
             },
             Value::String(s) => {
@@ -171,12 +171,7 @@ impl<'f> Reader<'f> {
                 Some(amount)
             }
             Err(e) => {
-                let (th, en) = match e {
-                    MoneyError::NotANumber => ("ไม่ใช่ตัวเลข", "not a number"),
-                    MoneyError::SubSatang => ("ทศนิยมเกินสองตำแหน่ง", "more than two decimal places"),
-                    MoneyError::TooLarge => ("ค่ามากเกินไป", "too large"),
-                };
-                self.issues.push(msg::bad_amount(self.file, &at, &text, th, en));
+                self.issues.push(msg::bad_amount(self.file, &at, &text, e));
                 None
             }
         }
@@ -238,8 +233,13 @@ impl<'f> Reader<'f> {
         match self.field(obj, key) {
             None => Vec::new(),
             Some(Value::Array(items)) => self.at_key(key, |r| {
+                if items.len() > crate::domain::ocds::MAX_LIST {
+                    let at = r.path.clone();
+                    r.issues.push(msg::too_many(r.file, &at, items.len(), crate::domain::ocds::MAX_LIST));
+                }
                 items
                     .iter()
+                    .take(crate::domain::ocds::MAX_LIST)
                     .enumerate()
                     .filter_map(|(i, item)| match item {
                         Value::Object(inner) => r.at_index(i, |r| f(r, inner)),
@@ -278,9 +278,31 @@ pub fn deserialize_record<T: serde::de::DeserializeOwned>(
                     None => path.push_key(part),
                 }
             }
-            issues.push(msg::schema_error(file, &path, &detail));
+            match MoneyError::from_code(&detail) {
+                Some(money) => issues.push(msg::bad_amount(file, &path, &value_at(value, &inner), money)),
+                None => issues.push(msg::schema_error(file, &path, &detail)),
+            }
             None
         }
+    }
+}
+
+/// The text of the value at a serde path inside `value` ("expenditure[3].allocated"), for messages.
+fn value_at(value: &Value, inner: &str) -> String {
+    let mut node = value;
+    for part in inner.split('.').filter(|p| !p.is_empty() && *p != "?") {
+        let next = match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')).and_then(|p| p.parse::<usize>().ok()) {
+            Some(i) => node.get(i),
+            None => node.get(part),
+        };
+        match next {
+            Some(n) => node = n,
+            None => return String::new(),
+        }
+    }
+    match node {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -21,15 +21,16 @@ pub enum DetectedFormat {
 }
 
 impl DetectedFormat {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::domain::lang::Tr {
+        use crate::domain::lang::Tr;
         match self {
-            DetectedFormat::Catalog => "LocalLens catalog",
-            DetectedFormat::Ocds => "OCDS",
-            DetectedFormat::EgpContracts => "e-GP contracts",
-            DetectedFormat::LocallensBudget => "LocalLens budget",
-            DetectedFormat::WevisPaoBudget => "ACT × WeVis อบจ. budget",
-            DetectedFormat::Assessment => "LocalLens assessment (LPA/ITA)",
-            DetectedFormat::Unknown => "unknown",
+            DetectedFormat::Catalog => Tr::new("แคตตาล็อกของส่องท้องถิ่น", "LocalLens catalog"),
+            DetectedFormat::Ocds => Tr::new("OCDS", "OCDS"),
+            DetectedFormat::EgpContracts => Tr::new("ข้อมูลสัญญา e-GP", "e-GP contracts"),
+            DetectedFormat::LocallensBudget => Tr::new("งบประมาณตามโครงสร้างของส่องท้องถิ่น", "LocalLens budget"),
+            DetectedFormat::WevisPaoBudget => Tr::new("งบประมาณ อบจ. ของ ACT × WeVis", "ACT × WeVis อบจ. budget"),
+            DetectedFormat::Assessment => Tr::new("ผลการประเมิน LPA/ITA ของส่องท้องถิ่น", "LocalLens assessment (LPA/ITA)"),
+            DetectedFormat::Unknown => Tr::new("ไม่รู้จัก", "unknown"),
         }
     }
 }

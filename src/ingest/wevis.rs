@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::domain::budget::{Budget, ExpenditureLine, RevenueLine, BUDGET_VERSION};
 use crate::domain::calendar::FiscalYear;
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
-use crate::domain::money::Satang;
+use crate::domain::money::{Satang, Total};
 use crate::domain::org::LocalText;
 use crate::ingest::budget::check_total;
 use crate::ingest::messages as msg;
@@ -114,7 +114,7 @@ pub fn from_value(
         .unwrap_or_default();
     let mut revenue = Vec::new();
     for (i, income) in incomes.into_iter().enumerate() {
-        let categories_sum: Satang = income.categories.iter().map(|c| c.total).sum();
+        let categories_sum = Total::of(income.categories.iter().map(|c| c.total));
         match income.total {
             // A group published with a total but no categories keeps its total as one line.
             Some(total) if income.categories.is_empty() => {
@@ -126,7 +126,7 @@ pub fn from_value(
                 });
                 continue;
             }
-            Some(total) if total != categories_sum => {
+            Some(total) if Total::from(total) != categories_sum => {
                 issues.push(msg::total_mismatch(
                     file,
                     &incomes_at.index(i).key("total"),
@@ -153,8 +153,8 @@ pub fn from_value(
     }
     for key in ["groupedByArea", "groupedByType"] {
         let grouped: Vec<Grouped> = deserialize_records(file, value.get(key), &root.key(key), issues, &mut ignored);
-        let sum: Satang = grouped.iter().map(|g| g.total).sum();
-        let lines: Satang = expenditure.iter().map(|l| l.allocated).sum();
+        let sum = Total::of(grouped.iter().map(|g| g.total));
+        let lines = Total::of(expenditure.iter().map(|l| l.allocated));
         if sum != lines {
             issues.push(msg::total_mismatch(file, &root.key(key), &sum.format_baht(), &lines.format_baht()));
         }

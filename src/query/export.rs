@@ -1,44 +1,45 @@
 //! CSV of exactly the rows on screen, in their order: UTF-8 with a byte-order mark so that Excel opens Thai
 //! correctly, money as plain decimals of baht, and a file name that names the data's source and date.
-use crate::charts::spec::csv_field;
-use crate::domain::issue::Lang;
+use crate::domain::codes::Code;
+use crate::domain::lang::{Lang, Tr};
 use crate::domain::money::Satang;
+use crate::query::csv::csv_field;
 use crate::query::store::{Store, NONE};
 
-/// (Thai header, English header) of each column, in order.
-pub const COLUMNS: [(&str, &str); 14] = [
-    ("ocid", "ocid"),
-    ("ชื่อโครงการ", "title"),
-    ("รหัสหน่วยงาน", "buyer_code"),
-    ("หน่วยงาน", "buyer"),
-    ("ปีงบประมาณ", "fiscal_year"),
-    ("วันที่เริ่ม", "start_date"),
-    ("วิธีจัดหา (OCDS)", "procurement_method"),
-    ("วิธีจัดหา", "procurement_method_details"),
-    ("ขั้นตอน", "stage"),
-    ("งบประมาณ (บาท)", "budget_thb"),
-    ("ราคากลาง (บาท)", "reference_price_thb"),
-    ("มูลค่าสัญญา (บาท)", "contract_value_thb"),
-    ("มูลค่าสัญญา/ราคากลาง (%)", "contract_to_reference_pct"),
-    ("ผู้ขาย (เลขประจำตัวผู้เสียภาษี)", "suppliers"),
+/// Each column's header, in order.
+pub const COLUMNS: [Tr; 14] = [
+    Tr::new("ocid", "ocid"),
+    Tr::new("ชื่อโครงการ", "title"),
+    Tr::new("รหัสหน่วยงาน", "buyer_code"),
+    Tr::new("หน่วยงาน", "buyer"),
+    Tr::new("ปีงบประมาณ", "fiscal_year"),
+    Tr::new("วันที่เริ่ม", "start_date"),
+    Tr::new("วิธีจัดหา (OCDS)", "procurement_method"),
+    Tr::new("วิธีจัดหา", "procurement_method_details"),
+    Tr::new("ขั้นตอน", "stage"),
+    Tr::new("งบประมาณ (บาท)", "budget_thb"),
+    Tr::new("ราคากลาง (บาท)", "reference_price_thb"),
+    Tr::new("มูลค่าสัญญา (บาท)", "contract_value_thb"),
+    Tr::new("มูลค่าสัญญา/ราคากลาง (%)", "contract_to_reference_pct"),
+    Tr::new("ผู้ขาย (เลขประจำตัวผู้เสียภาษี)", "suppliers"),
 ];
 
-/// What each column of `COLUMNS` holds, (Thai, English), shown beside the download and in docs/DATA.md.
-pub const COLUMN_NOTES: [(&str, &str); 14] = [
-    ("รหัสกระบวนการจัดซื้อจัดจ้างตามมาตรฐาน OCDS", "the process's OCDS id"),
-    ("ชื่อโครงการ (tender.title)", "tender title"),
-    ("รหัสองค์กรในรายการข้อมูล (catalog)", "the organisation's code in the catalog"),
-    ("ชื่อหน่วยงานผู้ซื้อตามที่เผยแพร่", "buyer name as published"),
-    ("ปีงบประมาณ พ.ศ. (1 ต.ค. – 30 ก.ย.)", "fiscal year, BE (1 Oct – 30 Sep)"),
-    ("วันเริ่มประกาศ (ค.ศ. ปปปป-ดด-วว)", "tender start date, ISO (CE)"),
-    ("open, selective, limited, direct, other, missing", "open, selective, limited, direct, other, missing"),
-    ("วิธีจัดหาตามที่เผยแพร่ (e-bidding, คัดเลือก, เฉพาะเจาะจง…)", "the method as published"),
-    ("ขั้นตอนที่ไกลที่สุดที่มีข้อมูล", "furthest stage with data"),
-    ("planning.budget, บาท ทศนิยม 2 ตำแหน่ง", "planning.budget, baht"),
-    ("tender.value, บาท", "tender.value (reference price), baht"),
-    ("รวมสัญญาที่ไม่ถูกยกเลิก, บาท", "sum of contracts not cancelled, baht"),
-    ("มูลค่าสัญญา ÷ ราคากลาง × 100", "contract value ÷ reference price × 100"),
-    ("ผู้ได้รับงาน: ชื่อ (รหัส) คั่นด้วย ;", "awarded suppliers: name (id), separated by ;"),
+/// What each column of `COLUMNS` holds, shown beside the download and in docs/DATA.md.
+pub const COLUMN_NOTES: [Tr; 14] = [
+    Tr::new("รหัสกระบวนการจัดซื้อจัดจ้างตามมาตรฐาน OCDS", "the process's OCDS id"),
+    Tr::new("ชื่อโครงการ (tender.title)", "tender title"),
+    Tr::new("รหัสองค์กรในรายการข้อมูล (catalog)", "the organisation's code in the catalog"),
+    Tr::new("ชื่อหน่วยงานผู้ซื้อตามที่เผยแพร่", "buyer name as published"),
+    Tr::new("ปีงบประมาณ พ.ศ. (1 ต.ค. – 30 ก.ย.)", "fiscal year, BE (1 Oct – 30 Sep)"),
+    Tr::new("วันเริ่มประกาศ (ค.ศ. ปปปป-ดด-วว)", "tender start date, ISO (CE)"),
+    Tr::new("open, selective, limited, direct, other, missing", "open, selective, limited, direct, other, missing"),
+    Tr::new("วิธีจัดหาตามที่เผยแพร่ (e-bidding, คัดเลือก, เฉพาะเจาะจง…)", "the method as published"),
+    Tr::new("ขั้นตอนที่ไกลที่สุดที่มีข้อมูล", "furthest stage with data"),
+    Tr::new("planning.budget, บาท ทศนิยม 2 ตำแหน่ง", "planning.budget, baht"),
+    Tr::new("tender.value, บาท", "tender.value (reference price), baht"),
+    Tr::new("รวมสัญญาที่ไม่ถูกยกเลิก, บาท", "sum of contracts not cancelled, baht"),
+    Tr::new("มูลค่าสัญญา ÷ ราคากลาง × 100", "contract value ÷ reference price × 100"),
+    Tr::new("ผู้ได้รับงาน: ชื่อ (รหัส) คั่นด้วย ;", "awarded suppliers: name (id), separated by ;"),
 ];
 
 fn money(v: i64) -> String {
@@ -52,7 +53,7 @@ fn money(v: i64) -> String {
 /// The CSV text, starting with a byte-order mark.
 pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
-    let headers: Vec<&str> = COLUMNS.iter().map(|(th, en)| if lang == Lang::Th { *th } else { *en }).collect();
+    let headers: Vec<&str> = COLUMNS.iter().map(|c| c.get(lang)).collect();
     out.push_str(&headers.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
     for &r in rows {

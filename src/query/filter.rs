@@ -1,46 +1,142 @@
 //! Filters over the store and facet counts that respect the other filters (a facet's own choice does not
-//! narrow its own counts, as readers of faceted search expect). One pass marks which filters each row
-//! fails; selection and every facet's counts are read from those marks.
+//! narrow its own counts, as readers of faceted search expect). One pass per dimension marks which filters
+//! each row fails; the selection and every facet's counts are read from those marks.
+//!
+//! Most facets are a `Dim`: each row (or its organisation) has one small code in it, and the filter allows a
+//! set of codes. A new such facet is a `Dim` variant with its three `match` arms below, a field of `Filter`,
+//! and its line in `filter/tests.rs`. Search, fiscal years, amounts, the supplier and "has a risk signal" are
+//! written out, since they are not one code per row.
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::domain::codes::{Code, Method, Stage};
 use crate::domain::money::Satang;
-use crate::domain::ocds::Stage;
+use crate::domain::org::OrgType;
 use crate::domain::text::search_key;
-use crate::query::store::{Method, OrgAttrs, Store, NONE};
+use crate::query::store::{Store, NONE};
 
 /// What the reader filters on; an empty field does not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Thai or English words; matched as a substring of the normalised text (Thai has no spaces).
+    /// Words, each of which must appear somewhere in the process (in any order).
     pub text: String,
-    /// Fiscal years (BE), inclusive.
-    pub years: Option<(i32, i32)>,
-    pub orgs: BTreeSet<String>,
-    /// Organisation types (`OrgType::as_str`), provinces and districts (Thai names), from the catalog.
-    pub org_types: BTreeSet<String>,
+    /// Fiscal years (BE), inclusive; an open end is unbounded.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub org_types: BTreeSet<OrgType>,
+    /// Provinces and districts by their Thai names (the key publishers agree on), organisations by catalog code.
     pub provinces: BTreeSet<String>,
     pub districts: BTreeSet<String>,
+    pub orgs: BTreeSet<String>,
     pub methods: BTreeSet<Method>,
     pub stages: BTreeSet<Stage>,
     /// On the contract value, or the reference price when there is no contract yet; both bounds inclusive.
-    pub min_amount: Option<Satang>,
-    pub max_amount: Option<Satang>,
+    pub min: Option<Satang>,
+    pub max: Option<Satang>,
+    /// Only processes this supplier (a party id) won.
     pub supplier: Option<String>,
     /// Only processes with at least one risk signal (the caller passes which rows have one).
     pub only_flagged: bool,
 }
 
-const TEXT: u16 = 1;
-const YEAR: u16 = 2;
-const ORG: u16 = 4;
-const METHOD: u16 = 8;
-const STAGE: u16 = 16;
-const AMOUNT: u16 = 32;
-const SUPPLIER: u16 = 64;
-const ORG_TYPE: u16 = 128;
-const PROVINCE: u16 = 256;
-const DISTRICT: u16 = 512;
-const FLAGGED: u16 = 1024;
+impl Filter {
+    /// The fiscal years chosen, as an inclusive range.
+    pub fn years(&self) -> Option<(i32, i32)> {
+        match (self.from, self.to) {
+            (None, None) => None,
+            (a, b) => Some((a.unwrap_or(i32::MIN), b.unwrap_or(i32::MAX))),
+        }
+    }
+}
+
+/// A dimension every row has exactly one code in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dim {
+    Method,
+    Stage,
+    OrgType,
+    Province,
+    District,
+    Org,
+}
+
+const TEXT: u16 = 1 << 8;
+const YEAR: u16 = 1 << 9;
+const AMOUNT: u16 = 1 << 10;
+const SUPPLIER: u16 = 1 << 11;
+const FLAGGED: u16 = 1 << 12;
+
+/// Where a dimension's code comes from.
+enum Source<'s> {
+    /// One code per row.
+    Row(Box<dyn Fn(usize) -> usize + 's>),
+    /// One code per organisation (index in `Store::orgs`).
+    Org(Box<dyn Fn(usize) -> usize + 's>),
+}
+
+impl Dim {
+    pub const ALL: [Dim; 6] = [Dim::Method, Dim::Stage, Dim::OrgType, Dim::Province, Dim::District, Dim::Org];
+
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
+    /// How many codes the dimension has in `store`.
+    fn cardinality(self, store: &Store) -> usize {
+        match self {
+            Dim::Method => Method::ALL.len(),
+            Dim::Stage => Stage::ALL.len(),
+            // The last code is "not in the catalog".
+            Dim::OrgType => OrgType::ALL.len() + 1,
+            Dim::Province => store.provinces.len(),
+            Dim::District => store.districts.len(),
+            Dim::Org => store.orgs.len(),
+        }
+    }
+
+    fn source<'s>(self, store: &'s Store) -> Source<'s> {
+        match self {
+            Dim::Method => Source::Row(Box::new(|r| code_of(store.method[r]))),
+            Dim::Stage => Source::Row(Box::new(|r| code_of(store.stage[r]))),
+            Dim::OrgType => Source::Org(Box::new(|o| store.org_attrs[o].org_type.map_or(OrgType::ALL.len(), code_of))),
+            Dim::Province => Source::Org(Box::new(|o| store.org_attrs[o].province as usize)),
+            Dim::District => Source::Org(Box::new(|o| store.org_attrs[o].district as usize)),
+            Dim::Org => Source::Org(Box::new(|o| o)),
+        }
+    }
+
+    /// The codes `filter` allows, or None when it does not filter on this dimension.
+    fn allowed(self, filter: &Filter, store: &Store) -> Option<Vec<bool>> {
+        match self {
+            Dim::Method => coded_mask(&filter.methods),
+            Dim::Stage => coded_mask(&filter.stages),
+            Dim::OrgType => coded_mask(&filter.org_types).map(|mut m| {
+                m.push(false);
+                m
+            }),
+            Dim::Province => named_mask(&filter.provinces, &store.provinces),
+            Dim::District => named_mask(&filter.districts, &store.districts),
+            Dim::Org => named_mask(&filter.orgs, &store.orgs),
+        }
+    }
+}
+
+fn code_of<T: Code>(value: T) -> usize {
+    T::ALL.iter().position(|v| *v == value).unwrap_or(0)
+}
+
+fn coded_mask<T: Code>(chosen: &BTreeSet<T>) -> Option<Vec<bool>> {
+    (!chosen.is_empty()).then(|| T::ALL.iter().map(|v| chosen.contains(v)).collect())
+}
+
+fn named_mask(chosen: &BTreeSet<String>, dict: &crate::query::dict::Dict) -> Option<Vec<bool>> {
+    (!chosen.is_empty()).then(|| {
+        let mut mask = vec![false; dict.len()];
+        for code in chosen.iter().filter_map(|v| dict.lookup(v)) {
+            mask[code as usize] = true;
+        }
+        mask
+    })
+}
 
 /// Amount bands offered as facet values, by the thresholds of Thai procurement law: เฉพาะเจาะจง is allowed up
 /// to 500,000 baht; bounds are inclusive, in satang.
@@ -57,12 +153,8 @@ pub const AMOUNT_BANDS: [(Option<Satang>, Option<Satang>); 4] = [
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
     pub years: BTreeMap<i32, usize>,
-    pub orgs: BTreeMap<String, usize>,
-    pub org_types: BTreeMap<String, usize>,
-    pub provinces: BTreeMap<String, usize>,
-    pub districts: BTreeMap<String, usize>,
-    pub methods: BTreeMap<Method, usize>,
-    pub stages: BTreeMap<Stage, usize>,
+    /// Per `Dim` (in `Dim::ALL` order), per code.
+    dims: Vec<Vec<usize>>,
     /// Per band of `AMOUNT_BANDS`.
     pub amount_bands: [usize; 4],
     /// Supplier code (in `store.suppliers`) → processes won, over the rows that pass every other filter.
@@ -70,6 +162,27 @@ pub struct FacetCounts {
     /// Rows with a risk signal among those that pass every other filter, and how many rows that is.
     pub flagged: usize,
     pub flaggable: usize,
+}
+
+impl FacetCounts {
+    fn counts(&self, dim: Dim) -> &[usize] {
+        self.dims.get(dim as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The counts of a coded dimension, by value, leaving out values with none.
+    pub fn coded<T: Code>(&self, dim: Dim) -> BTreeMap<T, usize> {
+        T::ALL.iter().zip(self.counts(dim)).filter(|(_, n)| **n > 0).map(|(v, n)| (*v, *n)).collect()
+    }
+
+    /// The counts of a named dimension (province, district, organisation), by name, leaving out names with none.
+    pub fn named(&self, dim: Dim, store: &Store) -> BTreeMap<String, usize> {
+        let dict = match dim {
+            Dim::Province => &store.provinces,
+            Dim::District => &store.districts,
+            _ => &store.orgs,
+        };
+        self.counts(dim).iter().enumerate().filter(|(_, n)| **n > 0).map(|(c, n)| (dict.get(c as u32).to_string(), *n)).collect()
+    }
 }
 
 /// The amount a process is filtered and sorted by: its contract value, else its reference price.
@@ -89,65 +202,60 @@ fn in_range(amount: Option<Satang>, min: Option<Satang>, max: Option<Satang>) ->
     amount.is_some_and(|a| min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m))
 }
 
+/// The words of a search, each folded as the search text is: every one must be found.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(search_key).filter(|w| !w.is_empty()).collect()
+}
+
 /// For each row of `rows`, the set of filters it fails, as bits.
 fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>) -> Vec<u16> {
-    let needle = search_key(&filter.text);
-    let orgs: BTreeSet<u32> = filter.orgs.iter().filter_map(|o| store.orgs.lookup(o)).collect();
+    let mut marks = vec![0u16; rows.len()];
+    let org_count = store.orgs.len();
+    // Organisation dimensions are decided once per organisation, not per row.
+    let mut org_marks = vec![0u16; org_count];
+    for dim in Dim::ALL {
+        let Some(allowed) = dim.allowed(filter, store) else { continue };
+        match dim.source(store) {
+            Source::Row(code) => {
+                for (m, &r) in marks.iter_mut().zip(rows) {
+                    if !allowed[code(r as usize)] {
+                        *m |= dim.bit();
+                    }
+                }
+            }
+            Source::Org(code) => {
+                for (o, m) in org_marks.iter_mut().enumerate() {
+                    if !allowed.get(code(o)).copied().unwrap_or(false) {
+                        *m |= dim.bit();
+                    }
+                }
+            }
+        }
+    }
+    let words = search_words(&filter.text);
+    let years = filter.years();
+    let by_amount = filter.min.is_some() || filter.max.is_some();
     let supplier = filter.supplier.as_deref().map(|s| store.suppliers.lookup(s));
-    // Organisation attributes are per organisation: decide once per organisation code, not per row.
-    let none = OrgAttrs::default();
-    let org_marks: Vec<u16> = (0..store.orgs.len())
-        .map(|code| {
-            let a = store.org_attrs.get(code).unwrap_or(&none);
-            let mut m = 0;
-            if !filter.org_types.is_empty() && !filter.org_types.contains(&a.org_type) {
-                m |= ORG_TYPE;
-            }
-            if !filter.provinces.is_empty() && !filter.provinces.contains(&a.province) {
-                m |= PROVINCE;
-            }
-            if !filter.districts.is_empty() && !filter.districts.contains(&a.district) {
-                m |= DISTRICT;
-            }
-            if !filter.orgs.is_empty() && !orgs.contains(&(code as u32)) {
-                m |= ORG;
-            }
-            m
-        })
-        .collect();
-    let by_amount = filter.min_amount.is_some() || filter.max_amount.is_some();
-    rows.iter()
-        .map(|&r| {
-            let i = r as usize;
-            let mut m = org_marks[store.org[i] as usize];
-            if !needle.is_empty() && !store.search[i].contains(needle.as_str()) {
-                m |= TEXT;
-            }
-            if let Some((from, to)) = filter.years {
-                if !(from..=to).contains(&store.fiscal_year[i]) {
-                    m |= YEAR;
-                }
-            }
-            if !filter.methods.is_empty() && !filter.methods.contains(&store.method[i]) {
-                m |= METHOD;
-            }
-            if !filter.stages.is_empty() && !filter.stages.contains(&store.stage[i]) {
-                m |= STAGE;
-            }
-            if by_amount && !in_range(amount_of(store, i), filter.min_amount, filter.max_amount) {
-                m |= AMOUNT;
-            }
-            if let Some(s) = supplier {
-                if !s.is_some_and(|code| store.suppliers_of(r).contains(&code)) {
-                    m |= SUPPLIER;
-                }
-            }
-            if filter.only_flagged && !flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false)) {
-                m |= FLAGGED;
-            }
-            m
-        })
-        .collect()
+    for (m, &r) in marks.iter_mut().zip(rows) {
+        let i = r as usize;
+        *m |= org_marks[store.org[i] as usize];
+        if !words.is_empty() && !words.iter().all(|w| store.search[i].contains(w.as_str())) {
+            *m |= TEXT;
+        }
+        if years.is_some_and(|(from, to)| !(from..=to).contains(&store.fiscal_year[i])) {
+            *m |= YEAR;
+        }
+        if by_amount && !in_range(amount_of(store, i), filter.min, filter.max) {
+            *m |= AMOUNT;
+        }
+        if supplier.is_some_and(|s| !s.is_some_and(|code| store.suppliers_of(r).contains(&code))) {
+            *m |= SUPPLIER;
+        }
+        if filter.only_flagged && !flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false)) {
+            *m |= FLAGGED;
+        }
+    }
+    marks
 }
 
 /// The rows of `within` (all rows when None) that pass every filter, in order, and the facet counts.
@@ -162,37 +270,40 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         }
     };
     let marks = marks(store, filter, rows, flagged);
-    let mut selected = Vec::new();
-    let mut counts = FacetCounts::default();
-    // Counted into plain arrays by code, turned into named maps once at the end: a country's rows cost no
-    // string work here.
-    let n_orgs = store.orgs.len();
-    let (mut by_org, mut by_type, mut by_province, mut by_district) =
-        (vec![0usize; n_orgs], vec![0usize; n_orgs], vec![0usize; n_orgs], vec![0usize; n_orgs]);
-    let mut methods = [0usize; Method::ALL.len()];
-    let mut stages = [0usize; Stage::ALL.len()];
+    let selected = rows.iter().zip(&marks).filter(|(_, m)| **m == 0).map(|(r, _)| *r).collect();
+    let mut counts = FacetCounts { dims: Vec::with_capacity(Dim::ALL.len()), ..FacetCounts::default() };
+    // Counted into plain arrays by code: a country's rows cost no string work here.
+    for dim in Dim::ALL {
+        let others = !dim.bit();
+        let mut per_code = vec![0usize; dim.cardinality(store)];
+        match dim.source(store) {
+            Source::Row(code) => {
+                for (&r, &m) in rows.iter().zip(&marks) {
+                    per_code[code(r as usize)] += usize::from(m & others == 0);
+                }
+            }
+            Source::Org(code) => {
+                let mut per_org = vec![0usize; store.orgs.len()];
+                for (&r, &m) in rows.iter().zip(&marks) {
+                    per_org[store.org[r as usize] as usize] += usize::from(m & others == 0);
+                }
+                for (o, n) in per_org.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                    per_code[code(o)] += n;
+                }
+            }
+        }
+        counts.dims.push(per_code);
+    }
     let mut suppliers = vec![0usize; store.suppliers.len()];
     for (&r, &m) in rows.iter().zip(&marks) {
         let i = r as usize;
-        let o = store.org[i] as usize;
-        if m == 0 {
-            selected.push(r);
-        }
         if m & !YEAR == 0 {
             *counts.years.entry(store.fiscal_year[i]).or_default() += 1;
         }
-        by_org[o] += usize::from(m & !ORG == 0);
-        by_type[o] += usize::from(m & !ORG_TYPE == 0);
-        by_province[o] += usize::from(m & !PROVINCE == 0);
-        by_district[o] += usize::from(m & !DISTRICT == 0);
-        methods[store.method[i] as usize] += usize::from(m & !METHOD == 0);
-        stages[store.stage[i] as usize] += usize::from(m & !STAGE == 0);
         if m & !AMOUNT == 0 {
             let amount = amount_of(store, i);
             for (band, (min, max)) in AMOUNT_BANDS.iter().enumerate() {
-                if in_range(amount, *min, *max) {
-                    counts.amount_bands[band] += 1;
-                }
+                counts.amount_bands[band] += usize::from(in_range(amount, *min, *max));
             }
         }
         if m & !SUPPLIER == 0 {
@@ -202,31 +313,9 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         }
         if m & !FLAGGED == 0 {
             counts.flaggable += 1;
-            if flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false)) {
-                counts.flagged += 1;
-            }
+            counts.flagged += usize::from(flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false)));
         }
     }
-    let none = OrgAttrs::default();
-    let attrs = |code: usize| store.org_attrs.get(code).unwrap_or(&none);
-    let named = |per_org: &[usize], key: &dyn Fn(&OrgAttrs) -> &String| {
-        let mut out: BTreeMap<String, usize> = BTreeMap::new();
-        for (code, &n) in per_org.iter().enumerate().filter(|(_, n)| **n > 0) {
-            *out.entry(key(attrs(code)).clone()).or_default() += n;
-        }
-        out
-    };
-    counts.org_types = named(&by_type, &|a| &a.org_type);
-    counts.provinces = named(&by_province, &|a| &a.province);
-    counts.districts = named(&by_district, &|a| &a.district);
-    counts.orgs = by_org
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .map(|(code, &n)| (store.orgs.get(code as u32).to_string(), n))
-        .collect();
-    counts.methods = Method::ALL.iter().zip(methods).filter(|(_, n)| *n > 0).map(|(m, n)| (*m, n)).collect();
-    counts.stages = Stage::ALL.iter().zip(stages).filter(|(_, n)| *n > 0).map(|(s, n)| (*s, n)).collect();
     counts.suppliers = suppliers.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
     (selected, counts)
 }

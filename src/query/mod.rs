@@ -1,11 +1,17 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
+pub mod csv;
 pub mod dict;
 pub mod export;
 pub mod filter;
 pub mod flags;
+pub mod load;
+pub mod paging;
+pub mod peers;
+pub mod process;
 pub mod sort;
 pub mod store;
 pub mod summary;
+pub mod supplier;
 #[cfg(test)]
 pub(crate) mod test_data;
 pub mod trends;

@@ -1,28 +1,30 @@
 //! Totals and groupings over a selection. Money sums are integer sums of satang.
-use crate::domain::money::Satang;
-use crate::query::store::{Method, Store, NONE};
+use crate::domain::codes::Code;
+use crate::domain::codes::Method;
+use crate::domain::money::{Satang, Total};
+use crate::query::store::{Store, NONE};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     pub processes: usize,
-    pub budget: Satang,
-    pub reference_price: Satang,
-    pub contract_value: Satang,
+    pub budget: Total,
+    pub reference_price: Total,
+    pub contract_value: Total,
     /// How many processes have a contract value (the rest are not yet contracted or not published).
     pub with_contract: usize,
 }
 
-fn sum(column: &[i64], rows: &[u32]) -> (Satang, usize) {
-    let mut total = 0i64;
+fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
+    let mut total = Total::ZERO;
     let mut count = 0;
     for &r in rows {
         let v = column[r as usize];
         if v != NONE {
-            total += v;
+            total.add(Satang(v));
             count += 1;
         }
     }
-    (Satang(total), count)
+    (total, count)
 }
 
 pub fn totals(store: &Store, rows: &[u32]) -> Totals {
@@ -41,19 +43,19 @@ pub fn totals(store: &Store, rows: &[u32]) -> Totals {
 pub struct MethodShare {
     pub method: Method,
     pub count: usize,
-    pub contract_value: Satang,
+    pub contract_value: Total,
 }
 
 pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
     let mut shares: Vec<MethodShare> =
-        Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Satang::ZERO }).collect();
+        Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Total::ZERO }).collect();
     for &r in rows {
         let m = store.method[r as usize];
         let slot = &mut shares[Method::ALL.iter().position(|x| *x == m).unwrap_or(0)];
         slot.count += 1;
         let v = store.contract_value[r as usize];
         if v != NONE {
-            slot.contract_value += Satang(v);
+            slot.contract_value.add(Satang(v));
         }
     }
     shares.retain(|s| s.count > 0);
@@ -94,20 +96,20 @@ pub struct SupplierTotal {
     /// The supplier's code in `Store::suppliers`.
     pub supplier: u32,
     pub processes: usize,
-    pub value: Satang,
+    pub value: Total,
 }
 
 /// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
 /// A process with several suppliers counts its whole value for each: the table says so.
 pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
-    let mut totals: std::collections::HashMap<u32, (usize, Satang)> = std::collections::HashMap::new();
+    let mut totals: std::collections::HashMap<u32, (usize, Total)> = std::collections::HashMap::new();
     for &r in rows {
         let v = store.contract_value[r as usize];
         for &s in store.suppliers_of(r) {
             let t = totals.entry(s).or_default();
             t.0 += 1;
             if v != NONE {
-                t.1 += Satang(v);
+                t.1.add(Satang(v));
             }
         }
     }
@@ -124,32 +126,32 @@ pub struct BuyerShare {
     /// The organisation's code in `Store::orgs`.
     pub org: u32,
     pub processes: usize,
-    pub supplier_value: Satang,
-    pub buyer_value: Satang,
+    pub supplier_value: Total,
+    pub buyer_value: Total,
 }
 
 impl BuyerShare {
     pub fn share(&self) -> Option<f64> {
-        (self.buyer_value.0 > 0).then(|| self.supplier_value.0 as f64 / self.buyer_value.0 as f64)
+        self.supplier_value.share_of(self.buyer_value)
     }
 }
 
 /// A supplier's contracts per buyer, largest first, with each buyer's total contract value over the store.
 pub fn supplier_by_buyer(store: &Store, supplier: &str) -> Vec<BuyerShare> {
-    let mut buyer_totals: std::collections::HashMap<u32, Satang> = std::collections::HashMap::new();
+    let mut buyer_totals: std::collections::HashMap<u32, Total> = std::collections::HashMap::new();
     for (row, &org) in store.org.iter().enumerate() {
         let v = store.contract_value[row];
         if v != NONE {
-            *buyer_totals.entry(org).or_default() += Satang(v);
+            buyer_totals.entry(org).or_default().add(Satang(v));
         }
     }
-    let mut by_org: std::collections::BTreeMap<u32, (usize, Satang)> = std::collections::BTreeMap::new();
+    let mut by_org: std::collections::BTreeMap<u32, (usize, Total)> = std::collections::BTreeMap::new();
     for &row in store.rows_of_supplier(supplier) {
         let entry = by_org.entry(store.org[row as usize]).or_default();
         entry.0 += 1;
         let v = store.contract_value[row as usize];
         if v != NONE {
-            entry.1 += Satang(v);
+            entry.1.add(Satang(v));
         }
     }
     let mut out: Vec<BuyerShare> = by_org
@@ -171,7 +173,7 @@ mod tests {
     use crate::domain::ocds::{Award, Contract, OrgRef, Process, Release, Value};
 
     fn process(ocid: &str, supplier: &str, baht: i64) -> Process {
-        let value = Some(Value { amount: Some(Satang::from_baht(baht)), currency: Some("THB".into()) });
+        let value = Some(Value { amount: Some(Satang::baht(baht)), currency: Some("THB".into()) });
         Process {
             compiled: Release {
                 ocid: ocid.into(),
@@ -195,9 +197,15 @@ mod tests {
         let all: Vec<u32> = (0..4).collect();
         assert_eq!(participants(&store, &all), Participants { buyers: 2, bidders: 0, suppliers: 2 });
         let top = top_suppliers(&store, &all, 1);
-        assert_eq!((store.suppliers.get(top[0].supplier), top[0].processes, top[0].value), ("T", 1, Satang::from_baht(700)));
+        assert_eq!(
+            (store.suppliers.get(top[0].supplier), top[0].processes, top[0].value),
+            ("T", 1, Total::from(Satang::baht(700)))
+        );
         let both = top_suppliers(&store, &all, 5);
-        assert_eq!((store.suppliers.get(both[1].supplier), both[1].processes, both[1].value), ("S", 3, Satang::from_baht(450)));
+        assert_eq!(
+            (store.suppliers.get(both[1].supplier), both[1].processes, both[1].value),
+            ("S", 3, Total::from(Satang::baht(450)))
+        );
     }
 
     #[test]
@@ -233,7 +241,7 @@ mod tests {
         assert_eq!(store.orgs.get(shares[0].org), "A");
         assert_eq!(
             (shares[0].processes, shares[0].supplier_value, shares[0].buyer_value),
-            (2, Satang::from_baht(400), Satang::from_baht(1100))
+            (2, Total::from(Satang::baht(400)), Total::from(Satang::baht(1100)))
         );
         assert_eq!(shares[1].share(), Some(0.5));
         assert!(supplier_by_buyer(&store, "nobody").is_empty());

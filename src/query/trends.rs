@@ -2,19 +2,21 @@
 //! figure says what it left out, so the charts reconcile with the totals.
 use std::collections::BTreeMap;
 
-use crate::domain::money::Satang;
-use crate::query::store::{Method, Store, NONE};
+use crate::domain::codes::Code;
+use crate::domain::codes::Method;
+use crate::domain::money::{Satang, Total};
+use crate::query::store::{Store, NONE};
 
 /// Contract value per fiscal year and procurement method (in `Method::ALL` order), and the count of processes.
-pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize, Satang); 6]> {
-    let mut out: BTreeMap<i32, [(usize, Satang); 6]> = BTreeMap::new();
+pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize, Total); 6]> {
+    let mut out: BTreeMap<i32, [(usize, Total); 6]> = BTreeMap::new();
     for &r in rows {
         let i = r as usize;
         let slot = Method::ALL.iter().position(|m| *m == store.method[i]).unwrap_or(5);
         let cell = &mut out.entry(store.fiscal_year[i]).or_default()[slot];
         cell.0 += 1;
         if store.contract_value[i] != NONE {
-            cell.1 += Satang(store.contract_value[i]);
+            cell.1.add(Satang(store.contract_value[i]));
         }
     }
     out
@@ -25,11 +27,11 @@ pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize,
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Monthly {
     pub fiscal_year: i32,
-    pub value: [Satang; 12],
+    pub value: [Total; 12],
     pub count: [usize; 12],
     /// Contract value in the selection with no signing or award date, and value dated in other fiscal years.
-    pub undated: Satang,
-    pub other_years: Satang,
+    pub undated: Total,
+    pub other_years: Total,
 }
 
 /// The month's position in the fiscal year: October is 0, September 11.
@@ -46,13 +48,13 @@ pub fn monthly(store: &Store, rows: &[u32], fiscal_year: i32) -> Monthly {
             continue;
         }
         match store.spend_date[i] {
-            None => out.undated += Satang(v),
+            None => out.undated.add(Satang(v)),
             Some(d) if d.fiscal_year().0 == fiscal_year => {
                 let m = fiscal_month(d.month);
-                out.value[m] += Satang(v);
+                out.value[m].add(Satang(v));
                 out.count[m] += 1;
             }
-            Some(_) => out.other_years += Satang(v),
+            Some(_) => out.other_years.add(Satang(v)),
         }
     }
     out
@@ -103,20 +105,21 @@ mod tests {
         let store = store(900);
         let rows: Vec<u32> = (0..store.len() as u32).filter(|r| r % 4 != 1).collect();
         let table = by_year_and_method(&store, &rows);
-        let value: Satang = table.values().flat_map(|cells| cells.iter().map(|c| c.1)).sum();
+        let mut value = Total::ZERO;
+        table.values().flat_map(|cells| cells.iter()).for_each(|c| value.merge(c.1));
         let count: usize = table.values().flat_map(|cells| cells.iter().map(|c| c.0)).sum();
         assert_eq!((count, value), (rows.len(), totals(&store, &rows).contract_value));
         assert_eq!(table.keys().copied().collect::<Vec<_>>(), vec![2566, 2567, 2568]);
         // One cell, counted the long way.
-        let open_2567: Satang = rows
-            .iter()
-            .map(|&r| &store.processes[r as usize].compiled)
-            .filter(|p| p.method() == Some("open"))
-            .filter(|p| {
-                p.tender.as_ref().and_then(|t| t.tender_period.as_ref()?.start_date).map(|d| d.fiscal_year().0) == Some(2567)
-            })
-            .filter_map(|p| p.contract_value())
-            .sum();
+        let open_2567 = Total::of(
+            rows.iter()
+                .map(|&r| &store.processes[r as usize].compiled)
+                .filter(|p| p.method() == Some("open"))
+                .filter(|p| {
+                    p.tender.as_ref().and_then(|t| t.tender_period.as_ref()?.start_date).map(|d| d.fiscal_year().0) == Some(2567)
+                })
+                .filter_map(|p| p.contract_value()),
+        );
         assert_eq!(table[&2567][0].1, open_2567);
     }
 
@@ -126,11 +129,14 @@ mod tests {
         let rows: Vec<u32> = (0..store.len() as u32).collect();
         let m = monthly(&store, &rows, 2567);
         let total = totals(&store, &rows).contract_value;
-        let months: Satang = m.value.iter().copied().sum();
-        assert_eq!(months + m.undated + m.other_years, total);
+        let mut months = Total::ZERO;
+        for v in m.value.iter().chain([&m.undated, &m.other_years]) {
+            months.merge(*v);
+        }
+        assert_eq!(months, total);
         assert!(m.count.iter().filter(|&&n| n > 0).count() >= 6, "{m:?}");
         // The long way: each process's first live contract's signing date.
-        let mut expected = [Satang::ZERO; 12];
+        let mut expected = [Total::ZERO; 12];
         for p in rows.iter().map(|&r| &store.processes[r as usize].compiled) {
             let signed = p.contracts.iter().filter(|c| c.status.as_deref() != Some("cancelled")).find_map(|c| c.date_signed);
             let date = signed.or_else(|| {
@@ -143,7 +149,7 @@ mod tests {
                 if d.fiscal_year().0 == 2567 {
                     // October of 2566 CE+543 is the first month of fiscal 2567.
                     let index = if d.month >= 10 { d.month as usize - 10 } else { d.month as usize + 2 };
-                    expected[index] += v;
+                    expected[index].add(v);
                 }
             }
         }

@@ -3,15 +3,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::catalog::Catalog;
-use crate::domain::issue::Lang;
+use crate::domain::codes::Code;
+use crate::domain::lang::Lang;
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::link::ViewLink;
+use crate::ui::components::notice::IgnoredNotice;
 use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::check::CheckPage;
 use crate::ui::pages::explorer::Explorer;
 use crate::ui::pages::flags::FlagsPage;
-use crate::ui::state::{provide_view, LoadedCatalog};
+use crate::ui::state::{provide_view, use_view, LoadedCatalog};
 use crate::ui::url_state::{Page, ViewState};
 
 pub const CATALOG_URL: &str = "data/catalog.json";
@@ -38,13 +40,9 @@ pub fn App() -> impl IntoView {
     });
     let catalog = LocalResource::new(load_catalog);
     let page = view.select(|s| s.page);
-    let other_lang = Signal::derive(move || {
-        let s = view.get();
-        let next = if s.lang == Lang::Th { Lang::En } else { Lang::Th };
-        s.with_lang(next)
-    });
-    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() });
-    let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() });
+    let other_lang = Signal::derive(move || view.with(|s| s.with_lang(s.lang.other())));
+    let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() }.refined());
+    let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() }.refined());
     let to_home = Signal::derive(move || ViewState { lang: view.get().lang, ..ViewState::default() });
     view! {
         <header class="site-header">
@@ -53,14 +51,15 @@ pub fn App() -> impl IntoView {
             </ViewLink>
             <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
             <nav class="top-nav">
-                <ViewLink to=to_flags>{move || t(lang.get(), Key::Methodology)}</ViewLink>
-                <ViewLink to=to_check>{move || t(lang.get(), Key::CheckData)}</ViewLink>
+                <ViewLink to=to_flags current=false>{move || Page::Flags.label().get(lang.get())}</ViewLink>
+                <ViewLink to=to_check>{move || Page::Check.label().get(lang.get())}</ViewLink>
                 <ViewLink to=other_lang class="lang-switch">
                     <span data-testid="lang-switch">{move || t(lang.get(), Key::SwitchLanguage)}</span>
                 </ViewLink>
             </nav>
         </header>
         <main>
+            <IgnoredNotice />
             {move || match page.get() {
                 Page::Check => view! { <CheckPage /> }.into_any(),
                 Page::Flags => view! { <FlagsPage /> }.into_any(),
@@ -82,6 +81,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn CatalogLoaded(catalog: Arc<Catalog>) -> impl IntoView {
+    use_view().know_catalog(catalog.clone());
     provide_context(LoadedCatalog(catalog));
     view! { <Explorer /> }
 }

@@ -1,10 +1,10 @@
 //! Display helpers that depend on the language. Amounts use the core's exact formatting.
 use crate::domain::calendar::Date;
-use crate::domain::issue::Lang;
+use crate::domain::codes::Stage;
+use crate::domain::codes::{Code, Method};
+use crate::domain::lang::Lang;
 use crate::domain::money::{group_thousands, Satang};
-use crate::domain::ocds::Stage;
-use crate::query::store::{Method, NONE};
-use crate::ui::i18n::{t, Key};
+use crate::query::store::NONE;
 
 pub fn money_cell(satang: i64) -> String {
     if satang == NONE {
@@ -42,40 +42,14 @@ pub fn fiscal_year(lang: Lang, be: i32) -> String {
 }
 
 pub fn method(lang: Lang, m: Method) -> &'static str {
-    t(
-        lang,
-        match m {
-            Method::Open => Key::MethodOpen,
-            Method::Selective => Key::MethodSelective,
-            Method::Limited => Key::MethodLimited,
-            Method::Direct => Key::MethodDirect,
-            Method::Other => Key::MethodOther,
-            Method::Missing => Key::MethodMissing,
-        },
-    )
+    m.label().get(lang)
 }
 
 /// The method's everyday name, for narrow columns: e-bidding, คัดเลือก, เฉพาะเจาะจง.
 pub fn method_short(lang: Lang, m: Method) -> &'static str {
-    match (m, lang) {
-        (Method::Open, _) => "e-bidding / e-market",
-        (Method::Selective, Lang::Th) => "คัดเลือก",
-        (Method::Selective, Lang::En) => "selective",
-        (Method::Limited, Lang::Th) => "เฉพาะเจาะจง",
-        (Method::Limited, Lang::En) => "limited",
-        _ => method(lang, m),
-    }
+    m.short().get(lang)
 }
 
 pub fn stage(lang: Lang, s: Stage) -> &'static str {
-    t(
-        lang,
-        match s {
-            Stage::Planning => Key::StagePlanning,
-            Stage::Tender => Key::StageTender,
-            Stage::Award => Key::StageAward,
-            Stage::Contract => Key::StageContract,
-            Stage::Implementation => Key::StageImplementation,
-        },
-    )
+    s.label().get(lang)
 }

@@ -2,6 +2,7 @@
 //! everything they show is computed by the core (`ingest`, `query`, `charts`).
 pub mod app;
 pub mod components;
+pub mod facets;
 pub mod fetch;
 pub mod format;
 pub mod i18n;

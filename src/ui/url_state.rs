@@ -1,58 +1,62 @@
 //! All view state lives in the query string of the one index.html, so every view is a link:
-//! `?lang=en&org=6620101&year=2568&page=check`. Parsing and printing are pure and tested natively.
+//! `?lang=en&org=6620101&year=2568&method=limited`. Parsing and printing are pure and tested natively.
+//!
+//! The state is typed: pages, tabs, orders and facet values are closed sets, and a value in the URL that
+//! names nothing (`?method=foo`) is not kept as a selection. It is recorded in `ignored`, so that the page can
+//! say once that it was dropped. The procurement facets are read and written through `facets::FACETS`.
 use std::collections::BTreeMap;
 
-use crate::domain::issue::Lang;
-use crate::domain::money::Satang;
-use crate::domain::ocds::Stage;
+use crate::coded_enum;
+use crate::domain::codes::Code;
+use crate::domain::lang::Lang;
 use crate::query::filter::Filter;
+use crate::query::flags::FlagCode;
 use crate::query::sort::Sort;
-use crate::query::store::Method;
+use crate::ui::facets::FACETS;
 use crate::ui::query_string::{encode, parse_pairs};
 
 /// Rows per page of the process table, and the sizes a reader may choose.
 pub const PAGE_SIZES: [usize; 4] = [25, 50, 100, 200];
 pub const DEFAULT_PAGE_SIZE: usize = 50;
 
-/// The home page's tabs: the list of organisations, or the procurement of all of them together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Organisations,
-    Procurement,
-}
-
-pub fn stage_code(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Planning => "planning",
-        Stage::Tender => "tender",
-        Stage::Award => "award",
-        Stage::Contract => "contract",
-        Stage::Implementation => "implementation",
+coded_enum! {
+    /// The app's pages (`page=`); the explorer's own views are chosen by `org`, `process` and `supplier`.
+    #[derive(Default)]
+    pub enum Page {
+        #[default]
+        Explorer = "explorer" => ("สำรวจข้อมูล", "Explore"),
+        Check = "check" => ("ตรวจสอบไฟล์ข้อมูล", "Check my data"),
+        /// The red flags' methodology and settings.
+        Flags = "flags" => ("วิธีการ: สัญญาณความเสี่ยง", "Methodology: risk signals"),
     }
 }
 
-pub fn stage_from_code(code: &str) -> Option<Stage> {
-    Stage::ALL.into_iter().find(|s| stage_code(*s) == code)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Page {
-    #[default]
-    Explorer,
-    Check,
-    /// The red flags' methodology and settings.
-    Flags,
-}
-
-impl Page {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Page::Explorer => "explorer",
-            Page::Check => "check",
-            Page::Flags => "flags",
-        }
+coded_enum! {
+    /// The home page's tabs: the list of organisations, or the procurement of all of them together.
+    #[derive(Default)]
+    pub enum Tab {
+        #[default]
+        Organisations = "organisations" => ("องค์กรปกครองส่วนท้องถิ่น", "Local governments"),
+        Procurement = "procurement" => ("การจัดซื้อจัดจ้างของทุกหน่วยงาน", "Procurement of all organisations"),
     }
+}
+
+/// A value from the URL that named nothing, and was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub param: String,
+    pub value: String,
+}
+
+/// Which page component a state shows. A page's view of the state follows it only while this stays the same
+/// (`state::View`), so a page never reacts to the state it is being replaced for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Route {
+    pub page: Page,
+    pub tab: Tab,
+    pub org: Option<String>,
+    pub process: Option<String>,
+    pub supplier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,153 +67,105 @@ pub struct ViewState {
     pub tab: Tab,
     /// The selected organisation's catalog code.
     pub org: Option<String>,
-    /// The fiscal years (BE) shown, inclusive; `year=Y` in the URL is `from = to = Y`.
-    pub from: Option<i32>,
-    pub to: Option<i32>,
     /// The contracting process shown (its ocid).
     pub process: Option<String>,
     /// The supplier shown (its party id, e.g. `TH-RD-0105564068059`).
     pub supplier: Option<String>,
-    /// Search words (`q`).
-    pub q: String,
-    /// Procurement methods chosen in the facet (`method=open,limited`), as OCDS codes.
-    pub methods: Vec<String>,
-    /// Show only processes with at least one risk signal.
-    pub only_flagged: bool,
-    /// Facets across organisations: catalog codes, organisation types, provinces and districts (Thai names).
-    pub orgs: Vec<String>,
-    pub org_types: Vec<String>,
-    pub provinces: Vec<String>,
-    pub districts: Vec<String>,
-    /// Stages (`planning`, `tender`, `award`, `contract`, `implementation`).
-    pub stages: Vec<String>,
-    /// Amount range in baht, inclusive, on the contract value or else the reference price.
-    pub min: Option<Satang>,
-    pub max: Option<Satang>,
-    /// Only processes won by this supplier (party id).
-    pub winner: Option<String>,
+    /// Every procurement facet's choice (search, years, types, places, methods, amounts…).
+    pub filter: Filter,
     /// The table's order; None is newest first.
     pub sort: Option<Sort>,
-    /// The table's page (1-based) and rows per page.
+    /// The table's page (1-based; 0 is the first) and rows per page (0 is the default).
     pub pg: usize,
     pub per: usize,
     /// The flag whose methodology is open.
-    pub flag: Option<String>,
+    pub flag: Option<FlagCode>,
     /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
     pub flag_settings: BTreeMap<String, String>,
+    /// Values the URL gave that name nothing; not printed back.
+    pub ignored: Vec<Ignored>,
 }
 
 impl ViewState {
-    /// Reads a query string (with or without the leading `?`). Unknown or malformed parameters are ignored.
+    /// Reads a query string (with or without the leading `?`). Unknown parameters are skipped; a known
+    /// parameter whose value names nothing is recorded in `ignored`.
     pub fn from_query(query: &str) -> ViewState {
         let mut state = ViewState::default();
-        let list = |value: &str| -> Vec<String> {
-            let mut v: Vec<String> = value.split(',').map(str::trim).filter(|m| !m.is_empty()).map(str::to_string).collect();
-            v.sort();
-            v.dedup();
-            v
-        };
-        let year = |value: &str| value.parse().ok().filter(|y| (2400..3000).contains(y));
-        let baht = |value: &str| Satang::parse_baht(value).ok().filter(|s| s.0 >= 0);
+        let mut ignored = Vec::new();
         for (key, value) in parse_pairs(query) {
-            match key.as_str() {
-                "lang" => state.lang = Lang::from_code(&value).unwrap_or_default(),
-                "page" if value == "check" => state.page = Page::Check,
-                "page" if value == "flags" => state.page = Page::Flags,
-                "flagged" => state.only_flagged = value == "1",
-                "q" => state.q = value,
-                "method" => state.methods = list(&value),
-                "tab" if value == "procurement" => state.tab = Tab::Procurement,
-                "orgs" => state.orgs = list(&value),
-                "type" => state.org_types = list(&value),
-                "province" => state.provinces = list(&value),
-                "district" => state.districts = list(&value),
-                "stage" => state.stages = list(&value).into_iter().filter(|s| stage_from_code(s).is_some()).collect(),
-                "min" => state.min = baht(&value),
-                "max" => state.max = baht(&value),
-                "winner" if !value.is_empty() => state.winner = Some(value),
-                "sort" => state.sort = Sort::parse(&value).filter(|s| *s != Sort::default()),
-                "pg" => state.pg = value.parse().ok().filter(|p| *p > 1).unwrap_or(0),
-                "n" => state.per = value.parse().ok().filter(|n| PAGE_SIZES.contains(n) && *n != DEFAULT_PAGE_SIZE).unwrap_or(0),
-                "process" if !value.is_empty() => state.process = Some(value),
-                "supplier" if !value.is_empty() => state.supplier = Some(value),
-                "flag" if !value.is_empty() => state.flag = Some(value),
-                "org" if !value.is_empty() => state.org = Some(value),
-                "year" => {
-                    state.from = year(&value);
-                    state.to = state.from;
+            let bad = match key.as_str() {
+                "lang" => Lang::from_code(&value).map(|l| state.lang = l).is_none(),
+                "page" => Page::from_code(&value).map(|p| state.page = p).is_none(),
+                "tab" => Tab::from_code(&value).map(|t| state.tab = t).is_none(),
+                "org" | "process" | "supplier" if value.is_empty() => false,
+                "org" => set(&mut state.org, value.clone()),
+                "process" => set(&mut state.process, value.clone()),
+                "supplier" => set(&mut state.supplier, value.clone()),
+                "sort" => match Sort::parse(&value) {
+                    Some(s) => {
+                        state.sort = (s != Sort::default()).then_some(s);
+                        false
+                    }
+                    None => true,
+                },
+                "pg" => match value.parse::<usize>() {
+                    Ok(p) => {
+                        state.pg = if p > 1 { p } else { 0 };
+                        false
+                    }
+                    Err(_) => true,
+                },
+                "n" => match value.parse::<usize>().ok().filter(|n| PAGE_SIZES.contains(n)) {
+                    Some(n) => {
+                        state.per = if n == DEFAULT_PAGE_SIZE { 0 } else { n };
+                        false
+                    }
+                    None => true,
+                },
+                "flag" => FlagCode::from_code(&value).map(|c| state.flag = Some(c)).is_none(),
+                key if key.starts_with("fs.") => {
+                    if !value.is_empty() {
+                        state.flag_settings.insert(key[3..].to_string(), value.clone());
+                    }
+                    false
                 }
-                "from" => state.from = year(&value),
-                "to" => state.to = year(&value),
-                key if key.starts_with("fs.") && !value.is_empty() => {
-                    state.flag_settings.insert(key[3..].to_string(), value);
-                }
-                _ => {}
+                key => match FACETS.iter().find(|f| f.params().contains(&key)) {
+                    Some(facet) => {
+                        for rejected in facet.parse(&mut state.filter, key, &value) {
+                            ignored.push(Ignored { param: key.to_string(), value: rejected });
+                        }
+                        false
+                    }
+                    None => false,
+                },
+            };
+            if bad {
+                ignored.push(Ignored { param: key, value });
             }
         }
+        state.ignored = ignored;
         state
     }
 
     /// The query string, starting with `?`, with defaults left out and a fixed parameter order.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
-        if self.lang != Lang::Th {
+        if self.lang != Lang::default() {
             pairs.push(("lang", self.lang.code().to_string()));
         }
-        if self.page != Page::Explorer {
+        if self.page != Page::default() {
             pairs.push(("page", self.page.as_str().to_string()));
         }
-        if self.tab != Tab::Organisations {
-            pairs.push(("tab", "procurement".to_string()));
+        if self.tab != Tab::default() {
+            pairs.push(("tab", self.tab.as_str().to_string()));
         }
-        if let Some(org) = &self.org {
-            pairs.push(("org", org.clone()));
-        }
-        match (self.from, self.to) {
-            (Some(a), Some(b)) if a == b => pairs.push(("year", a.to_string())),
-            (from, to) => {
-                if let Some(a) = from {
-                    pairs.push(("from", a.to_string()));
-                }
-                if let Some(b) = to {
-                    pairs.push(("to", b.to_string()));
-                }
+        for (key, value) in [("org", &self.org), ("process", &self.process), ("supplier", &self.supplier)] {
+            if let Some(v) = value {
+                pairs.push((key, v.clone()));
             }
         }
-        if let Some(process) = &self.process {
-            pairs.push(("process", process.clone()));
-        }
-        if let Some(supplier) = &self.supplier {
-            pairs.push(("supplier", supplier.clone()));
-        }
-        if !self.q.is_empty() {
-            pairs.push(("q", self.q.clone()));
-        }
-        if !self.methods.is_empty() {
-            pairs.push(("method", self.methods.join(",")));
-        }
-        if self.only_flagged {
-            pairs.push(("flagged", "1".to_string()));
-        }
-        for (key, list) in [
-            ("orgs", &self.orgs),
-            ("type", &self.org_types),
-            ("province", &self.provinces),
-            ("district", &self.districts),
-            ("stage", &self.stages),
-        ] {
-            if !list.is_empty() {
-                pairs.push((key, list.join(",")));
-            }
-        }
-        if let Some(min) = self.min {
-            pairs.push(("min", min.to_decimal_string()));
-        }
-        if let Some(max) = self.max {
-            pairs.push(("max", max.to_decimal_string()));
-        }
-        if let Some(winner) = &self.winner {
-            pairs.push(("winner", winner.clone()));
+        for facet in FACETS {
+            pairs.extend(facet.print(&self.filter));
         }
         if let Some(sort) = self.sort {
             pairs.push(("sort", sort.code()));
@@ -220,8 +176,8 @@ impl ViewState {
         if self.per != 0 {
             pairs.push(("n", self.per.to_string()));
         }
-        if let Some(flag) = &self.flag {
-            pairs.push(("flag", flag.clone()));
+        if let Some(flag) = self.flag {
+            pairs.push(("flag", flag.as_str().to_string()));
         }
         let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
         if pairs.is_empty() && settings.is_empty() {
@@ -234,63 +190,28 @@ impl ViewState {
     }
 
     pub fn with_lang(&self, lang: Lang) -> ViewState {
-        ViewState { lang, ..self.clone() }
+        ViewState { lang, ignored: Vec::new(), ..self.clone() }
     }
 
-    /// Whether both states show the same page (the parts of the state that choose the page component).
-    pub fn same_page(&self, other: &ViewState) -> bool {
-        (self.page, self.tab, &self.org, &self.process, &self.supplier)
-            == (other.page, other.tab, &other.org, &other.process, &other.supplier)
-    }
-
-    /// This state on `other`'s page: the first step of a move that changes both the page and its filters.
-    pub fn on_page_of(&self, other: &ViewState) -> ViewState {
-        ViewState {
-            page: other.page,
-            tab: other.tab,
-            org: other.org.clone(),
-            process: other.process.clone(),
-            supplier: other.supplier.clone(),
-            ..self.clone()
-        }
-    }
-
-    /// The fiscal years chosen, as an inclusive range; an open end is unbounded.
-    pub fn years(&self) -> Option<(i32, i32)> {
-        match (self.from, self.to) {
-            (None, None) => None,
-            (a, b) => Some((a.unwrap_or(i32::MIN), b.unwrap_or(i32::MAX))),
+    pub fn route(&self) -> Route {
+        Route {
+            page: self.page,
+            tab: self.tab,
+            org: self.org.clone(),
+            process: self.process.clone(),
+            supplier: self.supplier.clone(),
         }
     }
 
     /// `<organisation or all>-<fiscal years>` for download names: `6200101-2567`, `all-2566-2567`, `all-all`.
     pub fn scope_slug(&self) -> String {
         let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-        let years = match (self.from, self.to) {
+        let years = match (self.filter.from, self.filter.to) {
             (None, None) => "all".to_string(),
             (a, b) if a == b => year(a),
             (a, b) => format!("{}-{}", year(a), year(b)),
         };
         format!("{}-{years}", self.org.as_deref().unwrap_or("all"))
-    }
-
-    /// What the process table is filtered by. The page's organisation (`org`) scopes the rows separately.
-    pub fn filter(&self) -> Filter {
-        let set = |v: &Vec<String>| v.iter().cloned().collect();
-        Filter {
-            text: self.q.clone(),
-            years: self.years(),
-            orgs: set(&self.orgs),
-            org_types: set(&self.org_types),
-            provinces: set(&self.provinces),
-            districts: set(&self.districts),
-            methods: self.methods.iter().filter_map(|m| Method::from_code(m)).collect(),
-            stages: self.stages.iter().filter_map(|s| stage_from_code(s)).collect(),
-            min_amount: self.min,
-            max_amount: self.max,
-            supplier: self.winner.clone(),
-            only_flagged: self.only_flagged,
-        }
     }
 
     pub fn sort_order(&self) -> Sort {
@@ -310,42 +231,47 @@ impl ViewState {
         self.pg.max(1)
     }
 
-    /// The same view with every procurement filter, the order and the page cleared.
+    /// How many procurement filters are on (each facet counts once, whatever it holds).
+    pub fn active_filters(&self) -> usize {
+        FACETS.iter().filter(|f| f.active(&self.filter)).count()
+    }
+
+    /// The same view with every procurement filter and the page cleared.
     pub fn without_filters(&self) -> ViewState {
-        ViewState {
-            q: String::new(),
-            methods: Vec::new(),
-            only_flagged: false,
-            orgs: Vec::new(),
-            org_types: Vec::new(),
-            provinces: Vec::new(),
-            districts: Vec::new(),
-            stages: Vec::new(),
-            min: None,
-            max: None,
-            winner: None,
-            pg: 0,
-            ..self.clone()
-        }
-    }
-
-    /// A filter change: the table goes back to its first page.
-    pub fn refined(self) -> ViewState {
-        ViewState { pg: 0, ..self }
-    }
-
-    /// Adds `value` to a facet's list, or removes it if it is there.
-    pub fn toggled(&self, list: fn(&mut ViewState) -> &mut Vec<String>, value: &str) -> ViewState {
         let mut next = self.clone().refined();
-        let l = list(&mut next);
-        if let Some(i) = l.iter().position(|v| v == value) {
-            l.remove(i);
-        } else {
-            l.push(value.to_string());
-            l.sort();
+        for facet in FACETS {
+            facet.clear(&mut next.filter);
         }
         next
     }
+
+    /// A filter change: the table goes back to its first page, and earlier notices are said.
+    pub fn refined(self) -> ViewState {
+        ViewState { pg: 0, ignored: Vec::new(), ..self }
+    }
+
+    /// The same state with its filter changed by `change`, on the first page.
+    pub fn with_filter(&self, change: impl FnOnce(&mut Filter)) -> ViewState {
+        let mut next = self.clone().refined();
+        change(&mut next.filter);
+        next
+    }
+
+    /// Drops facet values that name nothing the catalog knows (a province or organisation code that is not
+    /// there), recording them in `ignored`.
+    pub fn resolved(mut self, catalog: &crate::domain::catalog::Catalog) -> ViewState {
+        for facet in FACETS {
+            for (param, value) in facet.resolve(&mut self.filter, catalog) {
+                self.ignored.push(Ignored { param: param.to_string(), value });
+            }
+        }
+        self
+    }
+}
+
+fn set(slot: &mut Option<String>, value: String) -> bool {
+    *slot = Some(value);
+    false
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ type Obj = Map<String, Value>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledProcess {
     pub ocid: String,
+    /// The file its newest release (or its record) came from.
+    pub file: String,
     pub compiled: Value,
     pub history: Vec<LinkedRelease>,
     pub version: OcdsVersion,
@@ -103,6 +105,12 @@ pub fn load(file: &str, bytes: &[u8]) -> Parsed<Vec<Process>> {
 
 /// Reads several files together into typed processes (releases of one process may be in several files).
 pub fn load_files(inputs: &[(&str, &[u8])]) -> Parsed<Vec<Process>> {
+    let parsed = load_sourced(inputs);
+    Parsed { values: parsed.values.into_iter().map(|(_, p)| p).collect(), issues: parsed.issues, counts: parsed.counts }
+}
+
+/// Like `load_files`, each process with the file its newest release came from.
+pub fn load_sourced(inputs: &[(&str, &[u8])]) -> Parsed<Vec<(String, Process)>> {
     let compiled = compile_files(inputs);
     let mut issues = compiled.issues;
     let mut processes = Vec::with_capacity(compiled.values.len());
@@ -110,8 +118,7 @@ pub fn load_files(inputs: &[(&str, &[u8])]) -> Parsed<Vec<Process>> {
         let release = match cp.typed {
             Some(release) => Some(release),
             None => {
-                let file = inputs.first().map_or("", |(f, _)| *f);
-                let mut reader = Reader::new(file, cp.at.clone());
+                let mut reader = Reader::new(&cp.file, cp.at.clone());
                 let release = cp.compiled.as_object().and_then(|obj| release::read_release(&mut reader, obj));
                 // Source releases were checked field by field already; a merged release's issues repeat them.
                 if cp.published_compiled {
@@ -121,7 +128,7 @@ pub fn load_files(inputs: &[(&str, &[u8])]) -> Parsed<Vec<Process>> {
             }
         };
         if let Some(release) = release {
-            processes.push(Process { compiled: release, history: cp.history });
+            processes.push((cp.file, Process { compiled: release, history: cp.history }));
         }
     }
     Parsed { values: processes, issues, counts: compiled.counts }
@@ -294,8 +301,9 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
     let version = group.iter().map(|r| r.version).max_by_key(|v| *v == OcdsVersion::V1_1).unwrap_or(OcdsVersion::V1_1);
     let mut history: Vec<LinkedRelease> = group.iter().map(|r| history::linked(&r.body)).collect();
     history.sort_by_key(|h| h.date);
-    let newest =
-        group.iter().max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body))).map(|r| r.at.clone()).unwrap_or_default();
+    let newest_release = group.iter().max_by(|a, b| release_date(&a.body).cmp(release_date(&b.body)));
+    let newest = newest_release.map(|r| r.at.clone()).unwrap_or_default();
+    let newest_file = newest_release.map(|r| r.file.clone()).unwrap_or_default();
     // One release of a process is its own compiled state: used as published (JSON Lines of compiled
     // releases, as Cardinal reads them, often carry no "compiled" tag).
     let already_compiled = group.len() == 1;
@@ -312,7 +320,16 @@ fn compile_group(ocid: &str, group: &[ReleaseIn], issues: &mut Vec<Issue>) -> Co
     };
     // A release used as published was read whole when it was checked: that read is the typed release.
     let typed = if already_compiled { typed.pop().flatten() } else { None };
-    CompiledProcess { ocid: ocid.to_string(), compiled, history, version, at: newest, published_compiled: false, typed }
+    CompiledProcess {
+        ocid: ocid.to_string(),
+        file: newest_file,
+        compiled,
+        history,
+        version,
+        at: newest,
+        published_compiled: false,
+        typed,
+    }
 }
 
 fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledProcess> {
@@ -349,6 +366,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
     if let Some(Value::Object(compiled)) = body.get("compiledRelease") {
         return Some(CompiledProcess {
             ocid,
+            file: file.to_string(),
             compiled: Value::Object(compiled.clone()),
             history,
             version,
@@ -371,7 +389,7 @@ fn compile_record(record: RecordIn, issues: &mut Vec<Issue>) -> Option<CompiledP
     let compiled = merger.compile(&ocid, &embedded);
     issues.extend(merger.issues);
     history::attach_changes(&mut history, merger.changes);
-    Some(CompiledProcess { ocid, compiled, history, version, at, published_compiled: false, typed: None })
+    Some(CompiledProcess { ocid, file: file.to_string(), compiled, history, version, at, published_compiled: false, typed: None })
 }
 
 fn release_date(body: &Value) -> &str {

@@ -1,6 +1,14 @@
 //! The filter against an independent brute-force computation over the typed processes.
 use super::*;
 use crate::demo::rng::Rng;
+use crate::domain::org::OrgType;
+
+const METHOD: u16 = 1 << Dim::Method as u16;
+const STAGE: u16 = 1 << Dim::Stage as u16;
+const ORG_TYPE: u16 = 1 << Dim::OrgType as u16;
+const PROVINCE: u16 = 1 << Dim::Province as u16;
+const DISTRICT: u16 = 1 << Dim::District as u16;
+const ORG: u16 = 1 << Dim::Org as u16;
 use crate::domain::org::Organisation;
 use crate::query::test_data::store;
 
@@ -16,34 +24,41 @@ fn brute(store: &Store, f: &Filter, skip: u16, flagged: &[bool], orgs: &[Organis
             let p = &store.processes[r as usize].compiled;
             let org = store.orgs.get(store.org[r as usize]);
             let o = orgs.iter().find(|o| o.code == org);
-            let org_type = o.map(|o| o.org_type.as_str()).unwrap_or("");
+            let org_type = o.map(|o| o.org_type);
             let province = o.map(|o| o.province.th.as_str()).unwrap_or("");
             let district = o.and_then(|o| o.district.as_ref()).map(|d| d.th.as_str()).unwrap_or("");
             let year =
                 p.tender.as_ref().and_then(|t| t.tender_period.as_ref()?.start_date).map(|d| d.fiscal_year().0).unwrap_or(0);
             let amount = p.contract_value().or(p.reference_price());
-            let text_ok = f.text.is_empty() || {
+            // Every word of the search, in any order, somewhere in one of the fields.
+            let text_ok = {
                 let hay: Vec<String> = [Some(p.ocid.as_str()), p.title(), p.buyer.as_ref().and_then(|b| b.name.as_deref())]
                     .into_iter()
                     .flatten()
+                    .chain(p.tender.iter().filter_map(|t| t.description.as_deref()))
                     .chain(p.tender.iter().flat_map(|t| t.items.iter().filter_map(|i| i.description.as_deref())))
-                    .chain(p.awards.iter().flat_map(|a| a.suppliers.iter().filter_map(|s| s.name.as_deref())))
+                    .chain(
+                        p.awards
+                            .iter()
+                            .flat_map(|a| a.suppliers.iter().flat_map(|s| [s.name.as_deref(), s.id.as_deref()]))
+                            .flatten(),
+                    )
                     .map(search_key)
                     .collect();
-                hay.iter().any(|h| h.contains(&search_key(&f.text)))
+                f.text.split_whitespace().map(search_key).all(|w| hay.iter().any(|h| h.contains(&w)))
             };
             (skip & TEXT != 0 || text_ok)
-                && (skip & YEAR != 0 || f.years.is_none_or(|(a, b)| (a..=b).contains(&year)))
+                && (skip & YEAR != 0 || f.years().is_none_or(|(a, b)| (a..=b).contains(&year)))
                 && (skip & ORG != 0 || f.orgs.is_empty() || f.orgs.contains(org))
-                && (skip & ORG_TYPE != 0 || f.org_types.is_empty() || f.org_types.contains(org_type))
+                && (skip & ORG_TYPE != 0 || f.org_types.is_empty() || org_type.is_some_and(|t| f.org_types.contains(&t)))
                 && (skip & PROVINCE != 0 || f.provinces.is_empty() || f.provinces.contains(province))
                 && (skip & DISTRICT != 0 || f.districts.is_empty() || f.districts.contains(district))
                 && (skip & FLAGGED != 0 || !f.only_flagged || flagged[r as usize])
                 && (skip & METHOD != 0 || f.methods.is_empty() || f.methods.contains(&Method::from_ocds(p.method())))
                 && (skip & STAGE != 0 || f.stages.is_empty() || f.stages.contains(&p.stage()))
                 && (skip & AMOUNT != 0
-                    || (f.min_amount.is_none() && f.max_amount.is_none())
-                    || amount.is_some_and(|a| f.min_amount.is_none_or(|m| a >= m) && f.max_amount.is_none_or(|m| a <= m)))
+                    || (f.min.is_none() && f.max.is_none())
+                    || amount.is_some_and(|a| f.min.is_none_or(|m| a >= m) && f.max.is_none_or(|m| a <= m)))
                 && (skip & SUPPLIER != 0
                     || f.supplier.as_ref().is_none_or(|s| {
                         p.awards
@@ -58,26 +73,40 @@ fn brute(store: &Store, f: &Filter, skip: u16, flagged: &[bool], orgs: &[Organis
 fn random_filter(rng: &mut Rng, store: &Store) -> Filter {
     let mut f = Filter::default();
     if rng.chance(0.4) {
-        f.text = rng.pick(&["ถนน", "ก่อสร้าง ถนน", "คอมพิวเตอร์", "หมู่ที่ ๕", "สาธิต", "e-bidding", "นม"]).to_string();
+        f.text = rng
+            .pick(&[
+                "ถนน",
+                "ก่อสร้าง ถนน",
+                "ถนน ก่อสร้าง",
+                "คอมพิวเตอร์",
+                "หมู่ที่ ๕",
+                "สาธิต",
+                "e-bidding",
+                "นม",
+                "ถนน เทศบาล",
+                "ซื้อ  สำนักงาน",
+            ])
+            .to_string();
     }
     if rng.chance(0.4) {
         let a = rng.range(2566, 2569) as i32;
-        f.years = Some((a, a + rng.range(0, 2) as i32));
+        f.from = Some(a).filter(|_| rng.chance(0.9));
+        f.to = Some(a + rng.range(0, 2) as i32);
     }
     if rng.chance(0.4) {
         f.orgs.insert(store.orgs.get(rng.range(0, store.orgs.len() as i64) as u32).to_string());
     }
     if rng.chance(0.4) {
-        f.methods.insert(*rng.pick(&Method::ALL));
+        f.methods.insert(*rng.pick(Method::ALL));
     }
     if rng.chance(0.3) {
         f.stages.insert(*rng.pick(&[Stage::Tender, Stage::Award, Stage::Contract, Stage::Implementation]));
     }
     if rng.chance(0.3) {
-        f.min_amount = Some(Satang::from_baht(rng.range(0, 500_000)));
+        f.min = Some(Satang::baht(rng.range(0, 500_000)));
     }
     if rng.chance(0.3) {
-        f.max_amount = Some(Satang::from_baht(rng.range(200_000, 3_000_000)));
+        f.max = Some(Satang::baht(rng.range(200_000, 3_000_000)));
     }
     if rng.chance(0.2) && !store.suppliers.is_empty() {
         f.supplier = Some(store.suppliers.get(rng.range(0, store.suppliers.len() as i64) as u32).to_string());
@@ -85,7 +114,7 @@ fn random_filter(rng: &mut Rng, store: &Store) -> Filter {
     let orgs = crate::demo::orgs::organisations();
     let o = rng.pick(&orgs);
     if rng.chance(0.3) {
-        f.org_types.insert(o.org_type.as_str().to_string());
+        f.org_types.insert(o.org_type);
     }
     if rng.chance(0.2) {
         f.provinces.insert(if rng.chance(0.8) {
@@ -134,14 +163,20 @@ fn selection_and_facet_counts_equal_a_brute_force_computation() {
         nonempty += usize::from(!rows.is_empty());
         let p = |i: usize| &store.processes[i].compiled;
         let c = |skip, key: &dyn Fn(usize) -> Option<String>| brute_counts(&store, &f, skip, &flagged, &orgs, key);
-        assert_eq!(counts.methods, brute_counts(&store, &f, METHOD, &flagged, &orgs, |i| Some(Method::from_ocds(p(i).method()))));
-        assert_eq!(counts.stages, brute_counts(&store, &f, STAGE, &flagged, &orgs, |i| Some(p(i).stage())), "{f:?}");
-        assert_eq!(counts.years, brute_counts(&store, &f, YEAR, &flagged, &orgs, |i| Some(store.fiscal_year[i])));
-        assert_eq!(counts.orgs, c(ORG, &|i| Some(store.orgs.get(store.org[i]).to_string())), "{f:?}");
-        assert_eq!(counts.org_types, c(ORG_TYPE, &|i| org_of(i).map(|o| o.org_type.as_str().to_string())), "{f:?}");
-        assert_eq!(counts.provinces, c(PROVINCE, &|i| org_of(i).map(|o| o.province.th.clone())), "{f:?}");
+        let methods = brute_counts(&store, &f, METHOD, &flagged, &orgs, |i| Some(Method::from_ocds(p(i).method())));
+        assert_eq!(counts.coded::<Method>(Dim::Method), methods);
         assert_eq!(
-            counts.districts,
+            counts.coded::<Stage>(Dim::Stage),
+            brute_counts(&store, &f, STAGE, &flagged, &orgs, |i| Some(p(i).stage())),
+            "{f:?}"
+        );
+        assert_eq!(counts.years, brute_counts(&store, &f, YEAR, &flagged, &orgs, |i| Some(store.fiscal_year[i])));
+        assert_eq!(counts.named(Dim::Org, &store), c(ORG, &|i| Some(store.orgs.get(store.org[i]).to_string())), "{f:?}");
+        let types = brute_counts(&store, &f, ORG_TYPE, &flagged, &orgs, |i| org_of(i).map(|o| o.org_type));
+        assert_eq!(counts.coded::<OrgType>(Dim::OrgType), types, "{f:?}");
+        assert_eq!(counts.named(Dim::Province, &store), c(PROVINCE, &|i| org_of(i).map(|o| o.province.th.clone())), "{f:?}");
+        assert_eq!(
+            counts.named(Dim::District, &store),
             c(DISTRICT, &|i| org_of(i).map(|o| o.district.as_ref().map(|d| d.th.clone()).unwrap_or_default())),
             "{f:?}"
         );
@@ -187,10 +222,25 @@ fn two_facets_narrow_each_others_counts() {
     f.orgs.insert("6200001".into());
     let both = apply(&store, &f, None, None);
     // The method's own counts ignore the method filter but follow the organisation filter.
-    assert_eq!(by_method.1.methods, all.1.methods);
-    assert!(both.1.methods.values().sum::<usize>() < all.1.methods.values().sum::<usize>());
-    assert_eq!(both.0.len(), both.1.methods[&Method::Limited]);
-    assert_eq!(both.0.len(), by_method.1.orgs["6200001"]);
+    let methods = |c: &FacetCounts| c.coded::<Method>(Dim::Method);
+    assert_eq!(methods(&by_method.1), methods(&all.1));
+    assert!(methods(&both.1).values().sum::<usize>() < methods(&all.1).values().sum::<usize>());
+    assert_eq!(both.0.len(), methods(&both.1)[&Method::Limited]);
+    assert_eq!(both.0.len(), by_method.1.named(Dim::Org, &store)["6200001"]);
+}
+
+#[test]
+fn every_word_must_match_somewhere_in_any_order() {
+    let store = store(300);
+    let search = |text: &str| apply(&store, &Filter { text: text.into(), ..Filter::default() }, None, None).0;
+    let road = search("ถนน");
+    let buyer = search("เทศบาลเมืองกำแพงเพชร");
+    let both = search("ถนน เทศบาลเมืองกำแพงเพชร");
+    // Words from the title and from the buyer find the processes that have both, whichever comes first.
+    assert!(!both.is_empty() && both.len() < road.len());
+    assert_eq!(both, road.iter().copied().filter(|r| buyer.contains(r)).collect::<Vec<_>>());
+    assert_eq!(both, search("เทศบาลเมืองกำแพงเพชร   ถนน"));
+    assert!(search("ถนน ไม่มีคำนี้แน่นอน").is_empty());
 }
 
 #[test]
@@ -198,9 +248,11 @@ fn thai_search_ignores_spacing_and_digit_script() {
     let store = store(300);
     let spaced = Filter { text: "ก่อสร้าง ถนน".into(), ..Filter::default() };
     let joined = Filter { text: "ก่อสร้างถนน".into(), ..Filter::default() };
-    let (a, _) = apply(&store, &spaced, None, None);
+    let (a, _) = apply(&store, &joined, None, None);
     assert!(!a.is_empty());
-    assert_eq!(a, apply(&store, &joined, None, None).0);
+    // The words of a phrase find everything the phrase does, and perhaps more.
+    let words = apply(&store, &spaced, None, None).0;
+    assert!(a.iter().all(|r| words.contains(r)));
     let thai_digit = Filter { text: "หมู่ที่ ๑".into(), ..Filter::default() };
     let arabic = Filter { text: "หมู่ที่ 1".into(), ..Filter::default() };
     assert_eq!(apply(&store, &thai_digit, None, None).0, apply(&store, &arabic, None, None).0);

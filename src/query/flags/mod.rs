@@ -2,9 +2,9 @@
 //! Each indicator is a module behind the small `Indicator` trait; `run` folds every process through
 //! every enabled indicator and then lets each finish (quartiles and fences need all processes).
 //! A flag is a risk signal, not proof of wrongdoing: every result says what it measured.
-pub mod about;
 pub mod bids;
 pub mod cardinal;
+pub mod registry;
 pub mod settings;
 pub mod stats;
 pub mod thai;
@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{json, Map, Value};
 
 use crate::domain::ocds::Release;
+pub use registry::{FlagCode, Spec, NOT_PROOF, SPECS};
 use settings::{Global, Ini, SettingsError};
 
 /// What a result is about, as in Cardinal's output.
@@ -27,7 +28,13 @@ mod tests {
         assert!(Engine::with_overrides(&BTreeMap::new()).is_ok());
         let ok: BTreeMap<String, String> = [("TH08.limit".to_string(), "300000".to_string())].into();
         assert!(Engine::with_overrides(&ok).is_ok());
-        for (k, v) in [("TH08.limit", "lots"), ("TH08.colour", "red"), ("R999.threshold", "1"), ("threshold", "1")] {
+        for (k, v) in [
+            ("TH08.limit", "lots"),
+            ("TH08.limit", "100000000000000000000"),
+            ("TH08.colour", "red"),
+            ("R999.threshold", "1"),
+            ("threshold", "1"),
+        ] {
             let bad: BTreeMap<String, String> = [(k.to_string(), v.to_string())].into();
             assert!(Engine::with_overrides(&bad).is_err(), "{k} = {v}");
         }
@@ -53,19 +60,22 @@ impl Group {
     }
 }
 
+/// The signals of one process, buyer or tenderer: indicator → value.
+pub type Codes = BTreeMap<FlagCode, f64>;
+
 /// Results of one run: group → identifier → indicator code → value.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outcome {
-    pub results: BTreeMap<Group, BTreeMap<String, BTreeMap<&'static str, f64>>>,
+    pub results: BTreeMap<Group, BTreeMap<String, Codes>>,
     /// Quartiles and fences per indicator, as Cardinal's "Meta".
-    pub meta: BTreeMap<&'static str, BTreeMap<String, f64>>,
+    pub meta: BTreeMap<FlagCode, BTreeMap<String, f64>>,
     /// Per indicator: processes it could evaluate, and processes it could not for missing data.
-    pub evaluated: BTreeMap<&'static str, usize>,
-    pub not_evaluable: BTreeMap<&'static str, usize>,
+    pub evaluated: BTreeMap<FlagCode, usize>,
+    pub not_evaluable: BTreeMap<FlagCode, usize>,
 }
 
 impl Outcome {
-    pub fn flags_of(&self, group: Group, id: &str) -> Option<&BTreeMap<&'static str, f64>> {
+    pub fn flags_of(&self, group: Group, id: &str) -> Option<&Codes> {
         self.results.get(&group)?.get(id)
     }
 
@@ -73,7 +83,13 @@ impl Outcome {
     pub fn to_cardinal_json(&self, with_meta: bool) -> Value {
         let mut out = Map::new();
         for (group, ids) in &self.results {
-            let ids: Map<String, Value> = ids.iter().map(|(id, codes)| (id.clone(), json!(codes))).collect();
+            let ids: Map<String, Value> = ids
+                .iter()
+                .map(|(id, codes)| {
+                    let codes: Map<String, Value> = codes.iter().map(|(c, v)| (c.as_str().to_string(), json!(v))).collect();
+                    (id.clone(), Value::Object(codes))
+                })
+                .collect();
             out.insert(group.as_str().to_string(), Value::Object(ids));
         }
         if with_meta && !self.meta.is_empty() {
@@ -83,7 +99,7 @@ impl Outcome {
                 .map(|(code, values)| {
                     let rounded: Map<String, Value> =
                         values.iter().map(|(k, v)| (k.clone(), json!((v * 10_000.0).round() / 10_000.0))).collect();
-                    (code.to_string(), Value::Object(rounded))
+                    (code.as_str().to_string(), Value::Object(rounded))
                 })
                 .collect();
             out.insert("Meta".into(), Value::Object(meta));
@@ -103,19 +119,19 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    pub fn flag(&mut self, group: Group, id: &str, code: &'static str, value: f64) {
+    pub fn flag(&mut self, group: Group, id: &str, code: FlagCode, value: f64) {
         self.outcome.results.entry(group).or_default().entry(id.to_string()).or_default().insert(code, value);
     }
 
-    pub fn meta(&mut self, code: &'static str, key: &str, value: f64) {
+    pub fn meta(&mut self, code: FlagCode, key: &str, value: f64) {
         self.outcome.meta.entry(code).or_default().insert(key.to_string(), value);
     }
 
-    pub fn evaluated(&mut self, code: &'static str) {
+    pub fn evaluated(&mut self, code: FlagCode) {
         *self.outcome.evaluated.entry(code).or_default() += 1;
     }
 
-    pub fn not_evaluable(&mut self, code: &'static str) {
+    pub fn not_evaluable(&mut self, code: FlagCode) {
         *self.outcome.not_evaluable.entry(code).or_default() += 1;
     }
 
@@ -126,8 +142,9 @@ impl Context<'_> {
     }
 }
 
+/// One indicator at work: it sees every process, then finishes (quartiles and fences need them all).
+/// What it is and how it is set up is its `Spec` in the registry.
 pub trait Indicator {
-    fn code(&self) -> &'static str;
     fn fold(&mut self, ctx: &mut Context, release: &Release);
     fn finish(&mut self, _ctx: &mut Context) {}
 }
@@ -141,13 +158,17 @@ pub struct Engine {
 impl Engine {
     pub fn from_ini(ini: &Ini) -> Result<Engine, SettingsError> {
         let global = Global::from_ini(ini)?;
-        let mut indicators = cardinal::build(ini)?;
-        indicators.extend(thai::build(ini)?);
-        let known: Vec<&str> = cardinal::CODES.iter().chain(thai::CODES.iter()).copied().collect();
         for name in ini.sections.keys() {
             let base = name.split('.').next().unwrap_or(name);
-            if base != "exclusions" && !known.contains(&base) && !IGNORED_SECTIONS.contains(&base) {
-                return Err(SettingsError(format!("[{name}]: unknown section")));
+            if base != "exclusions" && FlagCode::from_code(base).is_none() && !IGNORED_SECTIONS.contains(&base) {
+                return Err(SettingsError::UnknownSection(name.clone()));
+            }
+        }
+        let mut indicators = Vec::new();
+        for spec in SPECS {
+            if let Some(mut section) = ini.section(spec.code.as_str()) {
+                indicators.push((spec.build)(&mut section)?);
+                section.finish()?;
             }
         }
         Ok(Engine { global, indicators })
@@ -165,10 +186,10 @@ impl Engine {
         let profile = APP_PROFILE.iter().map(|(k, v)| (k.to_string(), v.to_string()));
         for (key, value) in profile.chain(overrides.iter().map(|(k, v)| (k.clone(), v.clone()))) {
             let Some((section, name)) = key.rsplit_once('.') else {
-                return Err(SettingsError(format!("{key}: expected CODE.setting")));
+                return Err(SettingsError::NotASetting(key));
             };
             if !ini.sections.contains_key(section.split('.').next().unwrap_or("")) {
-                return Err(SettingsError(format!("{key}: unknown indicator")));
+                return Err(SettingsError::UnknownSection(section.to_string()));
             }
             ini.sections.entry(section.to_string()).or_default().insert(name.to_string(), value);
         }
@@ -219,8 +240,8 @@ pub const APP_PROFILE: [(&str, &str); 1] = [("R003.procurement_methods", "open|s
 
 fn all_sections() -> Ini {
     let mut ini = Ini::default();
-    for code in cardinal::CODES.iter().chain(thai::CODES.iter()) {
-        ini.sections.insert(code.to_string(), BTreeMap::new());
+    for code in FlagCode::ALL {
+        ini.sections.insert(code.as_str().to_string(), BTreeMap::new());
     }
     ini
 }

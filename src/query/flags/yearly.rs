@@ -2,15 +2,13 @@
 //! fiscal year, so its signals are the same whichever other years a reader has loaded.
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Engine, Group, Outcome, SettingsError};
+use super::{Codes, Engine, FlagCode, Group, Outcome, SettingsError};
 use crate::query::store::Store;
 
 #[derive(Debug, Default)]
 pub struct ByYear {
     pub years: BTreeMap<i32, Outcome>,
 }
-
-pub type Codes = BTreeMap<&'static str, f64>;
 
 impl ByYear {
     /// Runs every indicator, with the app's profile and `overrides`, over each fiscal year of the store.
@@ -43,11 +41,11 @@ impl ByYear {
     }
 
     /// Processes each indicator evaluated and could not evaluate, over the fiscal years in `years` (all when None).
-    pub fn coverage(&self, code: &str, years: Option<(i32, i32)>) -> (usize, usize) {
+    pub fn coverage(&self, code: FlagCode, years: Option<(i32, i32)>) -> (usize, usize) {
         self.years.iter().filter(|(y, _)| years.is_none_or(|(a, b)| (a..=b).contains(*y))).fold(
             (0, 0),
             |(ok, missing), (_, o)| {
-                (ok + o.evaluated.get(code).copied().unwrap_or(0), missing + o.not_evaluable.get(code).copied().unwrap_or(0))
+                (ok + o.evaluated.get(&code).copied().unwrap_or(0), missing + o.not_evaluable.get(&code).copied().unwrap_or(0))
             },
         )
     }
@@ -80,9 +78,9 @@ mod tests {
         for (row, &f) in mask.iter().enumerate() {
             assert_eq!(f, by_year.of_row(&all, row).is_some_and(|c| !c.is_empty()));
         }
-        let (ok, _) = by_year.coverage("R024", None);
-        let (ok_2567, _) = by_year.coverage("R024", Some((2567, 2567)));
-        assert!(ok > ok_2567 && ok_2567 == only.coverage("R024", None).0);
+        let (ok, _) = by_year.coverage(FlagCode::R024, None);
+        let (ok_2567, _) = by_year.coverage(FlagCode::R024, Some((2567, 2567)));
+        assert!(ok > ok_2567 && ok_2567 == only.coverage(FlagCode::R024, None).0);
     }
 
     #[test]

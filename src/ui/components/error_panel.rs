@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::domain::issue::{Issue, Lang};
+use crate::domain::issue::Issue;
+use crate::domain::lang::Lang;
 use crate::ui::fetch::LoadError;
 use crate::ui::i18n::{t, Key};
 
@@ -16,7 +17,8 @@ pub fn ErrorPanel(title: Key, error: LoadError, #[prop(into)] lang: Signal<Lang>
                 error.with_value(|e| match e {
                     LoadError::NotFound { url } => view! { <p>{t(lang, Key::ErrorNotFound)} " " <code>{url.clone()}</code></p> }.into_any(),
                     LoadError::Http { url, status } => view! { <p>{t(lang, Key::ErrorHttp)} " " {*status} ": " <code>{url.clone()}</code></p> }.into_any(),
-                    LoadError::Network { url, detail } => view! { <p>{t(lang, Key::ErrorNetwork)} ": " <code>{url.clone()}</code> " (" {detail.clone()} ")"</p> }.into_any(),
+                    // The browser's own words for the failure are kept for support, not shown as text.
+                    LoadError::Network { url, detail } => view! { <p title=detail.clone()>{t(lang, Key::ErrorNetwork)} ": " <code>{url.clone()}</code></p> }.into_any(),
                     LoadError::Invalid { url, issues } => {
                         let invalid_json = issues.iter().any(|i| i.code == "bad-json" || i.code == "not-utf-8");
                         let summary = if invalid_json { Key::ErrorNotJson } else { Key::ErrorNotCatalog };
@@ -42,7 +44,7 @@ pub fn IssueList(issues: Vec<Issue>, lang: Lang) -> impl IntoView {
                     let class = format!("issue {}", i.severity.as_str());
                     view! {
                         <li class=class>
-                            <span class="severity">{i.severity.as_str()}</span>
+                            <span class="severity">{i.severity.label().get(lang)}</span>
                             " "
                             <code>{i.path.clone()}</code>
                             " "

@@ -1,30 +1,28 @@
 //! A list of risk signals with their titles, values and links to their methodology.
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
-use crate::query::flags::about::{about, NOT_PROOF};
+use crate::query::flags::{Codes, NOT_PROOF};
 use crate::ui::components::link::ViewLink;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 use crate::ui::url_state::{Page, ViewState};
 
 #[component]
-pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key, #[prop(optional)] year: Option<i32>) -> impl IntoView {
+pub fn SignalList(codes: Codes, title: Key, #[prop(optional)] year: Option<i32>) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let empty = codes.is_empty();
     let items = codes
         .into_iter()
         .map(|(code, value)| {
-            let to = Signal::derive(move || ViewState { page: Page::Flags, flag: Some(code.to_string()), ..view.get() });
-            let a = about(code);
+            let to = Signal::derive(move || ViewState { page: Page::Flags, flag: Some(code), ..view.get() });
+            let a = code.spec();
             view! {
                 <li>
-                    <ViewLink to=to class="flag-badge">{code}</ViewLink> " "
-                    <strong>{move || a.map(|a| lang.get().pick(a.title)).unwrap_or(code)}</strong>
+                    <ViewLink to=to class="flag-badge">{code.as_str()}</ViewLink> " "
+                    <strong>{move || a.title.get(lang.get())}</strong>
                     " (" {format!("{value:.4}").trim_end_matches('0').trim_end_matches('.').to_string()} "): "
-                    {move || a.map(|a| lang.get().pick(a.measures)).unwrap_or("")}
+                    {move || a.measures.get(lang.get())}
                 </li>
             }
         })
@@ -35,7 +33,7 @@ pub fn SignalList(codes: BTreeMap<&'static str, f64>, title: Key, #[prop(optiona
                 {move || t(lang.get(), title)}
                 {move || year.map(|y| format!(" · {} {}", t(lang.get(), Key::FiscalYear), crate::ui::format::fiscal_year(lang.get(), y)))}
             </h3>
-            <p class="not-proof">{move || lang.get().pick(NOT_PROOF)}</p>
+            <p class="not-proof">{move || NOT_PROOF.get(lang.get())}</p>
             {if empty { view! { <p>{move || t(lang.get(), Key::NoSignals)}</p> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }}
         </section>
     }

@@ -1,201 +1,228 @@
-//! User-facing strings: one catalogue per language (`th.rs`, `en.rs`), keyed by `Key`.
-//! Each catalogue is an exhaustive `match`, so a key without a translation does not compile.
-mod en;
-mod th;
+//! The UI's own words (headings, buttons, messages), in one table with both languages side by side, so that
+//! a key cannot exist in one language only. Words that belong to a domain value (a method's name, a flag's
+//! explanation) live beside that value as a `Tr` (see `domain::lang`); this table is for the rest.
+//! `every_key_has_text_in_both_languages` checks each key; `tests/tidy.rs` checks none is dead.
+use crate::domain::lang::{Lang, Tr};
 
-use crate::domain::issue::Lang;
+macro_rules! keys {
+    ($($key:ident => $th:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $($key),*
+        }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
-    AppName,
-    Tagline,
-    SwitchLanguage,
-    Loading,
-    DemoBanner,
-    Organisations,
-    OrgType,
-    Province,
-    District,
-    Population,
-    FiscalYear,
-    AllYears,
-    BackToList,
-    Procurement,
-    Processes,
-    Title,
-    Method,
-    ReferencePrice,
-    Budget,
-    ContractValue,
-    Stage,
-    Total,
-    NoProcesses,
-    ChartByMethodTitle,
-    ChartByMethodX,
-    ChartByMethodY,
-    ChartTable,
-    Count,
-    ErrorCatalogTitle,
-    ErrorDatasetTitle,
-    ErrorNotFound,
-    ErrorHttp,
-    ErrorNetwork,
-    ErrorNotCatalog,
-    ErrorNotJson,
-    RejectedRecords,
-    Complaints,
-    Publisher,
-    UnknownOrganisation,
-    Source,
-    MethodOpen,
-    MethodSelective,
-    MethodLimited,
-    MethodDirect,
-    MethodOther,
-    MethodMissing,
-    StagePlanning,
-    StageTender,
-    StageAward,
-    StageContract,
-    StageImplementation,
-    Baht,
-    DownloadCsv,
-    DownloadSvg,
-    CheckData,
-    CheckDataIntro,
-    CheckDataPrivacy,
-    CheckDataDrop,
-    CheckDataUrl,
-    CheckDataRun,
-    Format,
-    RecordsRead,
-    RecordsAccepted,
-    RecordsRejected,
-    Errors,
-    Warnings,
-    Severity,
-    Path,
-    Message,
-    NoIssues,
-    Explorer,
-    RiskSignals,
-    NotProof,
-    Methodology,
-    NotEvaluable,
-    Evaluated,
-    OnlyFlagged,
-    ShowAll,
-    WithSignals,
-    Measures,
-    Formula,
-    SettingsLabel,
-    WhyInnocent,
-    Apply,
-    ResetSettings,
-    SettingsInvalid,
-    BuyerSignals,
-    Bidders,
-    AwardedSuppliers,
-    TopSuppliers,
-    TopSuppliersNote,
-    Search,
-    SearchPlaceholder,
-    ClearFilters,
-    Buyer,
-    Supplier,
-    Bids,
-    Bidder,
-    Price,
-    Status,
-    Lowest,
-    Winner,
-    MissingStage,
-    Period,
-    Documents,
-    Payments,
-    Milestones,
-    Amendments,
-    History,
-    VsReference,
-    VsBudget,
-    DateSigned,
-    NumberOfTenderers,
-    ProcessNotFound,
-    TaxId,
-    TaxIdValid,
-    TaxIdInvalid,
-    ContractsWon,
-    ShareOfBuyer,
-    BackToBuyer,
-    Date,
-    SupplierNotFound,
-    Value,
-    Items,
-    ProcessSignals,
-    NoSignals,
-    SupplierSignals,
-    LoadingDatasets,
-    NotStated,
-    Amount,
-    AmountMin,
-    AmountMax,
-    AmountInvalid,
-    Filters,
-    YearFrom,
-    YearTo,
-    Buyers,
-    WithContract,
-    MethodShares,
-    ShareByCount,
-    ShareByValue,
-    Pages,
-    Showing,
-    Of,
-    PageSize,
-    PriceToReference,
-    TotalFiltered,
-    ChartYearsTitle,
-    ChartMonthlyTitle,
-    Month,
-    MonthlyUndated,
-    MonthlyOtherYears,
-    ChartRatioTitle,
-    RatioNote,
-    WithoutRatio,
-    DownloadPng,
-    AllProcurement,
-    PercentOfReference,
-    SupplierInExplorer,
-    CsvColumns,
-    Changed,
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            pub fn text(self) -> Tr {
+                match self {
+                    $(Key::$key => Tr::new($th, $en)),*
+                }
+            }
+
+            /// The key's name as written in code, for the tidy test.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Key::$key => stringify!($key)),*
+                }
+            }
+        }
+    };
+}
+
+keys! {
+    ErrorFileTitle => "โหลดไฟล์ไม่สำเร็จ", "Could not load the file";
+    ProcessesFound => "โครงการที่ตรงกับตัวกรอง", "processes match the filters";
+    IgnoredValue => "ไม่ใช้ค่าในลิงก์ที่ไม่รู้จัก", "Ignored filter value";
+    FirstPage => "หน้าแรก", "First page";
+    PreviousPage => "หน้าก่อน", "Previous page";
+    NextPage => "หน้าถัดไป", "Next page";
+    LastPage => "หน้าสุดท้าย", "Last page";
+    SettingsErrorSyntax => "บรรทัดที่อ่านไม่ได้", "Unreadable line";
+    SettingsErrorUnknownIndicator => "ไม่มีสัญญาณความเสี่ยงนี้", "No such risk signal";
+    SettingsErrorUnknownSetting => "ไม่มีค่าตั้งนี้", "No such setting";
+    SettingsErrorBadValue => "ค่านี้ใช้ไม่ได้ ต้องเป็น", "not usable; it must be";
+    SettingsErrorNotASetting => "ต้องเขียนเป็น รหัส.ค่าตั้ง", "must be written CODE.setting";
+    SettingDefault => "ค่าเริ่มต้น", "default";
+    SettingFromData => "คำนวณจากข้อมูล:", "worked out from the data:";
+    SettingEverything => "ค่าเริ่มต้น: ทุกรายการ", "default: all";
+    NoSettings => "ไม่มีค่าตั้ง", "No settings";
+    FlagNeeds => "ข้อมูลที่ต้องมี", "Data it needs";
+    AppName => "ส่องท้องถิ่น", "LocalLens";
+    Tagline => "ข้อมูลการจัดซื้อจัดจ้าง งบประมาณ และผลการประเมินขององค์กรปกครองส่วนท้องถิ่น", "Procurement, budgets and assessments of Thai local governments";
+    SwitchLanguage => "English", "ภาษาไทย";
+    Loading => "กำลังโหลดข้อมูล…", "Loading data…";
+    DemoBanner => "ข้อมูลสาธิต: ตัวเลขการจัดซื้อจัดจ้าง งบประมาณ และผลการประเมินในหน้านี้สร้างขึ้นเพื่อการสาธิต ไม่ใช่ข้อมูลจริง", "Demonstration data: the procurement, budget and assessment figures on this page are synthetic, made for demonstration, not real.";
+    Organisations => "องค์กรปกครองส่วนท้องถิ่น", "Local governments";
+    OrgType => "ประเภท", "Type";
+    Province => "จังหวัด", "Province";
+    District => "อำเภอ", "District";
+    Population => "ประชากร", "Population";
+    FiscalYear => "ปีงบประมาณ", "Fiscal year";
+    AllYears => "ทุกปี", "All years";
+    BackToList => "← รายชื่อ อปท. ทั้งหมด", "← All local governments";
+    Procurement => "การจัดซื้อจัดจ้าง", "Procurement";
+    Processes => "โครงการ", "Processes";
+    Title => "ชื่อโครงการ", "Title";
+    Method => "วิธีจัดหา", "Method";
+    ReferencePrice => "ราคากลาง", "Reference price";
+    Budget => "งบประมาณ", "Budget";
+    ContractValue => "มูลค่าสัญญา", "Contract value";
+    Stage => "ขั้นตอน", "Stage";
+    Total => "รวม", "Total";
+    NoProcesses => "ไม่มีโครงการในปีงบประมาณนี้", "No processes in this fiscal year";
+    ChartByMethodTitle => "มูลค่าสัญญาแยกตามวิธีจัดหา", "Contract value by procurement method";
+    ChartByMethodX => "วิธีจัดหา", "Method";
+    ChartByMethodY => "บาท", "THB";
+    ChartTable => "ตารางข้อมูลของแผนภูมิ", "The chart's data";
+    Count => "จำนวน", "Count";
+    ErrorCatalogTitle => "โหลดรายการข้อมูล (catalog.json) ไม่สำเร็จ", "Could not load the data catalog (catalog.json)";
+    ErrorDatasetTitle => "โหลดชุดข้อมูลไม่สำเร็จ", "Could not load a dataset";
+    ErrorNotFound => "ไม่พบไฟล์บนเว็บไซต์ (404) ผู้เผยแพร่ต้องวางไฟล์ไว้ในโฟลเดอร์ data ข้างไฟล์ index.html", "The file is not on the web site (404). The publisher must put it in the data folder beside index.html.";
+    ErrorHttp => "เซิร์ฟเวอร์ตอบกลับด้วยรหัสข้อผิดพลาด", "The server answered with an error status";
+    ErrorNetwork => "เชื่อมต่อเครือข่ายไม่ได้", "The network could not be reached";
+    ErrorNotCatalog => "ไฟล์นี้ไม่ใช่ catalog ที่ถูกต้อง", "This file is not a valid catalog";
+    ErrorNotJson => "ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้", "This file is not readable JSON";
+    RejectedRecords => "ระเบียนที่ถูกปฏิเสธ", "Rejected records";
+    Complaints => "ร้องเรียน", "Complaints";
+    Publisher => "ผู้เผยแพร่", "Publisher";
+    UnknownOrganisation => "ไม่พบองค์กรนี้ในรายการ", "This organisation is not in the catalog";
+    Source => "ที่มา", "Source";
+    Baht => "บาท", "THB";
+    DownloadCsv => "ดาวน์โหลด CSV", "Download CSV";
+    DownloadSvg => "ดาวน์โหลด SVG", "Download SVG";
+    CheckData => "ตรวจสอบไฟล์ข้อมูล", "Check my data";
+    CheckDataIntro => "ตรวจไฟล์ก่อนเผยแพร่: OCDS, แถวสัญญา e-GP, งบประมาณ, ผลการประเมิน หรือ catalog", "Check files before publishing: OCDS, e-GP contract rows, budgets, assessments or a catalog";
+    CheckDataPrivacy => "ไฟล์ถูกตรวจในเบราว์เซอร์ของคุณเท่านั้น ไม่มีการส่งข้อมูลออกไปที่ใด", "Files are checked in your browser only; nothing is sent anywhere.";
+    CheckDataDrop => "เลือกไฟล์หรือลากไฟล์มาวางที่นี่", "Choose files or drop them here";
+    CheckDataUrl => "หรือใส่ URL ของไฟล์", "or give the file's URL";
+    CheckDataRun => "ตรวจสอบ", "Check";
+    Format => "รูปแบบ", "Format";
+    RecordsRead => "อ่าน", "read";
+    RecordsAccepted => "รับ", "accepted";
+    RecordsRejected => "ปฏิเสธ", "rejected";
+    Errors => "ข้อผิดพลาด", "Errors";
+    Warnings => "คำเตือน", "Warnings";
+    Severity => "ระดับ", "Severity";
+    Path => "ตำแหน่ง", "Location";
+    Message => "ข้อความ", "Message";
+    NoIssues => "ไม่พบปัญหา", "No issues found";
+    Explorer => "สำรวจข้อมูล", "Explore";
+    RiskSignals => "สัญญาณความเสี่ยง", "Risk signals";
+    NotProof => "สัญญาณความเสี่ยงไม่ใช่หลักฐานการกระทำผิด: เป็นจุดที่ควรตรวจสอบเพิ่มเติม และอาจมีเหตุผลที่ชอบธรรม", "A risk signal is not proof of wrongdoing: it points at something worth a second look, which may have an innocent explanation.";
+    Methodology => "วิธีคำนวณสัญญาณความเสี่ยง", "How the risk signals are computed";
+    NotEvaluable => "ประเมินไม่ได้เพราะข้อมูลไม่ครบ", "Could not be evaluated for missing data";
+    Evaluated => "ประเมินแล้ว", "Evaluated";
+    OnlyFlagged => "แสดงเฉพาะโครงการที่มีสัญญาณความเสี่ยง", "Show only processes with risk signals";
+    ShowAll => "แสดงทุกโครงการ", "Show all processes";
+    WithSignals => "โครงการที่มีสัญญาณความเสี่ยง", "Processes with risk signals";
+    Measures => "วัดอะไร", "What it measures";
+    Formula => "สูตร", "Formula";
+    SettingsLabel => "ค่าที่ตั้งได้ (ค่าเริ่มต้น)", "Settings (defaults)";
+    WhyInnocent => "อาจเป็นเรื่องปกติเพราะ", "Why it may be innocent";
+    Apply => "ใช้ค่านี้", "Apply";
+    ResetSettings => "กลับไปใช้ค่าเริ่มต้น", "Reset to defaults";
+    SettingsInvalid => "ค่าที่ตั้งไม่ถูกต้อง", "Invalid setting";
+    BuyerSignals => "สัญญาณระดับหน่วยงาน", "Signals about the buyer";
+    Bidders => "ผู้เสนอราคา (ราย)", "Bidders";
+    AwardedSuppliers => "ผู้ได้รับงาน (ราย)", "Awarded suppliers";
+    TopSuppliers => "ผู้ขายที่ได้มูลค่าสัญญาสูงสุด", "Top suppliers by contract value";
+    TopSuppliersNote => "โครงการที่มีผู้ขายหลายรายนับมูลค่าทั้งหมดให้แต่ละราย", "A process with several suppliers counts its full value for each";
+    Search => "ค้นหา", "Search";
+    SearchPlaceholder => "ชื่อโครงการ สินค้า ผู้ขาย หรือเลขประจำตัวผู้เสียภาษี", "title, item, supplier or tax id";
+    ClearFilters => "ล้างตัวกรอง", "Clear filters";
+    Buyer => "หน่วยงานผู้ซื้อ", "Buyer";
+    Supplier => "ผู้ขาย/ผู้รับจ้าง", "Supplier";
+    Bids => "การเสนอราคา", "Bids";
+    Bidder => "ผู้เสนอราคา", "Bidder";
+    Price => "ราคา", "Price";
+    Status => "สถานะ", "Status";
+    Lowest => "ต่ำสุด", "lowest";
+    Winner => "ผู้ชนะ", "winner";
+    MissingStage => "ไม่มีข้อมูลขั้นตอนนี้ที่เผยแพร่", "No data published for this stage";
+    Period => "ระยะเวลา", "Period";
+    Documents => "เอกสาร", "Documents";
+    Payments => "การเบิกจ่าย", "Payments";
+    Milestones => "การส่งมอบ/งวดงาน", "Milestones";
+    Amendments => "การแก้ไขสัญญา", "Amendments";
+    History => "ประวัติการเผยแพร่", "Release history";
+    VsReference => "มูลค่าสัญญาเทียบราคากลาง", "Contract vs reference price";
+    VsBudget => "ราคากลางเทียบงบประมาณ", "Reference price vs budget";
+    DateSigned => "วันที่ลงนาม", "Date signed";
+    NumberOfTenderers => "จำนวนผู้เสนอราคา", "Number of tenderers";
+    ProcessNotFound => "ไม่พบโครงการนี้ในข้อมูลที่โหลด", "This process is not in the loaded data";
+    TaxId => "เลขประจำตัวผู้เสียภาษี", "Tax id";
+    TaxIdValid => "เลขตรวจสอบถูกต้อง", "check digit valid";
+    TaxIdInvalid => "เลขตรวจสอบไม่ถูกต้อง", "check digit invalid";
+    ContractsWon => "งานที่ได้รับ", "Contracts won";
+    ShareOfBuyer => "สัดส่วนในมูลค่าสัญญาของหน่วยงาน", "Share of the buyer's contract value";
+    BackToBuyer => "← กลับไปหน้าหน่วยงาน", "← Back to the buyer";
+    Date => "วันที่", "Date";
+    SupplierNotFound => "ไม่พบผู้ขายนี้ในข้อมูลที่โหลด", "This supplier is not in the loaded data";
+    Value => "มูลค่า", "Value";
+    Items => "รายการ", "Items";
+    ProcessSignals => "สัญญาณความเสี่ยงของโครงการนี้", "Risk signals of this process";
+    NoSignals => "ไม่พบสัญญาณความเสี่ยง", "No risk signals";
+    SupplierSignals => "สัญญาณความเสี่ยงของผู้ขาย", "Risk signals about this supplier";
+    LoadingDatasets => "กำลังโหลดชุดข้อมูล", "Loading datasets";
+    NotStated => "ไม่ระบุ", "not stated";
+    Amount => "วงเงิน (บาท)", "Amount (baht)";
+    AmountMin => "ตั้งแต่", "from";
+    AmountMax => "ถึง", "to";
+    AmountInvalid => "กรุณาใส่จำนวนเงินเป็นตัวเลข เช่น 500000 หรือ 1,250,000.50", "Enter amounts as numbers, e.g. 500000 or 1,250,000.50";
+    Filters => "ตัวกรอง", "Filters";
+    YearFrom => "ตั้งแต่ปี", "from";
+    YearTo => "ถึงปี", "to";
+    Buyers => "หน่วยงานผู้ซื้อ", "Buyers";
+    WithContract => "มีมูลค่าสัญญา", "with a contract value:";
+    MethodShares => "สัดส่วนตามวิธีจัดหา ทั้งจำนวนโครงการและมูลค่าสัญญา", "Share by procurement method, by count and by value";
+    ShareByCount => "% ของจำนวน", "% of count";
+    ShareByValue => "% ของมูลค่า", "% of value";
+    Pages => "หน้าของตาราง", "Table pages";
+    Showing => "แสดง", "Showing";
+    Of => "จาก", "of";
+    PageSize => "แถวต่อหน้า", "Rows per page";
+    PriceToReference => "มูลค่าสัญญา/ราคากลาง", "Contract ÷ reference price";
+    TotalFiltered => "รวมทุกโครงการที่ตรงกับตัวกรอง", "Total of every process that matches the filters";
+    ChartYearsTitle => "มูลค่าสัญญาตามปีงบประมาณ แยกตามวิธีจัดหา", "Contract value by fiscal year and procurement method";
+    ChartMonthlyTitle => "มูลค่าสัญญารายเดือน (ตามวันลงนามสัญญา) ปีงบประมาณ", "Contract value by month signed, fiscal year";
+    Month => "เดือน", "Month";
+    MonthlyUndated => "มูลค่าสัญญาที่ไม่มีวันลงนามหรือวันประกาศผล", "Contract value with no signing or award date";
+    MonthlyOtherYears => "ลงนามในปีงบประมาณอื่น", "signed in other fiscal years";
+    ChartRatioTitle => "มูลค่าสัญญาเทียบกับราคากลาง", "Contract value as a share of the reference price";
+    RatioNote => "ราคาที่ใกล้ 100% ของราคากลางมากอาจหมายถึงการแข่งขันน้อย เป็นสัญญาณให้ตรวจสอบ ไม่ใช่หลักฐานการทุจริต", "Prices very close to 100% of the reference price can mean little competition: a signal to look further, not proof of wrongdoing.";
+    WithoutRatio => "โครงการที่ยังไม่มีมูลค่าสัญญาหรือราคากลาง:", "processes without a contract value or reference price:";
+    DownloadPng => "ดาวน์โหลด PNG", "Download PNG";
+    AllProcurement => "การจัดซื้อจัดจ้างของทุกหน่วยงาน", "Procurement of every organisation";
+    PercentOfReference => "% ของราคากลาง", "% of reference price";
+    SupplierInExplorer => "ดูทุกโครงการที่ผู้ขายรายนี้ได้รับในหน้าสำรวจ พร้อมตัวกรองและ CSV →", "See every process this supplier won in the explorer, with filters and CSV →";
+    CsvColumns => "คอลัมน์ในไฟล์ CSV (UTF-8 มี BOM เปิดใน Excel ได้ทันที; ชื่อไฟล์บอกแหล่งข้อมูลและวันที่เผยแพร่)", "Columns of the CSV (UTF-8 with a BOM, opens in Excel; the file name gives the source and publication date)";
+    Changed => "ข้อมูลที่เพิ่ม แก้ไข หรือลบในรุ่นนี้", "added, changed or removed in this release";
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::Th => th::text(key),
-        Lang::En => en::text(key),
-    }
+    key.text().get(lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Texts that read the same in both languages on purpose.
+    const SAME_IN_BOTH: &[Key] = &[];
+
     #[test]
     fn every_key_has_text_in_both_languages() {
-        // The match in each catalogue is exhaustive; this checks no entry is left empty.
-        for key in [
-            Key::AppName,
-            Key::DemoBanner,
-            Key::ErrorCatalogTitle,
-            Key::ErrorNotCatalog,
-            Key::MethodLimited,
-            Key::CheckDataPrivacy,
-        ] {
-            for lang in [Lang::Th, Lang::En] {
-                assert!(!t(lang, key).trim().is_empty(), "{key:?} {lang:?}");
+        for &key in Key::ALL {
+            let text = key.text();
+            assert!(!text.th.trim().is_empty() && !text.en.trim().is_empty(), "{key:?} is empty in a language");
+            if !SAME_IN_BOTH.contains(&key) {
+                assert_ne!(text.th, text.en, "{key:?} is not translated");
             }
-            assert_ne!(t(Lang::Th, key), t(Lang::En, key), "{key:?} is not translated");
+            // Thai text is Thai: a key whose Thai side has no Thai letter is probably English left in. The link
+            // to the other language is written in that language.
+            let thai = text.th.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c));
+            assert!(thai || key == Key::SwitchLanguage, "{key:?}: {:?} has no Thai", text.th);
         }
     }
 }

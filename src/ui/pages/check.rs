@@ -1,11 +1,14 @@
 //! "Check my data": a publisher drops files (or gives a URL) and sees the validator's report, grouped
 //! by file and record. The files never leave the browser: they are read and checked by the core here.
 use leptos::prelude::*;
+
+use crate::domain::codes::Code;
 use wasm_bindgen::JsCast;
 
-use crate::domain::issue::Lang;
+use crate::domain::lang::Lang;
 use crate::ingest::validate::{group_by_record, validate, Report};
-use crate::ui::fetch::fetch_bytes;
+use crate::ui::components::error_panel::ErrorPanel;
+use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 
@@ -32,7 +35,7 @@ pub fn CheckPage() -> impl IntoView {
     let lang = use_view().lang();
     let reports: RwSignal<Vec<Report>> = RwSignal::new(Vec::new());
     let url = RwSignal::new(String::new());
-    let url_error = RwSignal::new(None::<String>);
+    let url_error = RwSignal::new(None::<LoadError>);
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             if let Some(files) = input.files() {
@@ -58,13 +61,13 @@ pub fn CheckPage() -> impl IntoView {
                     url_error.set(None);
                     reports.update(|r| r.push(validate(&target, &bytes, None)));
                 }
-                Err(e) => url_error.set(Some(e.to_string())),
+                Err(e) => url_error.set(Some(e)),
             }
         });
     };
     view! {
         <section class="check-page">
-            <h1>{move || t(lang.get(), Key::CheckData)}</h1>
+            <h1>{move || crate::ui::url_state::Page::Check.label().get(lang.get())}</h1>
             <p>{move || t(lang.get(), Key::CheckDataIntro)}</p>
             <p class="privacy">{move || t(lang.get(), Key::CheckDataPrivacy)}</p>
             <label class="dropzone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
@@ -77,7 +80,7 @@ pub fn CheckPage() -> impl IntoView {
                     <input type="url" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
                 </label>
                 <button type="submit">{move || t(lang.get(), Key::CheckDataRun)}</button>
-                {move || url_error.get().map(|e| view! { <p class="error-panel" role="alert">{e}</p> })}
+                {move || url_error.get().map(|e| view! { <ErrorPanel title=Key::ErrorFileTitle error=e lang=lang /> })}
             </form>
             <div data-testid="check-reports">
                 {move || {
@@ -98,7 +101,7 @@ fn report_view(report: &Report, lang: Lang) -> impl IntoView {
                 .map(|i| {
                     view! {
                         <tr class=format!("issue {}", i.severity.as_str())>
-                            <td>{i.severity.as_str()}</td>
+                            <td>{i.severity.label().get(lang)}</td>
                             <td><code>{i.path.clone()}</code></td>
                             <td>{i.message(lang).to_string()}</td>
                         </tr>
@@ -117,7 +120,7 @@ fn report_view(report: &Report, lang: Lang) -> impl IntoView {
         <article class="report" data-testid="report">
             <h2>{report.file.clone()}</h2>
             <p>
-                {t(lang, Key::Format)} ": " {report.format.label()} " · "
+                {t(lang, Key::Format)} ": " {report.format.label().get(lang)} " · "
                 {t(lang, Key::RecordsRead)} " " {report.counts.read} ", "
                 {t(lang, Key::RecordsAccepted)} " " {report.counts.accepted} ", "
                 {t(lang, Key::RecordsRejected)} " " {report.counts.rejected} " · "

@@ -1,93 +1,125 @@
-//! ViewState ⇄ query string, field by field, and the defaults and junk it leaves out.
+//! ViewState ⇄ query string, field by field, and what it does with values that name nothing.
 // Amounts in satang are written baht_satang.
 #![allow(clippy::inconsistent_digit_grouping)]
 use super::*;
+use crate::domain::codes::{Method, Stage};
+use crate::domain::money::Satang;
+use crate::domain::org::OrgType;
+use crate::query::sort::SortKey;
 
-#[test]
-fn round_trips_every_field() {
-    let state = ViewState {
+fn full() -> ViewState {
+    let mut filter = Filter {
+        text: "ถนน หมู่ ๕".into(),
+        from: Some(2568),
+        to: Some(2568),
+        min: Some(Satang(100_000_01)),
+        max: Some(Satang::baht(500_000)),
+        supplier: Some("TH-RD-0105564068059".into()),
+        only_flagged: true,
+        ..Filter::default()
+    };
+    filter.methods.extend([Method::Limited, Method::Open]);
+    filter.stages.extend([Stage::Award, Stage::Tender]);
+    filter.org_types.insert(OrgType::Sao);
+    filter.orgs.extend(["6200001".to_string(), "6200101".to_string()]);
+    filter.provinces.insert("กำแพงเพชร".into());
+    filter.districts.insert("เมืองกำแพงเพชร".into());
+    ViewState {
         lang: Lang::En,
         page: Page::Check,
         tab: Tab::Procurement,
         org: Some("เทศบาล 1&2".into()),
-        from: Some(2568),
-        to: Some(2568),
         process: Some("ocds-x-1".into()),
         supplier: Some("TH-RD-0105564068059".into()),
-        q: "ถนน หมู่ ๕".into(),
-        methods: vec!["limited".into(), "open".into()],
-        only_flagged: true,
-        orgs: vec!["6200001".into(), "6200101".into()],
-        org_types: vec!["sao".into()],
-        provinces: vec!["กำแพงเพชร".into()],
-        districts: vec!["เมืองกำแพงเพชร".into()],
-        stages: vec!["award".into(), "tender".into()],
-        min: Some(Satang(100_000_01)),
-        max: Some(Satang::from_baht(500_000)),
-        winner: Some("TH-RD-0105564068059".into()),
-        sort: Some(Sort { key: crate::query::sort::SortKey::Ratio, descending: false }),
+        filter,
+        sort: Some(Sort { key: SortKey::Ratio, descending: false }),
         pg: 3,
         per: 100,
-        flag: Some("TH08".into()),
+        flag: Some(FlagCode::TH08),
         flag_settings: [
             ("TH08.limit".to_string(), "300000".to_string()),
             ("R003.procurement_methods".to_string(), "open|selective".to_string()),
         ]
         .into(),
-    };
+        ignored: Vec::new(),
+    }
+}
+
+#[test]
+fn round_trips_every_field() {
+    let state = full();
     let q = state.to_query();
     assert_eq!(ViewState::from_query(&q), state);
-    assert!(q.starts_with("?lang=en&page=check&tab=procurement&org=%E0%B9%80"));
-    assert!(q.contains("&year=2568&process=ocds-x-1&supplier=TH-RD-0105564068059&q=%E0%B8%96%E0%B8%99%E0%B8%99%20%E0%B8%AB%E0%B8%A1%E0%B8%B9%E0%B9%88%20%E0%B9%95&method=limited%2Copen&flagged=1&orgs=6200001%2C6200101&type=sao&"), "{q}");
-    assert!(q.ends_with("&stage=award%2Ctender&min=100000.01&max=500000&winner=TH-RD-0105564068059&sort=ratio&pg=3&n=100&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
+    assert!(q.starts_with("?lang=en&page=check&tab=procurement&org=%E0%B9%80"), "{q}");
+    assert!(q.contains("&process=ocds-x-1&supplier=TH-RD-0105564068059&q=%E0%B8%96%E0%B8%99%E0%B8%99%20%E0%B8%AB%E0%B8%A1%E0%B8%B9%E0%B9%88%20%E0%B9%95&year=2568&method=open%2Climited&stage=tender%2Caward&type=sao&province="), "{q}");
+    assert!(q.ends_with("&orgs=6200001%2C6200101&min=100000.01&max=500000&winner=TH-RD-0105564068059&flagged=1&sort=ratio&pg=3&n=100&flag=TH08&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
     // A range of years, and an open-ended one.
-    let range = ViewState { from: Some(2566), to: Some(2567), ..ViewState::default() };
+    let range = ViewState { filter: Filter { from: Some(2566), to: Some(2567), ..Filter::default() }, ..ViewState::default() };
     assert_eq!(range.to_query(), "?from=2566&to=2567");
     assert_eq!(ViewState::from_query("?from=2566&to=2567"), range);
-    assert_eq!(ViewState::from_query("?to=2567").years(), Some((i32::MIN, 2567)));
+    assert_eq!(ViewState::from_query("?to=2567").filter.years(), Some((i32::MIN, 2567)));
     assert_eq!(range.scope_slug(), "all-2566-2567");
     assert_eq!(ViewState::from_query("?org=6200101&year=2567").scope_slug(), "6200101-2567");
     assert_eq!(ViewState::default().scope_slug(), "all-all");
-    // The filter the table uses is the state's, field for field.
-    let f = state.filter();
-    assert_eq!(
-        (f.years, f.min_amount, f.supplier.as_deref()),
-        (Some((2568, 2568)), Some(Satang(100_000_01)), Some("TH-RD-0105564068059"))
+}
+
+#[test]
+fn a_value_that_names_nothing_is_dropped_and_said() {
+    let s = ViewState::from_query(
+        "?method=foo,limited&stage=done&type=city&lang=xx&page=nowhere&flag=R999&n=7&min=-5&max=abc&year=1999&zzz=1&org=&%",
     );
-    assert_eq!(f.stages.len(), 2);
-    assert!(f.only_flagged && f.orgs.contains("6200101") && f.districts.contains("เมืองกำแพงเพชร"));
-}
-
-#[test]
-fn defaults_are_left_out_and_junk_ignored() {
+    let mut expected = Filter::default();
+    expected.methods.insert(Method::Limited);
+    assert_eq!(s.filter, expected);
+    assert_eq!((s.lang, s.page, s.flag, s.per), (Lang::Th, Page::Explorer, None, 0));
+    let said: Vec<(&str, &str)> = s.ignored.iter().map(|i| (i.param.as_str(), i.value.as_str())).collect();
+    assert_eq!(
+        said,
+        vec![
+            ("method", "foo"),
+            ("stage", "done"),
+            ("type", "city"),
+            ("lang", "xx"),
+            ("page", "nowhere"),
+            ("flag", "R999"),
+            ("n", "7"),
+            ("min", "-5"),
+            ("max", "abc"),
+            ("year", "1999")
+        ]
+    );
+    // One filter is on (the known method), not two; the notice is not printed back.
+    assert_eq!(s.active_filters(), 1);
+    assert_eq!(s.to_query(), "?method=limited");
+    // A move says nothing again.
+    assert!(s.clone().refined().ignored.is_empty());
+    // Defaults are left out.
     assert_eq!(ViewState::default().to_query(), "?");
-    let s = ViewState::from_query("?lang=xx&year=abc&zzz=1&org=&%");
-    assert_eq!(s, ViewState::default());
-    assert_eq!(ViewState::from_query("year=1999").from, None);
-    // Junk in the new parameters is ignored too: unknown stage, negative money, odd sizes, page 0, default order.
-    let junk = ViewState::from_query("?stage=done&min=-5&max=abc&n=7&pg=0&sort=-date&sort2=x");
-    assert_eq!(junk, ViewState::default());
-    assert_eq!(ViewState::from_query("?n=50&pg=1").to_query(), "?");
+    assert_eq!(ViewState::from_query("?n=50&pg=1&sort=-date").to_query(), "?");
+    // A value above the one cap every amount has is not an amount.
+    assert_eq!(ViewState::from_query("?min=100000000000000000000").ignored.len(), 1);
 }
 
 #[test]
-fn a_move_to_another_page_changes_the_page_first() {
-    let filtered = ViewState { org: Some("6200101".into()), methods: vec!["limited".into()], ..ViewState::default() };
-    let home = ViewState::default();
-    assert!(!filtered.same_page(&home));
-    let step = filtered.on_page_of(&home);
-    assert!(step.same_page(&home));
-    assert_eq!(step.methods, filtered.methods);
-    assert!(ViewState { q: "x".into(), ..home.clone() }.same_page(&home));
+fn names_the_catalog_does_not_know_are_dropped_when_it_loads() {
+    let catalog = crate::ui::facets::tests::catalog();
+    let s = ViewState::from_query("?province=กำแพงเพชร,ไม่มีจังหวัดนี้&orgs=6200001,0000000").resolved(&catalog);
+    assert_eq!(s.filter.provinces.iter().collect::<Vec<_>>(), vec!["กำแพงเพชร"]);
+    assert_eq!(s.filter.orgs.iter().collect::<Vec<_>>(), vec!["6200001"]);
+    let said: Vec<(&str, &str)> = s.ignored.iter().map(|i| (i.param.as_str(), i.value.as_str())).collect();
+    assert_eq!(said, vec![("province", "ไม่มีจังหวัดนี้"), ("orgs", "0000000")]);
 }
 
 #[test]
-fn facet_toggles_go_back_to_the_first_page() {
-    let s = ViewState { pg: 4, methods: vec!["open".into()], ..ViewState::default() };
-    let on = s.toggled(|v| &mut v.methods, "limited");
-    assert_eq!((on.methods.clone(), on.pg), (vec!["limited".to_string(), "open".to_string()], 0));
-    let off = on.toggled(|v| &mut v.methods, "open");
-    assert_eq!(off.methods, vec!["limited".to_string()]);
-    let cleared = ViewState { org: Some("6200001".into()), q: "x".into(), ..on }.without_filters();
-    assert_eq!(cleared, ViewState { org: Some("6200001".into()), ..ViewState::default() });
+fn clearing_filters_clears_every_facet_and_keeps_the_page() {
+    let state = full();
+    assert_eq!(state.active_filters(), 11);
+    let cleared = state.without_filters();
+    assert_eq!(cleared.active_filters(), 0);
+    assert_eq!(cleared.filter, Filter::default());
+    assert_eq!((cleared.org, cleared.sort, cleared.pg), (state.org.clone(), state.sort, 0));
+    let on = ViewState { pg: 4, ..ViewState::default() }.with_filter(|f| {
+        f.methods.insert(Method::Open);
+    });
+    assert_eq!((on.filter.methods.len(), on.pg), (1, 0));
 }

@@ -3,9 +3,52 @@
 //! start and end instants, as Cardinal counts them.
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::R003;
+
+const THRESHOLD: Setting = Setting::new(
+    "threshold",
+    Kind::Days,
+    Default::Value("15"),
+    Tr::new("จำนวนวันน้อยที่สุดที่ต้องเปิดรับข้อเสนอ", "fewest days the tender must be open"),
+);
+const METHODS: Setting = Setting::new(
+    "procurement_methods",
+    Kind::Methods,
+    Default::Everything,
+    Tr::new("ใช้กับวิธีจัดหาเหล่านี้เท่านั้น (ว่าง = ทุกวิธี)", "apply only to these methods (empty = all)"),
+);
+const BY_DETAILS: Setting = Setting::new(
+    "procurement_method_details",
+    Kind::DaysByDetails,
+    Default::Everything,
+    Tr::new(
+        "จำนวนวันเฉพาะวิธีจัดหาตามที่เผยแพร่ ในส่วน [R003.procurement_method_details]",
+        "days per method as published, in [R003.procurement_method_details]",
+    ),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ระยะเวลายื่นข้อเสนอสั้น", "Short submission period"),
+    measures: Tr::new("ระยะเวลาประกาศรับข้อเสนอสั้นกว่าเกณฑ์", "The tender period is shorter than a threshold"),
+    formula: "whole days(tenderPeriod.endDate − startDate) < threshold",
+    innocent: Tr::new("เรื่องเร่งด่วนหรือวงเงินเล็กที่กฎหมายอนุญาตให้ใช้เวลาสั้น", "Urgent or small purchases the rules allow to be quick"),
+    source: Source::Cardinal,
+    needs: Needs::TenderPeriods,
+    settings: &[THRESHOLD, METHODS, BY_DETAILS],
+    build: |s| {
+        Ok(Box::new(R003 {
+            threshold: s.value(&THRESHOLD)?,
+            procurement_methods: s.set(&METHODS)?,
+            by_details: s.map(&BY_DETAILS)?,
+        }))
+    },
+};
 
 pub struct R003 {
     threshold: i64,
@@ -13,30 +56,10 @@ pub struct R003 {
     by_details: BTreeMap<String, i64>,
 }
 
-impl R003 {
-    pub fn new(mut s: Section, details: Option<Section>) -> Result<R003, SettingsError> {
-        let threshold = s.take("threshold")?.unwrap_or(15);
-        let procurement_methods = s.take_set("procurement_methods").unwrap_or_default();
-        s.finish()?;
-        let mut by_details = BTreeMap::new();
-        for (k, v) in details.map(Section::into_map).unwrap_or_default() {
-            let days = v
-                .parse()
-                .map_err(|_| SettingsError(format!("[R003.procurement_method_details] {k} = {v}: not a whole number of days")))?;
-            by_details.insert(k, days);
-        }
-        Ok(R003 { threshold, procurement_methods, by_details })
-    }
-}
-
 impl Indicator for R003 {
-    fn code(&self) -> &'static str {
-        "R003"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let Some(tender) = &r.tender else {
-            return ctx.not_evaluable("R003");
+            return ctx.not_evaluable(CODE);
         };
         if !self.procurement_methods.is_empty()
             && !tender.procurement_method.as_ref().is_some_and(|m| self.procurement_methods.contains(m))
@@ -47,15 +70,15 @@ impl Indicator for R003 {
         let (Some(start), Some(end)) =
             (period.and_then(|p| p.start.as_ref()?.instant), period.and_then(|p| p.end.as_ref()?.instant))
         else {
-            return ctx.not_evaluable("R003");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("R003");
+        ctx.evaluated(CODE);
         // Whole days, truncated toward zero like chrono's num_days().
         let days = (end - start) / 86_400;
         let threshold =
             tender.procurement_method_details.as_ref().and_then(|d| self.by_details.get(d)).copied().unwrap_or(self.threshold);
         if days < threshold {
-            ctx.flag(Group::Ocid, &r.ocid, "R003", 1.0);
+            ctx.flag(Group::Ocid, &r.ocid, CODE, 1.0);
         }
     }
 }

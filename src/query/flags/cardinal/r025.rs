@@ -3,11 +3,39 @@
 //! counts once per process.
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
 use crate::query::flags::bids::{complete_awards, single_tenderer, sole_winner};
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::stats::{quantile, Quartiles};
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::R025;
+
+const PERCENTILE: Setting = Setting::new(
+    "percentile",
+    Kind::Count,
+    Default::Value("75"),
+    Tr::new("เปอร์เซ็นไทล์ของจำนวนข้อเสนอที่ถือว่ายื่นบ่อย", "percentile of bids submitted above which a bidder is frequent"),
+);
+const THRESHOLD: Setting = Setting::new(
+    "threshold",
+    Kind::Number,
+    Default::FromData(Tr::new("Q1 − 1.5 IQR", "Q1 − 1.5 IQR")),
+    Tr::new("อัตราชนะที่ถือว่าต่ำผิดปกติ", "a win rate at or below which it is unusual"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("แพ้ประมูลบ่อยผิดปกติ", "Excessive unsuccessful bids"),
+    measures: Tr::new("ผู้เสนอราคาที่ยื่นมากแต่ชนะน้อยผิดปกติ", "A frequent bidder wins an unusually small share of its bids"),
+    formula: "won ÷ valid bids ≤ Q1 − 1.5 IQR, valid bids ≥ P75",
+    innocent: Tr::new("ผู้ขายรายใหม่หรือที่ตั้งราคาสูงกว่าคู่แข่ง", "A new or simply more expensive supplier"),
+    source: Source::Cardinal,
+    needs: Needs::Bids,
+    settings: &[PERCENTILE, THRESHOLD],
+    build: |s| Ok(Box::new(R025 { percentile: s.value(&PERCENTILE)?, threshold: s.read(&THRESHOLD)?, counts: BTreeMap::new() })),
+};
 
 pub struct R025 {
     percentile: usize,
@@ -16,25 +44,12 @@ pub struct R025 {
     counts: BTreeMap<String, (usize, usize)>,
 }
 
-impl R025 {
-    pub fn new(mut s: Section) -> Result<R025, SettingsError> {
-        let percentile = s.take("percentile")?.unwrap_or(75);
-        let threshold = s.take("threshold")?;
-        s.finish()?;
-        Ok(R025 { percentile, threshold, counts: BTreeMap::new() })
-    }
-}
-
 impl Indicator for R025 {
-    fn code(&self) -> &'static str {
-        "R025"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let Some(winner) = complete_awards(r).and(sole_winner(r)) else {
-            return ctx.not_evaluable("R025");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("R025");
+        ctx.evaluated(CODE);
         let tenderers: BTreeSet<&str> =
             r.bids.iter().filter(|b| b.status.as_deref() == Some("valid")).filter_map(single_tenderer).collect();
         for t in tenderers {
@@ -47,19 +62,19 @@ impl Indicator for R025 {
     fn finish(&mut self, ctx: &mut Context) {
         let valid: Vec<f64> = self.counts.values().map(|c| c.1 as f64).collect();
         let upper = quantile(&valid, self.percentile as f64 / 100.0);
-        ctx.meta("R025", "upper_fence", upper);
+        ctx.meta(CODE, "upper_fence", upper);
         let ratios: Vec<f64> = self.counts.values().map(|c| c.0 as f64 / c.1 as f64).collect();
         let lower = self.threshold.unwrap_or_else(|| {
             let q = Quartiles::of(&ratios);
-            ctx.meta("R025", "q1", q.q1);
-            ctx.meta("R025", "q3", q.q3);
+            ctx.meta(CODE, "q1", q.q1);
+            ctx.meta(CODE, "q3", q.q3);
             q.lower_fence()
         });
-        ctx.meta("R025", "lower_fence", lower);
+        ctx.meta(CODE, "lower_fence", lower);
         for (id, (won, valid)) in &self.counts {
             let ratio = *won as f64 / *valid as f64;
             if *valid as f64 >= upper && ratio <= lower {
-                ctx.flag(Group::Tenderer, id, "R025", ratio);
+                ctx.flag(Group::Tenderer, id, CODE, ratio);
             }
         }
     }

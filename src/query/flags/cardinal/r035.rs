@@ -3,33 +3,43 @@
 //! the number of those tenderers; the winner is listed as a tenderer.
 use std::collections::BTreeSet;
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
 use crate::query::flags::bids::complete_awards;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::R035;
+
+const THRESHOLD: Setting = Setting::new(
+    "threshold",
+    Kind::Count,
+    Default::Value("1"),
+    Tr::new("จำนวนผู้เสนอราคาที่ถูกตัดสิทธิ์น้อยที่สุด", "fewest disqualified tenderers"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ตัดสิทธิ์ทุกรายยกเว้นผู้ชนะ", "All except winning bid disqualified"),
+    measures: Tr::new("ผู้เสนอราคารายอื่นถูกตัดสิทธิ์ เหลือเพียงผู้ชนะ", "Every other tenderer was disqualified"),
+    formula: "one valid tenderer = all active awards' suppliers; disqualified others ≥ threshold",
+    innocent: Tr::new("ผู้เสนอราคารายอื่นยื่นเอกสารไม่ครบจริง", "The others really did not qualify"),
+    source: Source::Cardinal,
+    needs: Needs::Bids,
+    settings: &[THRESHOLD],
+    build: |s| Ok(Box::new(R035 { threshold: s.value::<usize>(&THRESHOLD)?.max(1) })),
+};
 
 pub struct R035 {
     threshold: usize,
 }
 
-impl R035 {
-    pub fn new(mut s: Section) -> Result<R035, SettingsError> {
-        let threshold = s.take::<usize>("threshold")?.unwrap_or(1).max(1);
-        s.finish()?;
-        Ok(R035 { threshold })
-    }
-}
-
 impl Indicator for R035 {
-    fn code(&self) -> &'static str {
-        "R035"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let Some(awards) = complete_awards(r).filter(|_| !r.bids.is_empty()) else {
-            return ctx.not_evaluable("R035");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("R035");
+        ctx.evaluated(CODE);
         let suppliers: BTreeSet<&str> = awards.iter().flat_map(|a| a.suppliers.iter().filter_map(|s| s.id.as_deref())).collect();
         let mut valid = BTreeSet::new();
         let mut disqualified = BTreeSet::new();
@@ -43,9 +53,9 @@ impl Indicator for R035 {
         }
         let others = disqualified.difference(&valid).count();
         if valid.len() == 1 && valid == suppliers && others >= self.threshold {
-            ctx.flag(Group::Ocid, &r.ocid, "R035", others as f64);
+            ctx.flag(Group::Ocid, &r.ocid, CODE, others as f64);
             if let Some(winner) = valid.first() {
-                ctx.flag(Group::Tenderer, winner, "R035", 0.0);
+                ctx.flag(Group::Tenderer, winner, CODE, 0.0);
             }
         }
     }

@@ -3,10 +3,51 @@
 //! with fewer than `minimum_contracting_processes` (default 20) awarded processes are left out.
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::stats::Quartiles;
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::R048;
+
+const DIGITS: Setting = Setting::new(
+    "digits",
+    Kind::Count,
+    Default::Value("2"),
+    Tr::new("จำนวนหลักแรกของรหัสหมวดที่ใช้แบ่งหมวด", "leading digits of a classification that make a category"),
+);
+const THRESHOLD: Setting = Setting::new(
+    "threshold",
+    Kind::Count,
+    Default::FromData(Tr::new("ceil(Q3 + 1.5 IQR)", "ceil(Q3 + 1.5 IQR)")),
+    Tr::new("จำนวนหมวดที่ถือว่ามากผิดปกติ", "a number of categories at or above which it is unusual"),
+);
+const MIN_PROCESSES: Setting = Setting::new(
+    "minimum_contracting_processes",
+    Kind::Count,
+    Default::Value("20"),
+    Tr::new("จำนวนโครงการน้อยที่สุดของผู้ขายที่จะพิจารณา", "fewest processes a supplier must have won"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ผู้ขายหลากหลายประเภทผิดปกติ", "Heterogeneous supplier"),
+    measures: Tr::new("ผู้ขายที่ได้งานหลายหมวดสินค้าผิดปกติ", "A supplier wins awards in unusually many product categories"),
+    formula: "distinct classification prefixes ≥ ceil(Q3 + 1.5 IQR)",
+    innocent: Tr::new("ผู้รับเหมารวมหรือร้านค้าทั่วไปในท้องถิ่น", "A general contractor or general store"),
+    source: Source::Cardinal,
+    needs: Needs::Classifications,
+    settings: &[DIGITS, THRESHOLD, MIN_PROCESSES],
+    build: |s| {
+        Ok(Box::new(R048 {
+            digits: s.value(&DIGITS)?,
+            threshold: s.read(&THRESHOLD)?,
+            minimum_contracting_processes: s.value(&MIN_PROCESSES)?,
+            suppliers: BTreeMap::new(),
+        }))
+    },
+};
 
 pub struct R048 {
     digits: usize,
@@ -16,21 +57,7 @@ pub struct R048 {
     suppliers: BTreeMap<String, (usize, BTreeSet<String>)>,
 }
 
-impl R048 {
-    pub fn new(mut s: Section) -> Result<R048, SettingsError> {
-        let digits = s.take("digits")?.unwrap_or(2);
-        let threshold = s.take("threshold")?;
-        let minimum_contracting_processes = s.take("minimum_contracting_processes")?.unwrap_or(20);
-        s.finish()?;
-        Ok(R048 { digits, threshold, minimum_contracting_processes, suppliers: BTreeMap::new() })
-    }
-}
-
 impl Indicator for R048 {
-    fn code(&self) -> &'static str {
-        "R048"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let mut seen = BTreeSet::new();
         let mut any = false;
@@ -58,9 +85,9 @@ impl Indicator for R048 {
             entry.1.extend(codes);
         }
         if any {
-            ctx.evaluated("R048");
+            ctx.evaluated(CODE);
         } else {
-            ctx.not_evaluable("R048");
+            ctx.not_evaluable(CODE);
         }
     }
 
@@ -77,16 +104,16 @@ impl Indicator for R048 {
         let fence = self.threshold.map_or_else(
             || {
                 let q = Quartiles::of(&varieties.iter().map(|v| v.1).collect::<Vec<_>>());
-                ctx.meta("R048", "q1", q.q1);
-                ctx.meta("R048", "q3", q.q3);
+                ctx.meta(CODE, "q1", q.q1);
+                ctx.meta(CODE, "q3", q.q3);
                 q.upper_fence().ceil()
             },
             |t| t as f64,
         );
-        ctx.meta("R048", "upper_fence", fence);
+        ctx.meta(CODE, "upper_fence", fence);
         for (id, variety) in varieties {
             if variety >= fence {
-                ctx.flag(Group::Tenderer, id, "R048", variety);
+                ctx.flag(Group::Tenderer, id, CODE, variety);
             }
         }
     }

@@ -1,55 +1,22 @@
 //! Thai procurement rules, on the fields Thai data has (ราคากลาง, budget, method, winners, dates).
-//! Codes are `TH01`…; each is a module, and each threshold is a setting with a documented default.
-mod th01;
-mod th02;
-mod th03;
-mod th04;
-mod th05;
-mod th06;
-mod th07;
-mod th08;
-mod th09;
-mod th10;
-mod th11;
-mod th12;
+//! Each rule is a module declaring its `Spec` (see `registry`); each threshold is a setting with a default.
+pub mod th01;
+pub mod th02;
+pub mod th03;
+pub mod th04;
+pub mod th05;
+pub mod th06;
+pub mod th07;
+pub mod th08;
+pub mod th09;
+pub mod th10;
+pub mod th11;
+pub mod th12;
 
 use std::collections::BTreeSet;
 
 use crate::domain::calendar::Date;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{pipe_set, Ini, Section, SettingsError};
-use crate::query::flags::Indicator;
-
-pub const CODES: [&str; 12] = ["TH01", "TH02", "TH03", "TH04", "TH05", "TH06", "TH07", "TH08", "TH09", "TH10", "TH11", "TH12"];
-
-pub fn build(ini: &Ini) -> Result<Vec<Box<dyn Indicator>>, SettingsError> {
-    let mut out: Vec<Box<dyn Indicator>> = Vec::new();
-    macro_rules! add {
-        ($code:literal, $module:ident, $ty:ident) => {
-            if let Some(s) = ini.section($code) {
-                out.push(Box::new($module::$ty::new(s)?));
-            }
-        };
-    }
-    add!("TH01", th01, Th01);
-    add!("TH02", th02, Th02);
-    add!("TH03", th03, Th03);
-    add!("TH04", th04, Th04);
-    add!("TH05", th05, Th05);
-    add!("TH06", th06, Th06);
-    add!("TH07", th07, Th07);
-    add!("TH08", th08, Th08);
-    add!("TH09", th09, Th09);
-    add!("TH10", th10, Th10);
-    add!("TH11", th11, Th11);
-    add!("TH12", th12, Th12);
-    Ok(out)
-}
-
-/// `procurement_methods` of a section, with a default.
-pub(crate) fn methods(s: &mut Section, default: &str) -> BTreeSet<String> {
-    s.take_set("procurement_methods").unwrap_or_else(|| pipe_set(default))
-}
 
 pub(crate) fn method_in(r: &Release, set: &BTreeSet<String>) -> bool {
     r.method().is_some_and(|m| set.contains(m))
@@ -83,14 +50,14 @@ pub(crate) mod testing {
     use crate::domain::money::Satang;
     use crate::domain::ocds::*;
     use crate::query::flags::settings::Ini;
-    use crate::query::flags::{Engine, Outcome};
+    use crate::query::flags::{Engine, FlagCode, Outcome};
 
     pub fn release(ocid: &str) -> Release {
         Release { ocid: ocid.into(), buyer: Some(OrgRef { id: Some("B".into()), name: None }), ..Release::default() }
     }
 
     pub fn value(baht: i64) -> Option<Value> {
-        Some(Value { amount: Some(Satang::from_baht(baht)), currency: Some("THB".into()) })
+        Some(Value { amount: Some(Satang::baht(baht)), currency: Some("THB".into()) })
     }
 
     pub fn with_tender(mut r: Release, method: &str, reference: Option<i64>, start: Option<Date>) -> Release {
@@ -147,23 +114,19 @@ pub(crate) mod testing {
         engine.run(releases.iter(), peers)
     }
 
-    pub fn flagged(outcome: &Outcome, code: &str) -> Vec<(String, f64)> {
-        outcome
-            .results
-            .get(&crate::query::flags::Group::Ocid)
-            .map(|m| m.iter().filter_map(|(id, codes)| codes.get(code).map(|v| (id.clone(), *v))).collect())
-            .unwrap_or_default()
+    pub fn flagged(outcome: &Outcome, code: FlagCode) -> Vec<(String, f64)> {
+        flagged_in(outcome, crate::query::flags::Group::Ocid, code)
     }
 
-    pub fn flagged_in(outcome: &Outcome, group: crate::query::flags::Group, code: &str) -> Vec<(String, f64)> {
+    pub fn flagged_in(outcome: &Outcome, group: crate::query::flags::Group, code: FlagCode) -> Vec<(String, f64)> {
         outcome
             .results
             .get(&group)
-            .map(|m| m.iter().filter_map(|(id, codes)| codes.get(code).map(|v| (id.clone(), *v))).collect())
+            .map(|m| m.iter().filter_map(|(id, codes)| codes.get(&code).map(|v| (id.clone(), *v))).collect())
             .unwrap_or_default()
     }
 
-    pub fn not_evaluable(outcome: &Outcome, code: &str) -> usize {
-        outcome.not_evaluable.get(code).copied().unwrap_or(0)
+    pub fn not_evaluable(outcome: &Outcome, code: FlagCode) -> usize {
+        outcome.not_evaluable.get(&code).copied().unwrap_or(0)
     }
 }

@@ -1,37 +1,42 @@
 //! TH02 Contract above the reference price: the contract value exceeds ราคากลาง. The law expects the price
 //! agreed to stay within it; a higher one may have a documented reason (a changed scope, an amendment).
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{FlagCode, Needs, Source, Spec};
 use crate::query::flags::thai::ratio;
 use crate::query::flags::{Context, Group, Indicator};
 
+const CODE: FlagCode = FlagCode::TH02;
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("สัญญาสูงกว่าราคากลาง", "Contract above the reference price"),
+    measures: Tr::new("มูลค่าสัญญาสูงกว่าราคากลาง", "The contract value exceeds ราคากลาง"),
+    formula: "contract > reference",
+    innocent: Tr::new("การแก้ไขสัญญาเพิ่มงานที่มีเหตุผล", "A justified amendment adding work"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[],
+    build: |_s| Ok(Box::new(Th02)),
+};
+
 pub struct Th02;
 
-impl Th02 {
-    pub fn new(s: Section) -> Result<Th02, SettingsError> {
-        s.finish()?;
-        Ok(Th02)
-    }
-}
-
 impl Indicator for Th02 {
-    fn code(&self) -> &'static str {
-        "TH02"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let (Some(contract), Some(reference)) = (r.contract_value(), r.reference_price()) else {
-            return ctx.not_evaluable("TH02");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("TH02");
+        ctx.evaluated(CODE);
         if contract > reference {
-            ctx.flag(Group::Ocid, &r.ocid, "TH02", ratio(contract, reference).unwrap_or(f64::INFINITY));
+            ctx.flag(Group::Ocid, &r.ocid, CODE, ratio(contract, reference).unwrap_or(f64::INFINITY));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::query::flags::thai::testing::*;
 
     #[test]
@@ -48,7 +53,7 @@ mod tests {
                 p("missing", Some(100), None),
             ],
         );
-        assert_eq!(flagged(&out, "TH02"), vec![("above".into(), 1.04)]);
-        assert_eq!(not_evaluable(&out, "TH02"), 1);
+        assert_eq!(flagged(&out, CODE), vec![("above".into(), 1.04)]);
+        assert_eq!(not_evaluable(&out, CODE), 1);
     }
 }

@@ -1,37 +1,42 @@
 //! TH03 Reference price above the budget: ราคากลาง exceeds the budget line (งบประมาณ) it is paid from.
 //! It may be explained by a budget transfer not yet published.
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{FlagCode, Needs, Source, Spec};
 use crate::query::flags::thai::ratio;
 use crate::query::flags::{Context, Group, Indicator};
 
+const CODE: FlagCode = FlagCode::TH03;
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ราคากลางสูงกว่างบประมาณ", "Reference price above the budget"),
+    measures: Tr::new("ราคากลางสูงกว่าวงเงินงบประมาณของโครงการ", "ราคากลาง exceeds the project's budget"),
+    formula: "reference > budget",
+    innocent: Tr::new("การโอนงบประมาณที่ยังไม่เผยแพร่", "An unpublished budget transfer"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[],
+    build: |_s| Ok(Box::new(Th03)),
+};
+
 pub struct Th03;
 
-impl Th03 {
-    pub fn new(s: Section) -> Result<Th03, SettingsError> {
-        s.finish()?;
-        Ok(Th03)
-    }
-}
-
 impl Indicator for Th03 {
-    fn code(&self) -> &'static str {
-        "TH03"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let (Some(reference), Some(budget)) = (r.reference_price(), r.budget_amount()) else {
-            return ctx.not_evaluable("TH03");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("TH03");
+        ctx.evaluated(CODE);
         if reference > budget {
-            ctx.flag(Group::Ocid, &r.ocid, "TH03", ratio(reference, budget).unwrap_or(f64::INFINITY));
+            ctx.flag(Group::Ocid, &r.ocid, CODE, ratio(reference, budget).unwrap_or(f64::INFINITY));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::query::flags::thai::testing::*;
 
     #[test]
@@ -41,7 +46,7 @@ mod tests {
             "[TH03]",
             &[p("above", Some(120), 100), p("below", Some(90), 100), p("equal", Some(100), 100), p("missing", None, 100)],
         );
-        assert_eq!(flagged(&out, "TH03"), vec![("above".into(), 1.2)]);
-        assert_eq!(not_evaluable(&out, "TH03"), 1);
+        assert_eq!(flagged(&out, CODE), vec![("above".into(), 1.2)]);
+        assert_eq!(not_evaluable(&out, CODE), 1);
     }
 }

@@ -4,10 +4,34 @@
 //! `numberOfTenderers`. A thin market, not collusion, is the usual reason.
 use std::collections::BTreeSet;
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
 use crate::query::flags::bids::submitted;
-use crate::query::flags::settings::{pipe_set, Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::TH06;
+
+const MINIMUM: Setting =
+    Setting::new("minimum", Kind::Count, Default::Value("3"), Tr::new("จำนวนผู้เสนอราคาน้อยที่สุด", "fewest bidders expected"));
+const OPEN_DETAILS: Setting = Setting::new(
+    "open_details",
+    Kind::Texts,
+    Default::Value("e-bidding|ประกวดราคาอิเล็กทรอนิกส์"),
+    Tr::new("วิธีจัดหาตามที่เผยแพร่ที่ถือว่าเป็น e-bidding", "methods as published that are e-bidding"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ผู้เสนอราคาน้อย", "Few bidders in a competitive method"),
+    measures: Tr::new("วิธีคัดเลือกหรือ e-bidding ที่มีผู้เสนอราคาน้อยกว่าเกณฑ์", "คัดเลือก or e-bidding with fewer bidders than the minimum"),
+    formula: "distinct bidders < minimum",
+    innocent: Tr::new("งานในพื้นที่ห่างไกลหรือเฉพาะทาง", "Remote or specialised work"),
+    source: Source::Thai,
+    needs: Needs::Bids,
+    settings: &[MINIMUM, OPEN_DETAILS],
+    build: |s| Ok(Box::new(Th06 { minimum: s.value(&MINIMUM)?, open_details: s.set(&OPEN_DETAILS)? })),
+};
 
 pub struct Th06 {
     minimum: usize,
@@ -15,13 +39,6 @@ pub struct Th06 {
 }
 
 impl Th06 {
-    pub fn new(mut s: Section) -> Result<Th06, SettingsError> {
-        let minimum = s.take("minimum")?.unwrap_or(3);
-        let open_details = s.take_set("open_details").unwrap_or_else(|| pipe_set("e-bidding|ประกวดราคาอิเล็กทรอนิกส์"));
-        s.finish()?;
-        Ok(Th06 { minimum, open_details })
-    }
-
     fn applies(&self, r: &Release) -> bool {
         match r.method() {
             Some("selective") => true,
@@ -32,10 +49,6 @@ impl Th06 {
 }
 
 impl Indicator for Th06 {
-    fn code(&self) -> &'static str {
-        "TH06"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         if !self.applies(r) {
             return;
@@ -44,20 +57,21 @@ impl Indicator for Th06 {
         let count = if from_bids.is_empty() {
             match r.tender.as_ref().and_then(|t| t.number_of_tenderers) {
                 Some(n) => n.max(0) as usize,
-                None => return ctx.not_evaluable("TH06"),
+                None => return ctx.not_evaluable(CODE),
             }
         } else {
             from_bids.len()
         };
-        ctx.evaluated("TH06");
+        ctx.evaluated(CODE);
         if count < self.minimum {
-            ctx.flag(Group::Ocid, &r.ocid, "TH06", count as f64);
+            ctx.flag(Group::Ocid, &r.ocid, CODE, count as f64);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::domain::ocds::Release;
     use crate::query::flags::thai::testing::*;
 
@@ -82,7 +96,7 @@ mod tests {
                 bids("unknown count", "selective", "วิธีคัดเลือก", 0),
             ],
         );
-        assert_eq!(flagged(&out, "TH06"), vec![("one e-bidding".into(), 1.0), ("two selective".into(), 2.0)]);
-        assert_eq!(not_evaluable(&out, "TH06"), 1);
+        assert_eq!(flagged(&out, CODE), vec![("one e-bidding".into(), 1.0), ("two selective".into(), 2.0)]);
+        assert_eq!(not_evaluable(&out, CODE), 1);
     }
 }

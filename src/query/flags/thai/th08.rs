@@ -4,11 +4,63 @@
 //! threshold avoids competition; repeated small orders of consumables can be innocent.
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::money::Satang;
+use crate::domain::lang::Tr;
+use crate::domain::money::{Satang, Total};
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
-use crate::query::flags::thai::{method_in, methods, process_date, sole_supplier};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
+use crate::query::flags::settings::Baht;
+use crate::query::flags::thai::{method_in, process_date, sole_supplier};
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::TH08;
+
+const LIMIT: Setting = Setting::new(
+    "limit",
+    Kind::Baht,
+    Default::Value("500000"),
+    Tr::new("วงเงินสูงสุดของวิธีเฉพาะเจาะจง (บาท)", "the most a เฉพาะเจาะจง purchase may be (baht)"),
+);
+const WINDOW: Setting = Setting::new(
+    "window_days",
+    Kind::Days,
+    Default::Value("30"),
+    Tr::new("ช่วงวันที่นับรวม", "days over which purchases are grouped"),
+);
+const MIN_CONTRACTS: Setting = Setting::new(
+    "minimum_contracts",
+    Kind::Count,
+    Default::Value("2"),
+    Tr::new("จำนวนสัญญาน้อยที่สุดในช่วงนั้น", "fewest contracts in the window"),
+);
+const METHODS: Setting = Setting::new(
+    "procurement_methods",
+    Kind::Methods,
+    Default::Value("limited|direct"),
+    Tr::new("วิธีจัดหาที่พิจารณา", "methods it applies to"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("อาจแบ่งซื้อแบ่งจ้าง", "Possible contract splitting"),
+    measures: Tr::new(
+        "หน่วยงานเดียวจ้างผู้ขายรายเดียวหลายสัญญาเฉพาะเจาะจงในช่วงสั้น ๆ รวมกันเกินวงเงิน",
+        "One buyer gives one supplier several small เฉพาะเจาะจง contracts within days, adding up to more than the limit",
+    ),
+    formula: "≥ minimum_contracts contracts ≤ limit within window_days, sum > limit",
+    innocent: Tr::new("วัสดุสิ้นเปลืองที่ต้องซื้อซ้ำตามความจำเป็น", "Consumables bought as needed"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[LIMIT, WINDOW, MIN_CONTRACTS, METHODS],
+    build: |s| {
+        Ok(Box::new(Th08 {
+            limit: s.value::<Baht>(&LIMIT)?.0,
+            window_days: s.value(&WINDOW)?,
+            minimum_contracts: s.value(&MIN_CONTRACTS)?,
+            procurement_methods: s.set(&METHODS)?,
+            purchases: BTreeMap::new(),
+        }))
+    },
+};
 
 /// A purchase: (day number, value, ocid).
 type Purchase = (i64, Satang, String);
@@ -22,22 +74,7 @@ pub struct Th08 {
     purchases: BTreeMap<(String, String), Vec<Purchase>>,
 }
 
-impl Th08 {
-    pub fn new(mut s: Section) -> Result<Th08, SettingsError> {
-        let limit = Satang::from_baht(s.take("limit")?.unwrap_or(500_000));
-        let window_days = s.take("window_days")?.unwrap_or(30);
-        let minimum_contracts = s.take("minimum_contracts")?.unwrap_or(2);
-        let procurement_methods = methods(&mut s, "limited|direct");
-        s.finish()?;
-        Ok(Th08 { limit, window_days, minimum_contracts, procurement_methods, purchases: BTreeMap::new() })
-    }
-}
-
 impl Indicator for Th08 {
-    fn code(&self) -> &'static str {
-        "TH08"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         if !method_in(r, &self.procurement_methods) {
             return;
@@ -47,9 +84,9 @@ impl Indicator for Th08 {
         let (Some(buyer), Some(supplier), Some(value), Some(date)) =
             (buyer, sole_supplier(r), r.contract_value().or(r.award_value()), date)
         else {
-            return ctx.not_evaluable("TH08");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("TH08");
+        ctx.evaluated(CODE);
         if value <= self.limit {
             self.purchases.entry((buyer, supplier.to_string())).or_default().push((
                 date.days_since_epoch(),
@@ -60,14 +97,14 @@ impl Indicator for Th08 {
     }
 
     fn finish(&mut self, ctx: &mut Context) {
-        let mut flagged: BTreeMap<String, Satang> = BTreeMap::new();
+        let mut flagged: BTreeMap<String, Total> = BTreeMap::new();
         for list in self.purchases.values_mut() {
             list.sort();
             // Each purchase opens a window of `window_days`; a window over the limit flags all in it.
             for (i, (start, _, _)) in list.iter().enumerate() {
                 let window: Vec<&Purchase> = list[i..].iter().take_while(|(d, _, _)| d - start < self.window_days).collect();
-                let sum: Satang = window.iter().map(|(_, v, _)| *v).sum();
-                if window.len() >= self.minimum_contracts && sum > self.limit {
+                let sum = Total::of(window.iter().map(|(_, v, _)| *v));
+                if window.len() >= self.minimum_contracts && sum > Total::from(self.limit) {
                     for (_, _, ocid) in window {
                         let best = flagged.entry(ocid.clone()).or_default();
                         *best = (*best).max(sum);
@@ -77,13 +114,14 @@ impl Indicator for Th08 {
         }
         for (ocid, sum) in flagged {
             // The value is the largest total of the purchases it was grouped with, in baht.
-            ctx.flag(Group::Ocid, &ocid, "TH08", sum.to_baht_f64());
+            ctx.flag(Group::Ocid, &ocid, CODE, sum.to_baht_f64());
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::query::flags::thai::testing::*;
 
     fn buy(o: &str, supplier: &str, baht: i64, d: crate::domain::calendar::Date) -> crate::domain::ocds::Release {
@@ -108,7 +146,7 @@ mod tests {
                 with_tender(release("no supplier"), "limited", Some(1), Some(date(2025, 1, 1))),
             ],
         );
-        assert_eq!(flagged(&out, "TH08"), vec![("a1".into(), 600_000.0), ("a2".into(), 600_000.0)]);
-        assert_eq!(not_evaluable(&out, "TH08"), 1);
+        assert_eq!(flagged(&out, CODE), vec![("a1".into(), 600_000.0), ("a2".into(), 600_000.0)]);
+        assert_eq!(not_evaluable(&out, CODE), 1);
     }
 }

@@ -4,14 +4,47 @@
 //! project, can explain it.
 use std::collections::BTreeMap;
 
-use crate::domain::money::Satang;
+use crate::domain::lang::Tr;
+use crate::domain::money::Total;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::thai::{process_date, sole_supplier};
 use crate::query::flags::{Context, Group, Indicator};
 
+const CODE: FlagCode = FlagCode::TH09;
+
+const SHARE: Setting = Setting::new(
+    "share",
+    Kind::Fraction,
+    Default::Value("0.5"),
+    Tr::new("สัดส่วนมูลค่าที่ถือว่าครอบงำ", "a share of value at or above which one supplier dominates"),
+);
+const MIN_CONTRACTS: Setting = Setting::new(
+    "minimum_contracts",
+    Kind::Count,
+    Default::Value("3"),
+    Tr::new("จำนวนโครงการน้อยที่สุดของหน่วยงานในปี", "fewest contracted processes of the buyer in the year"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ผู้ขายรายเดียวได้งานส่วนใหญ่", "Dominant supplier"),
+    measures: Tr::new(
+        "ผู้ขายรายเดียวได้มูลค่าสัญญาเกินครึ่งของหน่วยงานในปีงบประมาณ",
+        "One supplier takes most of a buyer's contract value in a fiscal year",
+    ),
+    formula: "supplier value ÷ buyer-year value ≥ share",
+    innocent: Tr::new("ตลาดในพื้นที่เล็ก หรือมีโครงการใหญ่โครงการเดียว", "A small local market or one large project"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[SHARE, MIN_CONTRACTS],
+    build: |s| {
+        Ok(Box::new(Th09 { share: s.value(&SHARE)?, minimum_contracts: s.value(&MIN_CONTRACTS)?, years: BTreeMap::new() }))
+    },
+};
+
 /// Per supplier: contract value and the processes it came from.
-type Suppliers = BTreeMap<String, (Satang, Vec<String>)>;
+type Suppliers = BTreeMap<String, (Total, Vec<String>)>;
 
 pub struct Th09 {
     share: f64,
@@ -20,61 +53,50 @@ pub struct Th09 {
     years: BTreeMap<(String, i32), Suppliers>,
 }
 
-impl Th09 {
-    pub fn new(mut s: Section) -> Result<Th09, SettingsError> {
-        let share = s.take("share")?.unwrap_or(0.5);
-        let minimum_contracts = s.take("minimum_contracts")?.unwrap_or(3);
-        s.finish()?;
-        Ok(Th09 { share, minimum_contracts, years: BTreeMap::new() })
-    }
-}
-
 impl Indicator for Th09 {
-    fn code(&self) -> &'static str {
-        "TH09"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let buyer = r.buyer.as_ref().and_then(|b| b.id.clone());
         let (Some(buyer), Some(supplier), Some(value), Some(date)) =
             (buyer, sole_supplier(r), r.contract_value(), process_date(r))
         else {
-            return ctx.not_evaluable("TH09");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("TH09");
+        ctx.evaluated(CODE);
         let entry = self.years.entry((buyer, date.fiscal_year().0)).or_default().entry(supplier.to_string()).or_default();
-        entry.0 += value;
+        entry.0.add(value);
         entry.1.push(r.ocid.clone());
     }
 
     fn finish(&mut self, ctx: &mut Context) {
         let mut buyer_max: BTreeMap<String, f64> = BTreeMap::new();
         for ((buyer, _year), suppliers) in &self.years {
-            let total: Satang = suppliers.values().map(|(v, _)| *v).sum();
+            let mut total = Total::ZERO;
+            suppliers.values().for_each(|(v, _)| total.merge(*v));
             let count: usize = suppliers.values().map(|(_, o)| o.len()).sum();
-            if count < self.minimum_contracts || total.0 <= 0 {
+            if count < self.minimum_contracts {
                 continue;
             }
             for (supplier, (value, ocids)) in suppliers {
-                let share = value.0 as f64 / total.0 as f64;
+                let Some(share) = value.share_of(total) else { continue };
                 if share >= self.share - 1e-12 {
                     let best = buyer_max.entry(buyer.clone()).or_default();
                     *best = best.max(share);
-                    ctx.flag(Group::Tenderer, supplier, "TH09", share);
+                    ctx.flag(Group::Tenderer, supplier, CODE, share);
                     for ocid in ocids {
-                        ctx.flag(Group::Ocid, ocid, "TH09", share);
+                        ctx.flag(Group::Ocid, ocid, CODE, share);
                     }
                 }
             }
         }
         for (buyer, share) in buyer_max {
-            ctx.flag(Group::Buyer, &buyer, "TH09", share);
+            ctx.flag(Group::Buyer, &buyer, CODE, share);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::query::flags::thai::testing::*;
     use crate::query::flags::Group;
 
@@ -108,8 +130,8 @@ mod tests {
                 with_tender(release("no contract"), "open", Some(1), Some(d)),
             ],
         );
-        assert_eq!(flagged_in(&out, Group::Buyer, "TH09"), vec![("A".into(), 0.5)]);
-        assert_eq!(flagged(&out, "TH09"), vec![("a1".into(), 0.5)]);
-        assert_eq!(not_evaluable(&out, "TH09"), 1);
+        assert_eq!(flagged_in(&out, Group::Buyer, CODE), vec![("A".into(), 0.5)]);
+        assert_eq!(flagged(&out, CODE), vec![("a1".into(), 0.5)]);
+        assert_eq!(not_evaluable(&out, CODE), 1);
     }
 }

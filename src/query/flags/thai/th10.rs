@@ -3,38 +3,48 @@
 //! price set too high.
 use std::collections::BTreeMap;
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::stats::Quartiles;
 use crate::query::flags::thai::ratio;
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::TH10;
+
+const THRESHOLD: Setting = Setting::new(
+    "threshold",
+    Kind::Number,
+    Default::FromData(Tr::new("Q1 − 1.5 IQR", "Q1 − 1.5 IQR")),
+    Tr::new("ราคาที่ได้ ÷ ราคากลาง ที่ถือว่าต่ำผิดปกติ", "award ÷ ราคากลาง at or below which it is abnormally low"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ราคาต่ำผิดปกติเมื่อเทียบราคากลาง", "Abnormally low price"),
+    measures: Tr::new("ราคาที่ได้ ÷ ราคากลาง ต่ำผิดปกติ", "Award ÷ ราคากลาง is a low outlier"),
+    formula: "award ÷ reference ≤ Q1 − 1.5 IQR",
+    innocent: Tr::new("ราคากลางที่ตั้งไว้สูงเกินไป", "A reference price set too high"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[THRESHOLD],
+    build: |s| Ok(Box::new(Th10 { threshold: s.read(&THRESHOLD)?, ratios: BTreeMap::new() })),
+};
 
 pub struct Th10 {
     threshold: Option<f64>,
     ratios: BTreeMap<String, f64>,
 }
 
-impl Th10 {
-    pub fn new(mut s: Section) -> Result<Th10, SettingsError> {
-        let threshold = s.take("threshold")?;
-        s.finish()?;
-        Ok(Th10 { threshold, ratios: BTreeMap::new() })
-    }
-}
-
 impl Indicator for Th10 {
-    fn code(&self) -> &'static str {
-        "TH10"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let (Some(award), Some(reference)) = (r.award_value(), r.reference_price()) else {
-            return ctx.not_evaluable("TH10");
+            return ctx.not_evaluable(CODE);
         };
         let Some(share) = ratio(award, reference) else {
-            return ctx.not_evaluable("TH10");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("TH10");
+        ctx.evaluated(CODE);
         self.ratios.insert(r.ocid.clone(), share);
     }
 
@@ -44,14 +54,14 @@ impl Indicator for Th10 {
         }
         let fence = self.threshold.unwrap_or_else(|| {
             let q = Quartiles::of(&self.ratios.values().copied().collect::<Vec<_>>());
-            ctx.meta("TH10", "q1", q.q1);
-            ctx.meta("TH10", "q3", q.q3);
+            ctx.meta(CODE, "q1", q.q1);
+            ctx.meta(CODE, "q3", q.q3);
             q.lower_fence()
         });
-        ctx.meta("TH10", "lower_fence", fence);
+        ctx.meta(CODE, "lower_fence", fence);
         for (ocid, share) in &self.ratios {
             if *share <= fence {
-                ctx.flag(Group::Ocid, ocid, "TH10", *share);
+                ctx.flag(Group::Ocid, ocid, CODE, *share);
             }
         }
     }
@@ -59,6 +69,7 @@ impl Indicator for Th10 {
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::query::flags::thai::testing::*;
 
     #[test]
@@ -70,9 +81,9 @@ mod tests {
         // Ratios: eight 0.95 and one 0.40: Q1 = Q3 = 0.95, so the fence is 0.95 and the typical
         // processes sit exactly on it; a threshold setting avoids flagging them.
         let out = run("[TH10]\nthreshold = 0.5", &list);
-        assert_eq!(flagged(&out, "TH10"), vec![("low".into(), 0.4)]);
-        assert_eq!(not_evaluable(&out, "TH10"), 1);
+        assert_eq!(flagged(&out, CODE), vec![("low".into(), 0.4)]);
+        assert_eq!(not_evaluable(&out, CODE), 1);
         let boundary = run("[TH10]\nthreshold = 0.4", &list);
-        assert_eq!(flagged(&boundary, "TH10"), vec![("low".into(), 0.4)]);
+        assert_eq!(flagged(&boundary, CODE), vec![("low".into(), 0.4)]);
     }
 }

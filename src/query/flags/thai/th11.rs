@@ -4,11 +4,44 @@
 //! buyers whose purchases are all small can have high shares legitimately.
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::stats::Quartiles;
-use crate::query::flags::thai::{method_in, methods};
+use crate::query::flags::thai::method_in;
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::TH11;
+
+const MIN_PEERS: Setting = Setting::new(
+    "minimum_peers",
+    Kind::Count,
+    Default::Value("4"),
+    Tr::new("จำนวนหน่วยงานในกลุ่มน้อยที่สุด", "fewest peers to compare with"),
+);
+const METHODS: Setting = Setting::new(
+    "procurement_methods",
+    Kind::Methods,
+    Default::Value("limited|direct"),
+    Tr::new("วิธีจัดหาที่นับเป็นเฉพาะเจาะจง", "methods counted as specific"),
+);
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("สัดส่วนเฉพาะเจาะจงสูงกว่าหน่วยงานกลุ่มเดียวกัน", "Specific-method share unusual among peers"),
+    measures: Tr::new(
+        "สัดส่วนการจัดซื้อวิธีเฉพาะเจาะจงสูงผิดปกติเมื่อเทียบกับ อปท. ประเภทเดียวกันในจังหวัดเดียวกัน",
+        "The share of เฉพาะเจาะจง purchases is an outlier among the same type of อปท. in the province",
+    ),
+    formula: "specific ÷ all ≥ Q3 + 1.5 IQR of peers",
+    innocent: Tr::new("หน่วยงานเล็กที่ซื้อแต่ของวงเงินน้อย", "A small buyer whose purchases are all small"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[MIN_PEERS, METHODS],
+    build: |s| {
+        Ok(Box::new(Th11 { minimum_peers: s.value(&MIN_PEERS)?, procurement_methods: s.set(&METHODS)?, buyers: BTreeMap::new() }))
+    },
+};
 
 pub struct Th11 {
     minimum_peers: usize,
@@ -17,31 +50,18 @@ pub struct Th11 {
     buyers: BTreeMap<String, (usize, usize)>,
 }
 
-impl Th11 {
-    pub fn new(mut s: Section) -> Result<Th11, SettingsError> {
-        let minimum_peers = s.take("minimum_peers")?.unwrap_or(4);
-        let procurement_methods = methods(&mut s, "limited|direct");
-        s.finish()?;
-        Ok(Th11 { minimum_peers, procurement_methods, buyers: BTreeMap::new() })
-    }
-}
-
 impl Indicator for Th11 {
-    fn code(&self) -> &'static str {
-        "TH11"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let Some(buyer) = r.buyer.as_ref().and_then(|b| b.id.as_deref()) else {
-            return ctx.not_evaluable("TH11");
+            return ctx.not_evaluable(CODE);
         };
         if r.method().is_none() {
-            return ctx.not_evaluable("TH11");
+            return ctx.not_evaluable(CODE);
         }
         if !ctx.peers.contains_key(buyer) {
-            return ctx.not_evaluable("TH11");
+            return ctx.not_evaluable(CODE);
         }
-        ctx.evaluated("TH11");
+        ctx.evaluated(CODE);
         let entry = self.buyers.entry(buyer.to_string()).or_default();
         entry.0 += usize::from(method_in(r, &self.procurement_methods));
         entry.1 += 1;
@@ -65,18 +85,19 @@ impl Indicator for Th11 {
             for (buyer, share) in members {
                 // A share of 0 is never unusual in this direction.
                 if share >= fence && share > 0.0 {
-                    ctx.flag(Group::Buyer, buyer, "TH11", share);
+                    ctx.flag(Group::Buyer, buyer, CODE, share);
                 }
             }
         }
         for (k, v) in flags {
-            ctx.meta("TH11", &k, v);
+            ctx.meta(CODE, &k, v);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use std::collections::HashMap;
 
     use crate::query::flags::thai::testing::*;
@@ -103,11 +124,11 @@ mod tests {
             list.extend(buys(b, s, o));
         }
         let out = run_with_peers("[TH11]", &list, &peers);
-        assert_eq!(flagged_in(&out, Group::Buyer, "TH11"), vec![("E".into(), 1.0)]);
+        assert_eq!(flagged_in(&out, Group::Buyer, CODE), vec![("E".into(), 1.0)]);
         // Z has no peer group: its 10 processes cannot be compared.
-        assert_eq!(not_evaluable(&out, "TH11"), 10);
+        assert_eq!(not_evaluable(&out, CODE), 10);
         // Too few peers: nothing is judged.
         let few: HashMap<String, String> = ["A", "E"].iter().map(|b| (b.to_string(), "p".to_string())).collect();
-        assert!(flagged_in(&run_with_peers("[TH11]", &list, &few), Group::Buyer, "TH11").is_empty());
+        assert!(flagged_in(&run_with_peers("[TH11]", &list, &few), Group::Buyer, CODE).is_empty());
     }
 }

@@ -4,32 +4,39 @@
 //! reported for every buyer. Missing data hides the other flags: low completeness is a signal in itself.
 use std::collections::BTreeMap;
 
+use crate::domain::lang::Tr;
 use crate::domain::ocds::Release;
-use crate::query::flags::settings::{Section, SettingsError};
+use crate::query::flags::registry::{FlagCode, Needs, Source, Spec};
 use crate::query::flags::{Context, Group, Indicator};
+
+const CODE: FlagCode = FlagCode::TH12;
+
+pub const SPEC: Spec = Spec {
+    code: CODE,
+    title: Tr::new("ความครบถ้วนของข้อมูล", "Data completeness"),
+    measures: Tr::new(
+        "สัดส่วนโครงการที่เผยแพร่ราคากลาง เลขผู้เสียภาษีผู้ขาย วันที่สัญญา และสถานที่",
+        "Share of processes publishing ราคากลาง, supplier tax id, contract date and location",
+    ),
+    formula: "mean of the four shares that apply (0–1)",
+    innocent: Tr::new("ระบบที่ยังไม่เชื่อมข้อมูลครบ", "Systems not yet publishing every field"),
+    source: Source::Thai,
+    needs: Needs::Processes,
+    settings: &[],
+    build: |_s| Ok(Box::new(Th12 { buyers: BTreeMap::new() })),
+};
 
 pub struct Th12 {
     /// buyer → [(present, applicable); 4]
     buyers: BTreeMap<String, [(usize, usize); 4]>,
 }
 
-impl Th12 {
-    pub fn new(s: Section) -> Result<Th12, SettingsError> {
-        s.finish()?;
-        Ok(Th12 { buyers: BTreeMap::new() })
-    }
-}
-
 impl Indicator for Th12 {
-    fn code(&self) -> &'static str {
-        "TH12"
-    }
-
     fn fold(&mut self, ctx: &mut Context, r: &Release) {
         let Some(buyer) = r.buyer.as_ref().and_then(|b| b.id.as_deref()) else {
-            return ctx.not_evaluable("TH12");
+            return ctx.not_evaluable(CODE);
         };
-        ctx.evaluated("TH12");
+        ctx.evaluated(CODE);
         let counts = self.buyers.entry(buyer.to_string()).or_default();
         let mut count = |i: usize, applies: bool, present: bool| {
             if applies {
@@ -57,7 +64,7 @@ impl Indicator for Th12 {
         for (buyer, counts) in &self.buyers {
             let shares: Vec<f64> = counts.iter().filter(|(_, n)| *n > 0).map(|(p, n)| *p as f64 / *n as f64).collect();
             if !shares.is_empty() {
-                ctx.flag(Group::Buyer, buyer, "TH12", shares.iter().sum::<f64>() / shares.len() as f64);
+                ctx.flag(Group::Buyer, buyer, CODE, shares.iter().sum::<f64>() / shares.len() as f64);
             }
         }
     }
@@ -65,6 +72,7 @@ impl Indicator for Th12 {
 
 #[cfg(test)]
 mod tests {
+    use super::CODE;
     use crate::domain::ocds::{Identifier, Party};
     use crate::query::flags::thai::testing::*;
     use crate::query::flags::Group;
@@ -83,12 +91,12 @@ mod tests {
             ..Party::default()
         });
         let out = run("[TH12]", &[full]);
-        assert_eq!(flagged_in(&out, Group::Buyer, "TH12"), vec![("B".into(), 0.75)]);
+        assert_eq!(flagged_in(&out, Group::Buyer, CODE), vec![("B".into(), 0.75)]);
         // A tender without reference price, never awarded: ราคากลาง 0 of 1, location 0 of 1.
         let bare = with_tender(release("bare"), "open", None, None);
-        assert_eq!(flagged_in(&run("[TH12]", &[bare]), Group::Buyer, "TH12"), vec![("B".into(), 0.0)]);
+        assert_eq!(flagged_in(&run("[TH12]", &[bare]), Group::Buyer, CODE), vec![("B".into(), 0.0)]);
         let mut no_buyer = release("x");
         no_buyer.buyer = None;
-        assert_eq!(not_evaluable(&run("[TH12]", &[no_buyer]), "TH12"), 1);
+        assert_eq!(not_evaluable(&run("[TH12]", &[no_buyer]), CODE), 1);
     }
 }

@@ -2,25 +2,20 @@
 //! once the first page that shows procurement asks for them.
 //! All years are loaded, so that year facets can count every year and each year's flags compare a process
 //! with its whole fiscal year (see `query::flags::yearly`).
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::domain::catalog::{Catalog, DatasetKind};
-use crate::domain::issue::{Issue, Severity};
+use crate::query::flags::settings::SettingsError;
 use crate::query::flags::yearly::ByYear;
+use crate::query::peers::peer_groups;
 use crate::query::store::Store;
 use crate::ui::fetch::{fetch_bytes, LoadError};
 use crate::ui::state::use_view;
 
-/// What loading produced: the store, issues, and datasets that failed (the rest stays usable).
-pub struct Loaded {
-    pub store: Store,
-    pub issues: Vec<Issue>,
-    pub rejected: usize,
-    pub failed: Vec<(String, LoadError)>,
-}
+/// What loading produced (see `query::load`), with the typed reason each failed dataset could not be fetched.
+pub type Loaded = crate::query::load::Loaded<LoadError>;
 
 /// Datasets fetched so far, of how many.
 #[derive(Clone, Copy)]
@@ -36,19 +31,8 @@ async fn load_procurement(catalog: Arc<Catalog>, progress: RwSignal<(usize, usiz
         result
     }))
     .await;
-    let mut result = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
-    for (dataset, bytes) in datasets.iter().zip(fetched) {
-        match bytes {
-            Ok(bytes) => {
-                let parsed = crate::ingest::ocds::load(&dataset.url, &bytes);
-                result.rejected += parsed.counts.rejected;
-                result.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
-                result.store.add(dataset.organisation.as_deref(), dataset.fiscal_year, parsed.values);
-            }
-            Err(e) => result.failed.push((dataset.id.clone(), e)),
-        }
-    }
-    result.store.describe_orgs(&catalog.organisations);
+    let pairs = datasets.iter().zip(fetched).collect();
+    let result = crate::query::load::build(&catalog, pairs);
     Arc::new(result)
 }
 
@@ -72,7 +56,7 @@ impl PartialEq for FlagState {
 /// The flags over the loaded data, computed once per data and settings and shared by every page (empty until
 /// the data has loaded; an error message when a setting in the URL is refused).
 #[derive(Clone, Copy)]
-pub struct Flags(pub Memo<Result<Arc<FlagState>, String>>);
+pub struct Flags(pub Memo<Result<Arc<FlagState>, SettingsError>>);
 
 /// Where the data comes from, and the resource and flags once some page has asked for them. The home page's list
 /// of organisations needs none of it, so nothing is fetched until a page does.
@@ -104,7 +88,7 @@ fn source() -> (Procurement, Flags) {
     }
     let Source { owner, catalog, progress, made } = src;
     let pair = owner.with(|| {
-        let peers = peer_groups(&catalog);
+        let peers = peer_groups(&catalog.organisations);
         let resource = LocalResource::new(move || load_procurement(catalog.clone(), progress));
         let settings = use_view().select(|s| s.flag_settings.clone());
         let flags = Memo::new(move |_| {
@@ -112,7 +96,7 @@ fn source() -> (Procurement, Flags) {
             let store = loaded.as_ref().map(|d| &d.store);
             let empty = Store::default();
             let store = store.unwrap_or(&empty);
-            let by_year = settings.with(|s| ByYear::run(s, store, &peers)).map_err(|e| e.to_string())?;
+            let by_year = settings.with(|s| ByYear::run(s, store, &peers))?;
             let mask = by_year.mask(store);
             Ok(Arc::new(FlagState { by_year, mask }))
         });
@@ -122,7 +106,7 @@ fn source() -> (Procurement, Flags) {
     pair
 }
 
-pub fn use_flags() -> Memo<Result<Arc<FlagState>, String>> {
+pub fn use_flags() -> Memo<Result<Arc<FlagState>, SettingsError>> {
     source().1 .0
 }
 
@@ -159,9 +143,4 @@ where
             }}
         </Transition>
     }
-}
-
-/// Buyer id → peer group (organisation type and province), for comparisons among peers.
-fn peer_groups(catalog: &Catalog) -> HashMap<String, String> {
-    catalog.organisations.iter().map(|o| (o.code.clone(), format!("{}/{}", o.org_type.as_str(), o.province.th))).collect()
 }

@@ -8,9 +8,11 @@ mod supplier;
 
 use leptos::prelude::*;
 
+use crate::domain::codes::Code;
 use crate::domain::org::Organisation;
 use crate::domain::text::thai_sort_key;
 use crate::ui::components::link::ViewLink;
+use crate::ui::components::route_page::RoutePage;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_catalog, use_view};
@@ -24,26 +26,26 @@ pub use data::Loaded;
 fn Home(tab: Tab) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let link = move |to: Tab, key: Key, id: &'static str| {
+    let link = move |to: Tab, id: &'static str| {
         let target = Signal::derive(move || ViewState { tab: to, ..view.get() }.refined());
         view! {
             <li class:selected=tab == to aria-current=(tab == to).then_some("page") data-testid=id>
-                <ViewLink to=target>{move || t(lang.get(), key)}</ViewLink>
+                <ViewLink to=target>{move || to.label().get(lang.get())}</ViewLink>
             </li>
         }
     };
     view! {
         <nav class="tabs" aria-label=move || t(lang.get(), Key::Explorer)>
             <ul>
-                {link(Tab::Organisations, Key::Organisations, "tab-orgs")}
-                {link(Tab::Procurement, Key::AllProcurement, "tab-procurement")}
+                {link(Tab::Organisations, "tab-orgs")}
+                {link(Tab::Procurement, "tab-procurement")}
             </ul>
         </nav>
         {match tab {
             Tab::Organisations => view! { <OrgList /> }.into_any(),
             Tab::Procurement => view! {
                 <section class="all-procurement">
-                    <h1>{move || t(lang.get(), Key::AllProcurement)}</h1>
+                    <h1>{move || Tab::Procurement.label().get(lang.get())}</h1>
                     <data::WithData render=|data| view! { <procurement::ProcurementView data=data /> } />
                 </section>
             }
@@ -58,17 +60,26 @@ pub fn Explorer() -> impl IntoView {
     let catalog = use_catalog().0;
     let lang = view.lang();
     data::provide_procurement(catalog.clone());
-    let route = view.select(|s| (s.process.clone(), s.supplier.clone(), s.org.clone(), s.tab));
+    let route = view.select(ViewState::route);
     let demo = catalog.demonstration;
     view! {
         <Show when=move || demo>
             <p class="demo-banner" data-testid="demo-banner">{move || t(lang.get(), Key::DemoBanner)}</p>
         </Show>
-        {move || match route.get() {
-            (Some(ocid), _, _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
-            (None, Some(id), _, _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
-            (None, None, Some(code), _) => view! { <org::OrgPage code=code /> }.into_any(),
-            (None, None, None, tab) => view! { <Home tab=tab /> }.into_any(),
+        {move || {
+            let r = route.get();
+            // Built inside the route's page, so that it reads the state through the page's own view.
+            let (process, supplier, org, tab) = (r.process.clone(), r.supplier.clone(), r.org.clone(), r.tab);
+            view! {
+                <RoutePage route=r>
+                    {match (process, supplier, org) {
+                        (Some(ocid), _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
+                        (None, Some(id), _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
+                        (None, None, Some(code)) => view! { <org::OrgPage code=code /> }.into_any(),
+                        (None, None, None) => view! { <Home tab=tab /> }.into_any(),
+                    }}
+                </RoutePage>
+            }
         }}
     }
 }
@@ -105,7 +116,7 @@ fn OrgList() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td><ViewLink to=Signal::stored(target)>{o.name.get(l).to_string()}</ViewLink></td>
-                                            <td>{o.org_type.label(l)}</td>
+                                            <td>{o.org_type.label().get(l)}</td>
                                             <td>{o.district.as_ref().map(|d| d.get(l).to_string()).unwrap_or_default()}</td>
                                             <td>{o.province.get(l).to_string()}</td>
                                             <td class="num">{o.population.map(|p| format::count(p.count)).unwrap_or_default()}</td>

@@ -1,6 +1,7 @@
 //! One organisation: who it is, and its procurement (`procurement/`).
 use leptos::prelude::*;
 
+use crate::domain::codes::Code;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
@@ -27,7 +28,7 @@ pub fn OrgPage(code: String) -> impl IntoView {
             <p class="org-meta">
                 {move || org.with_value(|o| {
                     let l = lang.get();
-                    let mut parts = vec![o.org_type.label(l).to_string(), o.province.get(l).to_string()];
+                    let mut parts = vec![o.org_type.label().get(l).to_string(), o.province.get(l).to_string()];
                     if let Some(p) = o.population {
                         parts.push(format!("{} {} ({})", t(l, Key::Population), format::count(p.count), format::be_year(l, p.year)));
                     }

@@ -5,10 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::issue::Lang;
+use crate::domain::codelist::Codelist;
+use crate::domain::codes::{Code, Stage};
+use crate::domain::lang::Lang;
 use crate::domain::money::Satang;
 use crate::domain::ocds::{Document, Process, Release};
 use crate::domain::text::safe_link;
+use crate::query::process::{bid_rows, figures};
+use crate::ui::components::code::coded;
 use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -26,9 +30,8 @@ fn money(v: Option<Satang>) -> String {
     v.map_or_else(|| "—".to_string(), |s| s.format_baht())
 }
 
-fn percent(a: Option<Satang>, b: Option<Satang>) -> Option<String> {
-    let (a, b) = (a?, b?);
-    (b.0 != 0).then(|| format!("{:.2}%", a.0 as f64 / b.0 as f64 * 100.0))
+fn percent(fraction: Option<f64>) -> String {
+    fraction.map_or_else(|| "—".to_string(), |f| format!("{:.2}%", f * 100.0))
 }
 
 fn date(lang: Lang, d: Option<crate::domain::calendar::Date>) -> String {
@@ -55,11 +58,11 @@ fn documents(docs: &[Document], lang: Lang) -> impl IntoView {
 }
 
 /// A stage of the timeline: its content, or a plain statement that nothing was published for it.
-fn stage(lang: Lang, key: Key, present: bool, body: impl IntoView + 'static) -> impl IntoView {
+fn stage(lang: Lang, heading: &'static str, present: bool, body: impl IntoView + 'static) -> impl IntoView {
     let class = if present { "stage present" } else { "stage missing" };
     view! {
         <li class=class data-testid="stage" data-present=present.to_string()>
-            <h3>{t(lang, key)}</h3>
+            <h2>{heading}</h2>
             {if present { body.into_any() } else { view! { <p class="missing-note">{t(lang, Key::MissingStage)}</p> }.into_any() }}
         </li>
     }
@@ -113,9 +116,8 @@ fn supplier_link(id: Option<&str>, name: Option<&str>, state: &ViewState) -> Any
 
 fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoView {
     let tender = r.tender.as_ref();
-    let budget = r.budget_amount();
-    let reference = r.reference_price();
-    let contract_value = r.contract_value();
+    let f = figures(r);
+    let (budget, reference, contract_value) = (f.budget, f.reference, f.contract);
     let method = tender
         .map(|t| {
             format!(
@@ -130,8 +132,8 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
             <div><dt>{t(l, Key::Budget)}</dt><dd>{money(budget)}</dd></div>
             <div><dt>{t(l, Key::ReferencePrice)}</dt><dd>{money(reference)}</dd></div>
             <div><dt>{t(l, Key::ContractValue)}</dt><dd>{money(contract_value)}</dd></div>
-            <div><dt>{t(l, Key::VsReference)}</dt><dd data-testid="vs-reference">{percent(contract_value, reference).unwrap_or_else(|| "—".into())}</dd></div>
-            <div><dt>{t(l, Key::VsBudget)}</dt><dd>{percent(reference, budget).unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{t(l, Key::VsReference)}</dt><dd data-testid="vs-reference">{percent(f.contract_to_reference)}</dd></div>
+            <div><dt>{t(l, Key::VsBudget)}</dt><dd>{percent(f.reference_to_budget)}</dd></div>
         </dl>
         <p>{t(l, Key::Buyer)} ": " {r.buyer.as_ref().and_then(|b| b.name.clone()).unwrap_or_default()} " · " {t(l, Key::Method)} ": " {method}</p>
     };
@@ -145,36 +147,26 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
 
     let period = tender.and_then(|t| t.tender_period.as_ref());
     let tender_view = view! {
-        <p>{t(l, Key::ReferencePrice)} ": " {money(reference)} " · " {t(l, Key::Status)} ": " {tender.and_then(|t| t.status.clone()).unwrap_or_default()}</p>
+        <p>{t(l, Key::ReferencePrice)} ": " {money(reference)} " · " {t(l, Key::Status)} ": " {coded(l, Codelist::TenderStatus, tender.and_then(|t| t.status.as_deref()))}</p>
         <p>{t(l, Key::Period)} ": " {date(l, period.and_then(|p| p.start_date))} " – " {date(l, period.and_then(|p| p.end_date))}
             " · " {t(l, Key::NumberOfTenderers)} ": " {tender.and_then(|t| t.number_of_tenderers).map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</p>
         <p>{t(l, Key::Items)} ": " {tender.map(|t| t.items.iter().filter_map(|i| i.description.clone()).collect::<Vec<_>>().join("; ")).unwrap_or_default()}</p>
         {documents(tender.map_or(&[][..], |t| &t.documents), l)}
     };
 
-    let winner: Option<String> = crate::query::flags::bids::sole_winner(r).map(str::to_string);
-    let lowest =
-        r.bids.iter().filter(|b| b.status.as_deref() != Some("withdrawn")).filter_map(|b| b.value.as_ref()?.amount).min();
-    let bid_rows = r
-        .bids
-        .iter()
+    let bid_rows = bid_rows(r)
+        .into_iter()
         .map(|b| {
-            let amount = b.value.as_ref().and_then(|v| v.amount);
-            let tenderer = b.tenderers.first();
-            let id = tenderer.and_then(|x| x.id.as_deref());
-            let name = tenderer.and_then(|x| x.name.as_deref()).or_else(|| id.and_then(|i| r.party(i)?.name.as_deref()));
-            let is_winner = id.is_some() && id.map(str::to_string) == winner;
-            let is_lowest = amount.is_some() && amount == lowest;
-            let marks = [is_lowest.then(|| t(l, Key::Lowest)), is_winner.then(|| t(l, Key::Winner))]
+            let marks = [b.lowest.then(|| t(l, Key::Lowest)), b.winner.then(|| t(l, Key::Winner))]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ");
             view! {
-                <tr class:winner=is_winner>
-                    <td>{supplier_link(id, name, &state)}</td>
-                    <td class="num">{money(amount)}</td>
-                    <td>{b.status.clone().unwrap_or_default()}</td>
+                <tr class:winner=b.winner>
+                    <td>{supplier_link(b.tenderer.as_deref(), b.name.as_deref(), &state)}</td>
+                    <td class="num">{money(b.amount)}</td>
+                    <td>{coded(l, Codelist::BidStatus, b.status.as_deref())}</td>
                     <td data-testid="bid-marks">{marks}</td>
                 </tr>
             }
@@ -193,7 +185,7 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
         .map(|a| {
             let suppliers = a.suppliers.iter().map(|s| supplier_link(s.id.as_deref(), s.name.as_deref(), &state)).collect_view();
             view! {
-                <p>{date(l, a.date)} " · " {money(a.value.as_ref().and_then(|v| v.amount))} " · " {a.status.clone().unwrap_or_default()} " · " {t(l, Key::Supplier)} ": " {suppliers}</p>
+                <p>{date(l, a.date)} " · " {money(a.value.as_ref().and_then(|v| v.amount))} " · " {coded(l, Codelist::AwardStatus, a.status.as_deref())} " · " {t(l, Key::Supplier)} ": " {suppliers}</p>
                 {documents(&a.documents, l)}
             }
         })
@@ -207,7 +199,7 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
             view! {
                 <p>{t(l, Key::Value)} ": " {money(c.value.as_ref().and_then(|v| v.amount))} " · " {t(l, Key::DateSigned)} ": " {date(l, c.date_signed)}
                     " · " {t(l, Key::Period)} ": " {date(l, c.period.as_ref().and_then(|p| p.start_date))} " – " {date(l, c.period.as_ref().and_then(|p| p.end_date))}
-                    " · " {c.status.clone().unwrap_or_default()}</p>
+                    " · " {coded(l, Codelist::ContractStatus, c.status.as_deref())}</p>
                 {(!c.amendments.is_empty()).then(|| view! { <p>{t(l, Key::Amendments)}</p><ul>{amendments}</ul> })}
                 {documents(&c.documents, l)}
             }
@@ -224,7 +216,7 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
     let milestones = implementations
         .iter()
         .flat_map(|i| &i.milestones)
-        .map(|m| view! { <li>{m.title.clone().unwrap_or_default()} " · " {m.status.clone().unwrap_or_default()} " · " {date(l, m.date_met.or(m.due_date))}</li> })
+        .map(|m| view! { <li>{m.title.clone().unwrap_or_default()} " · " {coded(l, Codelist::MilestoneStatus, m.status.as_deref())} " · " {date(l, m.date_met.or(m.due_date))}</li> })
         .collect_view();
     let implementation_view = view! {
         <table class="payments"><caption>{t(l, Key::Payments)}</caption>
@@ -238,7 +230,9 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
         p.history
             .iter()
             .map(|h| {
-                let label = format!("{} · {}", date(l, h.date), h.tag.join(", "));
+                let tags: Vec<&str> =
+                    h.tag.iter().map(|tag| Codelist::ReleaseTag.label(tag).map_or(tag.as_str(), |n| n.get(l))).collect();
+                let label = format!("{} · {}", date(l, h.date), tags.join(", "));
                 let label = match h.url.as_deref().and_then(safe_link) {
                     Some(url) => view! { <a href=url.to_string() rel="noopener noreferrer nofollow" target="_blank">{label}</a> }
                         .into_any(),
@@ -255,12 +249,12 @@ fn timeline(r: &Release, p: &Process, l: Lang, state: ViewState) -> impl IntoVie
     view! {
         {figures}
         <ol class="timeline" data-testid="timeline">
-            {stage(l, Key::StagePlanning, planning.is_some(), planning_view)}
-            {stage(l, Key::StageTender, tender.is_some(), tender_view)}
-            {stage(l, Key::Bids, !r.bids.is_empty(), bids_view)}
-            {stage(l, Key::StageAward, !r.awards.is_empty(), awards_view)}
-            {stage(l, Key::StageContract, !r.contracts.is_empty(), contracts_view)}
-            {stage(l, Key::StageImplementation, implemented, implementation_view)}
+            {stage(l, Stage::Planning.label().get(l), planning.is_some(), planning_view)}
+            {stage(l, Stage::Tender.label().get(l), tender.is_some(), tender_view)}
+            {stage(l, t(l, Key::Bids), !r.bids.is_empty(), bids_view)}
+            {stage(l, Stage::Award.label().get(l), !r.awards.is_empty(), awards_view)}
+            {stage(l, Stage::Contract.label().get(l), !r.contracts.is_empty(), contracts_view)}
+            {stage(l, Stage::Implementation.label().get(l), implemented, implementation_view)}
         </ol>
         <details class="history" data-testid="history"><summary>{t(l, Key::History)}</summary><ol>{history}</ol></details>
     }

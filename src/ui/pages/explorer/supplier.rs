@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::taxid::{self, TaxIdCheck};
 use crate::query::flags::Group;
 use crate::query::summary::supplier_by_buyer;
+use crate::query::supplier::{profile, Profile};
 use crate::query::trends::by_year_and_method;
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::flags::SignalList;
@@ -28,19 +29,10 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
-    // Newest first: the supplier's timeline.
-    let mut rows: Vec<u32> = data.store.rows_of_supplier(&id).to_vec();
-    rows.sort_by_key(|&r| std::cmp::Reverse(data.store.spend_date[r as usize].or(data.store.date[r as usize])));
-    if rows.is_empty() {
+    let Some(profile) = profile(&data.store, &id) else {
         return view! { <p class="error-panel" role="alert" data-testid="supplier-missing">{move || t(lang.get(), Key::SupplierNotFound)} " " <code>{id.clone()}</code></p> }.into_any();
-    }
-    let party = rows.iter().find_map(|&r| data.store.processes[r as usize].compiled.party(&id).cloned());
-    let name = party.as_ref().and_then(|p| p.name.clone()).unwrap_or_else(|| id.clone());
-    let tax_id = party
-        .as_ref()
-        .and_then(|p| p.identifier.as_ref())
-        .filter(|i| i.scheme.as_deref() == Some("TH-RD"))
-        .and_then(|i| i.id.clone());
+    };
+    let Profile { name, tax_id, rows } = profile;
     let shares = supplier_by_buyer(&data.store, &id);
     let by_year = StoredValue::new(by_year_and_method(&data.store, &rows));
     let chart = Signal::derive(move || by_year.with_value(|table| years_by_method(lang.get(), table)));
@@ -48,15 +40,10 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
     let in_explorer = {
         let id = id.clone();
         // Every year, as on this page.
-        Signal::derive(move || ViewState {
-            tab: Tab::Procurement,
-            org: None,
-            supplier: None,
-            process: None,
-            from: None,
-            to: None,
-            winner: Some(id.clone()),
-            ..view.get().without_filters()
+        Signal::derive(move || {
+            let all =
+                ViewState { tab: Tab::Procurement, org: None, supplier: None, process: None, ..view.get().without_filters() };
+            all.with_filter(|f| f.supplier = Some(id.clone()))
         })
     };
     let stored = StoredValue::new(data);
@@ -65,7 +52,7 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
     // Tenderer signals are per fiscal year; a year without any is not listed.
     let signals = move || {
         flags.with(|f| {
-            let years: Vec<(i32, std::collections::BTreeMap<&'static str, f64>)> = f
+            let years: Vec<(i32, crate::query::flags::Codes)> = f
                 .as_ref()
                 .map(|s| s.by_year.of(Group::Tenderer, &id_for_flags).into_iter().map(|(y, c)| (y, c.clone())).collect())
                 .unwrap_or_default();

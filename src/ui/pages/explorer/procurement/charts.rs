@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::charts::procurement::{method_over_years, monthly_spend, ranked, ratio_distribution, Axes};
 use crate::charts::spec::BarChart;
 use crate::domain::calendar::{english_month_short, thai_month_short};
-use crate::domain::issue::Lang;
-use crate::domain::money::Satang;
+use crate::domain::lang::Lang;
+use crate::domain::money::Total;
 use crate::query::summary::top_suppliers;
 use crate::query::trends::{by_year_and_method, monthly, price_ratios};
 use crate::ui::components::chart::BarChartView;
@@ -20,7 +20,7 @@ use crate::ui::state::use_view;
 use crate::ui::url_state::ViewState;
 
 /// Contract value by fiscal year and method, titled in `lang` (also the supplier page's timeline).
-pub fn years_by_method(lang: Lang, table: &BTreeMap<i32, [(usize, Satang); 6]>) -> BarChart {
+pub fn years_by_method(lang: Lang, table: &BTreeMap<i32, [(usize, Total); 6]>) -> BarChart {
     let axes = Axes { title: t(lang, Key::ChartYearsTitle), x: t(lang, Key::FiscalYear), y: t(lang, Key::Baht) };
     method_over_years(table, &axes, &|y| format::fiscal_year(Lang::Th, y), &|m| format::method(lang, m).to_string())
 }
@@ -30,7 +30,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let Selection { data, rows, .. } = selection;
-    let stem = Signal::derive(move || format!("locallens-{}", view.0.with(ViewState::scope_slug)));
+    let stem = Signal::derive(move || format!("locallens-{}", view.with(ViewState::scope_slug)));
     let named = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", stem.get()));
 
     let over_years = Signal::derive(move || {
@@ -59,7 +59,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     let month_note = move || {
         let l = lang.get();
         months.get().map(|m| {
-            (m.undated != Satang::ZERO || m.other_years != Satang::ZERO).then(|| {
+            (!m.undated.is_zero() || !m.other_years.is_zero()).then(|| {
                 view! {
                     <p class="note" data-testid="monthly-note">
                         {t(l, Key::MonthlyUndated)} ": " {m.undated.format_baht()} " · " {t(l, Key::MonthlyOtherYears)} ": " {m.other_years.format_baht()}
@@ -94,7 +94,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     let top_chart = Signal::derive(move || {
         let l = lang.get();
         top.with(|top| {
-            let items: Vec<(String, Satang)> = top.iter().map(|(_, name, _, v)| (name.clone(), *v)).collect();
+            let items: Vec<(String, Total)> = top.iter().map(|(_, name, _, v)| (name.clone(), *v)).collect();
             ranked(&items, t(l, Key::TopSuppliers), t(l, Key::Supplier), t(l, Key::Baht), t(l, Key::ContractValue))
         })
     });

@@ -2,14 +2,16 @@
 //! ราคากลาง and contract value; each method's share by count and by value; and its risk signals.
 use leptos::prelude::*;
 
-use crate::query::flags::about::{about, ALL};
+use crate::domain::codes::Code;
 use crate::query::flags::Group;
+use crate::query::flags::{FlagCode, SPECS};
 use crate::query::summary::{by_method, participants};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::explorer::data::use_flags;
 use crate::ui::pages::explorer::procurement::Selection;
+use crate::ui::pages::flags::settings_error;
 use crate::ui::state::use_view;
 use crate::ui::url_state::{Page, ViewState};
 
@@ -41,7 +43,7 @@ pub fn Figures(selection: Selection) -> impl IntoView {
                             <td class="num">{format::count(s.count as u64)}</td>
                             <td class="num" data-testid="share-count">{percent(s.count as f64, all.processes as f64)}</td>
                             <td class="num">{s.contract_value.format_baht()}</td>
-                            <td class="num" data-testid="share-value">{percent(s.contract_value.0 as f64, all.contract_value.0 as f64)}</td>
+                            <td class="num" data-testid="share-value">{s.contract_value.share_of(all.contract_value).map(|f| format!("{:.1}%", f * 100.0)).unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }
                 })
@@ -90,20 +92,17 @@ fn Signals(selection: Selection) -> impl IntoView {
     let flags = use_flags();
     let Selection { counts, scoped, .. } = selection;
     let org = view.select(|s| s.org.clone());
-    let years = view.select(ViewState::years);
-    let only_flagged = view.select(|s| s.only_flagged);
-    let toggle = Signal::derive(move || {
-        let s = view.get();
-        ViewState { only_flagged: !s.only_flagged, ..s }.refined()
-    });
-    let methodology = move |code: &'static str| ViewState { page: Page::Flags, flag: Some(code.to_string()), ..view.get() };
+    let years = view.select(|s| s.filter.years());
+    let only_flagged = view.select(|s| s.filter.only_flagged);
+    let toggle = Signal::derive(move || view.with(|s| s.with_filter(|f| f.only_flagged = !f.only_flagged)));
+    let methodology = move |code: FlagCode| ViewState { page: Page::Flags, flag: Some(code), ..view.get() };
     move || {
         let l = lang.get();
         flags.with(|f| match f {
-            Err(e) => view! { <p class="error-panel" role="alert">{t(l, Key::SettingsInvalid)} ": " {e.clone()}</p> }.into_any(),
+            Err(e) => view! { <p class="error-panel" role="alert">{t(l, Key::SettingsInvalid)} ": " {settings_error(l, e)}</p> }.into_any(),
             Ok(state) => {
                 let (flagged, flaggable) = counts.with(|c| (c.flagged, c.flaggable));
-                let buyer: Vec<(i32, Vec<(&'static str, f64)>)> = if scoped {
+                let buyer: Vec<(i32, Vec<(FlagCode, f64)>)> = if scoped {
                     let id = org.get().unwrap_or_default();
                     let range = years.get();
                     state
@@ -117,7 +116,7 @@ fn Signals(selection: Selection) -> impl IntoView {
                     Vec::new()
                 };
                 let range = years.get();
-                let coverage: Vec<(&'static str, usize, usize)> = ALL
+                let coverage: Vec<(FlagCode, usize, usize)> = SPECS
                     .iter()
                     .map(|a| {
                         let (ok, missing) = state.by_year.coverage(a.code, range);
@@ -136,8 +135,8 @@ fn Signals(selection: Selection) -> impl IntoView {
                         {buyer.into_iter().map(|(year, codes)| view! {
                             <p>{t(l, Key::BuyerSignals)} " (" {format::fiscal_year(l, year)} "): "
                                 {codes.into_iter().map(|(code, v)| {
-                                    let title = about(code).map(|a| l.pick(a.title)).unwrap_or(code);
-                                    view! { <span class="flag-badge" title=title>{code} " " {format!("{v:.2}")}</span> " " }
+                                    let title = code.spec().title.get(l);
+                                    view! { <span class="flag-badge" title=title>{code.as_str()} " " {format!("{v:.2}")}</span> " " }
                                 }).collect_view()}
                             </p>
                         }).collect_view()}
@@ -147,7 +146,7 @@ fn Signals(selection: Selection) -> impl IntoView {
                                 <thead><tr><th scope="col">"code"</th><th scope="col" class="num">{t(l, Key::Evaluated)}</th><th scope="col" class="num">{t(l, Key::NotEvaluable)}</th></tr></thead>
                                 <tbody>
                                     {coverage.into_iter().map(|(code, ok, missing)| view! {
-                                        <tr><th scope="row"><ViewLink to=Signal::derive(move || methodology(code))>{code}</ViewLink></th><td class="num">{ok}</td><td class="num">{missing}</td></tr>
+                                        <tr><th scope="row"><ViewLink to=Signal::derive(move || methodology(code))>{code.as_str()}</ViewLink></th><td class="num">{ok}</td><td class="num">{missing}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -15,6 +15,7 @@ use crate::query::sort::sort_rows;
 use crate::query::summary::{totals, Totals};
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
+use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::explorer::data::{use_flags, Loaded};
 use crate::ui::state::use_view;
@@ -40,7 +41,7 @@ impl Selection {
         let data = StoredValue::new(data);
         let scoped = scope.is_some();
         let within = StoredValue::new(data.with_value(|d| scope.as_deref().map(|o| d.store.select(Some(o), None))));
-        let filter = view.select(ViewState::filter);
+        let filter = view.select(|s| s.filter.clone());
         let sort = view.select(ViewState::sort_order);
         let filtered = Memo::new(move |_| {
             filter.with(|f| {
@@ -88,13 +89,19 @@ pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String
             })
         })
     };
-    let search_text = RwSignal::new(view.get_untracked().q);
-    // Back and Forward change `q` without typing: the box follows.
-    let q = view.select(|s| s.q.clone());
+    let search_text = RwSignal::new(view.get_untracked().filter.text);
+    // Back and Forward change the search without typing: the box follows.
+    let q = view.select(|s| s.filter.text.clone());
     Effect::new(move |_| search_text.set(q.get()));
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        view.navigate(ViewState { q: search_text.get_untracked().trim().to_string(), ..view.get_untracked() }.refined());
+        let text = search_text.get_untracked().trim().to_string();
+        view.navigate(view.get_untracked().with_filter(|f| f.text = text));
+    };
+    // Said politely after every change of the selection, for readers who cannot see the table change.
+    let announce = move || {
+        let n = selection.totals.get().processes;
+        format!("{} {}", format::count(n as u64), t(lang.get(), Key::ProcessesFound))
     };
     let clear = Signal::derive(move || view.get().without_filters());
     let empty = move || data.with_value(|d| d.store.is_empty());
@@ -111,6 +118,7 @@ pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String
                 <button type="submit">{move || t(lang.get(), Key::Search)}</button>
                 <ViewLink to=clear class="clear">{move || t(lang.get(), Key::ClearFilters)}</ViewLink>
             </form>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="live-count">{announce}</p>
             <div class="explorer-body">
                 <facets::Facets selection=selection />
                 <div class="results">

@@ -3,9 +3,9 @@
 //! of the whole set in table order.
 use leptos::prelude::*;
 
-use crate::domain::issue::Lang;
+use crate::domain::lang::Lang;
 use crate::query::export::{file_name, processes_csv, COLUMNS, COLUMN_NOTES};
-use crate::query::flags::about::about;
+use crate::query::paging::{LinkKind, Window};
 use crate::query::sort::{price_ratio, Sort, SortKey};
 use crate::ui::components::download::download;
 use crate::ui::components::link::ViewLink;
@@ -56,19 +56,15 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
     let flags = use_flags();
     let Selection { data, rows, totals, scoped, .. } = selection;
     let paging = view.select(|s| (s.page_number(), s.page_size()));
-    // The page actually shown: a page number past the end shows the last page.
     let window = Memo::new(move |_| {
         let (page, size) = paging.get();
-        let n = rows.with(Vec::len);
-        let pages = n.div_ceil(size).max(1);
-        let page = page.min(pages);
-        (page, pages, (page - 1) * size, (page * size).min(n), n)
+        Window::new(rows.with(Vec::len), page, size)
     });
-    let methodology = move |code: &'static str| ViewState { page: Page::Flags, flag: Some(code.to_string()), ..view.get() };
+    let methodology = move |code: crate::query::flags::FlagCode| ViewState { page: Page::Flags, flag: Some(code), ..view.get() };
     let catalog_for_rows = catalog.clone();
     let body = move || {
         let l = lang.get();
-        let (_, _, start, end, _) = window.get();
+        let Window { start, end, .. } = window.get();
         flags.with(|f| {
             let state = f.as_ref().ok();
             data.with_value(|d| {
@@ -78,7 +74,7 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
                         .map(|&r| {
                             let i = r as usize;
                             let p = &d.store.processes[i].compiled;
-                            let codes: Vec<&'static str> =
+                            let codes: Vec<crate::query::flags::FlagCode> =
                                 state.and_then(|s| s.by_year.of_row(&d.store, i)).map(|m| m.keys().copied().collect()).unwrap_or_default();
                             let title = p.title().unwrap_or(&p.ocid).to_string();
                             let org = d.store.orgs.get(d.store.org[i]).to_string();
@@ -105,8 +101,8 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
                                     <td>{format::stage(l, d.store.stage[i])}</td>
                                     <td class="flags">
                                         {codes.into_iter().map(|code| {
-                                            let title = about(code).map(|a| l.pick(a.title)).unwrap_or(code);
-                                            view! { <ViewLink to=Signal::derive(move || methodology(code)) class="flag-badge"><span title=title>{code}</span></ViewLink> " " }
+                                            let title = code.spec().title.get(l);
+                                            view! { <ViewLink to=Signal::derive(move || methodology(code)) class="flag-badge"><span title=title>{code.as_str()}</span></ViewLink> " " }
                                         }).collect_view()}
                                     </td>
                                 </tr>
@@ -129,29 +125,34 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
     };
     let pager = move || {
         let l = lang.get();
-        let (page, pages, start, end, n) = window.get();
+        let w = window.get();
         let s = view.get();
-        let link = move |p: usize, label: String, rel: &'static str| {
-            let to = ViewState { pg: if p <= 1 { 0 } else { p }, ..s.clone() };
-            view! { <li class:current=p == page><ViewLink to=Signal::stored(to) class=rel>{label}</ViewLink></li> }
-        };
-        let mut items = Vec::new();
-        if page > 1 {
-            items.push(link(1, "«".into(), "first"));
-            items.push(link(page - 1, "‹".into(), "prev"));
-        }
-        for p in page.saturating_sub(2).max(1)..=(page + 2).min(pages) {
-            items.push(link(p, p.to_string(), "page"));
-        }
-        if page < pages {
-            items.push(link(page + 1, "›".into(), "next"));
-            items.push(link(pages, "»".into(), "last"));
-        }
+        let items = w
+            .links()
+            .into_iter()
+            .map(|link| {
+                let to = ViewState { pg: if link.page <= 1 { 0 } else { link.page }, ..s.clone() };
+                let (label, class, name) = match link.kind {
+                    LinkKind::First => ("«".to_string(), "first", Some(Key::FirstPage)),
+                    LinkKind::Previous => ("‹".to_string(), "prev", Some(Key::PreviousPage)),
+                    LinkKind::Next => ("›".to_string(), "next", Some(Key::NextPage)),
+                    LinkKind::Last => ("»".to_string(), "last", Some(Key::LastPage)),
+                    LinkKind::Number | LinkKind::Current => (link.page.to_string(), "page", None),
+                };
+                let current = link.kind == LinkKind::Current;
+                let aria = name.map(|k| t(l, k));
+                view! {
+                    <li class:current=current>
+                        <ViewLink to=Signal::stored(to) class=class label=aria current=current>{label}</ViewLink>
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
             <nav class="pager" aria-label=t(l, Key::Pages)>
                 <p data-testid="showing">
-                    {t(l, Key::Showing)} " " {format::count((start + usize::from(n > 0)) as u64)} "–" {format::count(end as u64)}
-                    " " {t(l, Key::Of)} " " {format::count(n as u64)}
+                    {t(l, Key::Showing)} " " {format::count(w.first_shown() as u64)} "–" {format::count(w.end as u64)}
+                    " " {t(l, Key::Of)} " " {format::count(w.total as u64)}
                 </p>
                 <ul>{items}</ul>
             </nav>
@@ -184,7 +185,7 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
                         COLUMNS
                             .iter()
                             .zip(COLUMN_NOTES)
-                            .map(|(head, note)| view! { <dt><code>{l.pick([head.0, head.1])}</code></dt><dd>{l.pick([note.0, note.1])}</dd> })
+                            .map(|(head, note)| view! { <dt><code>{head.get(l)}</code></dt><dd>{note.get(l)}</dd> })
                             .collect_view()
                     }}
                 </dl>

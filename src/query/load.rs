@@ -1,0 +1,127 @@
+//! Building the store from the catalog's procurement datasets once their bytes have arrived: each dataset is
+//! read by the reader its `format` names, releases of one process in several files are compiled together,
+//! and every process is counted once. A dataset that could not be fetched is kept with its reason.
+use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind};
+use crate::domain::issue::{Issue, Severity};
+use crate::ingest::ocds;
+use crate::query::store::Store;
+
+/// What loading produced: the store, the errors the readers reported, and datasets that failed (`E` is why,
+/// as the caller fetched them).
+pub struct Loaded<E> {
+    pub store: Store,
+    pub issues: Vec<Issue>,
+    pub rejected: usize,
+    pub failed: Vec<(String, E)>,
+}
+
+/// Reads `fetched` (each procurement dataset with its bytes, or why it has none) into one store described by
+/// `catalog`. The order of `fetched` is the store's row order.
+pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>) -> Loaded<E> {
+    let mut loaded = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
+    let mut ocds_inputs: Vec<(&Dataset, Vec<u8>)> = Vec::new();
+    for (dataset, bytes) in fetched {
+        if dataset.kind != DatasetKind::Procurement {
+            continue;
+        }
+        match bytes {
+            Ok(bytes) => match dataset.format {
+                DataFormat::Ocds => ocds_inputs.push((dataset, bytes)),
+                DataFormat::EgpContracts => {
+                    let converted = crate::ingest::egp::convert(&dataset.url, &bytes);
+                    loaded.rejected += converted.counts.rejected;
+                    loaded.issues.extend(converted.issues.into_iter().filter(|i| i.severity == Severity::Error));
+                    let text: Vec<u8> = converted
+                        .values
+                        .iter()
+                        .flat_map(|v| serde_json::to_vec(v).unwrap_or_default().into_iter().chain([b'\n']))
+                        .collect();
+                    ocds_inputs.push((dataset, text));
+                }
+                // Budgets and assessments are not procurement: the catalog said the wrong kind.
+                _ => {}
+            },
+            Err(e) => loaded.failed.push((dataset.id.clone(), e)),
+        }
+    }
+    // All files at once: a process whose releases are spread over several files is one process.
+    let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(d, b)| (d.url.as_str(), b.as_slice())).collect();
+    let parsed = ocds::load_sourced(&inputs);
+    loaded.rejected += parsed.counts.rejected;
+    loaded.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
+    for (file, process) in parsed.values {
+        let dataset = ocds_inputs.iter().find(|(d, _)| d.url == file).map(|(d, _)| *d);
+        let org = dataset.and_then(|d| d.organisation.as_deref());
+        loaded.store.add(org, dataset.and_then(|d| d.fiscal_year), vec![process]);
+    }
+    loaded.store.describe_orgs(&catalog.organisations);
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::FiscalYear;
+    use crate::domain::catalog::Publisher;
+    use crate::domain::org::LocalText;
+
+    fn dataset(url: &str, org: &str) -> Dataset {
+        Dataset {
+            id: url.into(),
+            kind: DatasetKind::Procurement,
+            format: DataFormat::Ocds,
+            organisation: Some(org.into()),
+            fiscal_year: Some(FiscalYear(2568)),
+            url: url.into(),
+            sha256: None,
+            published: None,
+            source: None,
+            demonstration: false,
+        }
+    }
+
+    fn catalog(datasets: Vec<Dataset>) -> Catalog {
+        Catalog {
+            catalog_version: "1.0".into(),
+            publisher: Publisher { name: LocalText::th("ก"), website: None, complaints: Vec::new(), participation: None },
+            organisations: Vec::new(),
+            datasets,
+            demonstration: false,
+            notice: None,
+        }
+    }
+
+    const TENDER: &str = r#"{"version":"1.1","releases":[{"ocid":"ocds-x-1","id":"1","date":"2024-11-01T00:00:00Z","tag":["tender"],"tender":{"title":"ถนน","value":{"amount":1000,"currency":"THB"}}}]}"#;
+    const AWARD: &str = r#"{"version":"1.1","releases":[{"ocid":"ocds-x-1","id":"2","date":"2024-12-01T00:00:00Z","tag":["contract"],"contracts":[{"id":"c1","value":{"amount":900,"currency":"THB"}}]}]}"#;
+
+    #[test]
+    fn one_process_in_two_files_is_one_row_with_both_releases() {
+        let (a, b) = (dataset("a.json", "6200101"), dataset("b.json", "6200101"));
+        let c = catalog(vec![a.clone(), b.clone()]);
+        let loaded = build::<()>(&c, vec![(&a, Ok(TENDER.into())), (&b, Ok(AWARD.into()))]);
+        assert_eq!(loaded.store.len(), 1);
+        let p = &loaded.store.processes[0];
+        assert_eq!(p.compiled.reference_price().map(|s| s.whole_baht()), Some(1000));
+        assert_eq!(p.compiled.contract_value().map(|s| s.whole_baht()), Some(900));
+        assert_eq!(p.history.len(), 2);
+    }
+
+    #[test]
+    fn the_same_release_in_two_files_is_counted_once() {
+        let (a, b) = (dataset("a.json", "6200101"), dataset("copy.json", "6200101"));
+        let c = catalog(vec![a.clone(), b.clone()]);
+        let loaded = build::<()>(&c, vec![(&a, Ok(TENDER.into())), (&b, Ok(TENDER.into()))]);
+        assert_eq!(loaded.store.len(), 1);
+        let totals = crate::query::summary::totals(&loaded.store, &[0]);
+        assert_eq!(totals.reference_price.to_baht_f64(), 1000.0);
+    }
+
+    #[test]
+    fn a_dataset_that_failed_is_named_and_the_rest_loads() {
+        let (a, b) = (dataset("a.json", "6200101"), dataset("gone.json", "6200101"));
+        let c = catalog(vec![a.clone(), b.clone()]);
+        let loaded = build(&c, vec![(&a, Ok(TENDER.into())), (&b, Err("404"))]);
+        assert_eq!((loaded.store.len(), loaded.failed.len()), (1, 1));
+        assert_eq!(loaded.failed[0], ("gone.json".to_string(), "404"));
+    }
+}
