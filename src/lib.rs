@@ -1,4 +1,14 @@
-//! LocalLens core and UI.
+//! LocalLens (ส่องท้องถิ่น): the core and the UI of a transparency explorer for Thai local government.
+//!
+//! - `domain`: the vocabulary (money in satang, BE fiscal years, codes, organisations, the OCDS subset).
+//! - `ingest`: bytes → domain values and issues; the one place that knows file formats.
+//! - `query`: the columnar store, filters, aggregates, red flags, view-models for pages.
+//! - `charts`: chart specs → SVG with plotters.
+//! - `demo`: the deterministic generator of demonstration data.
+//! - `ui`: Leptos only (feature `web`): the state in the URL, pages, components.
+//!
+//! Dependencies point one way (`ui → charts → query → ingest → domain`); `tests/tidy.rs` holds the code to it.
+//! The map, how data flows and where to change what: docs/ARCHITECTURE.md.
 pub mod charts;
 pub mod demo;
 pub mod domain;

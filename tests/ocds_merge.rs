@@ -93,3 +93,17 @@ fn version_1_0_replaces_suppliers_as_a_whole_list() {
     );
     assert!(compiled.issues.iter().any(|i| i.code == "ocds-version" && i.en.contains("1.0")));
 }
+
+/// Our own packages whose compiled release follows from the reference implementation's rules
+/// (tests/fixtures/merge/README.md).
+#[test]
+fn whole_lists_keep_nulls_and_empty_arrays_add_nothing_as_the_reference_does() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/merge");
+    for name in ["v1.0-whole-list-with-nulls", "v1.1-empty-arrays"] {
+        let input = common::read(&dir.join(format!("{name}.json")));
+        let expected: Value = serde_json::from_slice(&common::read(&dir.join(format!("{name}.expected.json")))).unwrap();
+        let compiled = ocds::compile(name, &input);
+        assert_eq!(compiled.values.len(), 1, "{name}");
+        assert_eq!(compiled.values[0].compiled, expected, "{name}");
+    }
+}

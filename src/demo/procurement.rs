@@ -297,7 +297,7 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
     contract["implementation"] = json!({
         "transactions": [
             {"id": "pay-1", "date": iso(signed.add_days(45), 10), "value": amount(half), "payer": {"id": org.code, "name": org.name.th}, "payee": {"id": winner.id, "name": winner.name}},
-            {"id": "pay-2", "date": iso(end.add_days(10), 10), "value": amount(Satang(value.0 - half.0)), "payer": {"id": org.code, "name": org.name.th}, "payee": {"id": winner.id, "name": winner.name}},
+            {"id": "pay-2", "date": iso(end.add_days(10), 10), "value": amount(value.checked_sub(half).expect("half of an amount")), "payer": {"id": org.code, "name": org.name.th}, "payee": {"id": winner.id, "name": winner.name}},
         ],
         "milestones": [{"id": "delivery", "title": "ตรวจรับงาน", "type": "delivery", "status": "met", "dueDate": iso(end, 16), "dateMet": iso(end.add_days(2), 10)}],
     });

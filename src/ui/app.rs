@@ -1,3 +1,4 @@
+//! The shell of the app: header and navigation, the catalog's loading, and which page shows.
 use std::sync::Arc;
 
 use leptos::prelude::*;

@@ -200,29 +200,38 @@ impl<'a> Merger<'a> {
                 Value::Array(items)
                     if !self.rules.whole_list.contains(&rule) && !items.is_empty() && items.iter().all(Value::is_object) =>
                 {
-                    let slot = acc.entry(key.clone()).or_insert_with(|| Value::Array(Vec::new()));
-                    if !slot.is_array() {
-                        *slot = Value::Array(Vec::new());
-                    }
-                    if let Value::Array(existing) = slot {
+                    // Merged in place, so the compiled release keeps the order fields first appeared in.
+                    if let Some(Value::Array(existing)) = acc.get_mut(key) {
                         self.merge_array(existing, items, &rule, &at.key(key));
+                    } else {
+                        let mut fresh = Vec::new();
+                        self.merge_array(&mut fresh, items, &rule, &at.key(key));
+                        if !fresh.is_empty() {
+                            acc.insert(key.clone(), Value::Array(fresh));
+                        }
                     }
                 }
-                Value::Object(inner) if !inner.is_empty() => {
-                    let slot = acc.entry(key.clone()).or_insert_with(|| Value::Object(Map::new()));
-                    if !slot.is_object() {
-                        *slot = Value::Object(Map::new());
-                    }
-                    if let Value::Object(existing) = slot {
+                // As the reference does: an empty list (unless merged as a whole) or object adds nothing, and
+                // removes nothing an earlier release gave.
+                Value::Array(items) if items.is_empty() && !self.rules.whole_list.contains(&rule) => {}
+                Value::Object(inner) if inner.is_empty() => {}
+                Value::Object(inner) => {
+                    if let Some(Value::Object(existing)) = acc.get_mut(key) {
                         self.merge_object(existing, inner, &rule, &at.key(key));
+                    } else {
+                        let mut fresh = Map::new();
+                        self.merge_object(&mut fresh, inner, &rule, &at.key(key));
+                        if !fresh.is_empty() {
+                            acc.insert(key.clone(), Value::Object(fresh));
+                        }
                     }
                 }
+                // A value, or a list merged as a whole, is kept exactly as published, nulls inside included.
                 other => {
-                    let value = strip_nulls(other.clone());
-                    if noted && acc.get(key) != Some(&value) {
+                    if noted && acc.get(key) != Some(other) {
                         self.changed.insert(summary_path(&rule));
                     }
-                    acc.insert(key.clone(), value);
+                    acc.insert(key.clone(), other.clone());
                 }
             }
         }
@@ -254,11 +263,13 @@ impl<'a> Merger<'a> {
                     }
                 }
                 None => {
-                    // No id: nothing to match it with, so it is a new item.
-                    self.changed.insert(summary_path(rule));
+                    // No id: nothing to match it with, so it is a new item (an empty one is nothing).
                     let mut fresh = Map::new();
                     self.merge_object(&mut fresh, obj, rule, &item_at);
-                    existing.push(Value::Object(fresh));
+                    if !fresh.is_empty() {
+                        self.changed.insert(summary_path(rule));
+                        existing.push(Value::Object(fresh));
+                    }
                 }
             }
         }

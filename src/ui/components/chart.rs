@@ -1,3 +1,4 @@
+//! A chart drawn from its spec, with its data as a table and CSV, SVG and PNG downloads.
 use leptos::prelude::*;
 
 use crate::charts::spec::BarChart;

@@ -1,3 +1,4 @@
+//! Load errors and a file's issues, explained in the reader's language.
 use leptos::prelude::*;
 
 use crate::domain::issue::Issue;

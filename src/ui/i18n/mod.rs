@@ -59,7 +59,6 @@ keys! {
     District => "อำเภอ", "District";
     Population => "ประชากร", "Population";
     FiscalYear => "ปีงบประมาณ", "Fiscal year";
-    AllYears => "ทุกปี", "All years";
     BackToList => "← รายชื่อ อปท. ทั้งหมด", "← All local governments";
     Procurement => "การจัดซื้อจัดจ้าง", "Procurement";
     Processes => "โครงการ", "Processes";
@@ -71,11 +70,7 @@ keys! {
     Stage => "ขั้นตอน", "Stage";
     Total => "รวม", "Total";
     NoProcesses => "ไม่มีโครงการในปีงบประมาณนี้", "No processes in this fiscal year";
-    ChartByMethodTitle => "มูลค่าสัญญาแยกตามวิธีจัดหา", "Contract value by procurement method";
-    ChartByMethodX => "วิธีจัดหา", "Method";
-    ChartByMethodY => "บาท", "THB";
     ChartTable => "ตารางข้อมูลของแผนภูมิ", "The chart's data";
-    Count => "จำนวน", "Count";
     ErrorCatalogTitle => "โหลดรายการข้อมูล (catalog.json) ไม่สำเร็จ", "Could not load the data catalog (catalog.json)";
     ErrorDatasetTitle => "โหลดชุดข้อมูลไม่สำเร็จ", "Could not load a dataset";
     ErrorNotFound => "ไม่พบไฟล์บนเว็บไซต์ (404) ผู้เผยแพร่ต้องวางไฟล์ไว้ในโฟลเดอร์ data ข้างไฟล์ index.html", "The file is not on the web site (404). The publisher must put it in the data folder beside index.html.";
@@ -84,8 +79,6 @@ keys! {
     ErrorNotCatalog => "ไฟล์นี้ไม่ใช่ catalog ที่ถูกต้อง", "This file is not a valid catalog";
     ErrorNotJson => "ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้", "This file is not readable JSON";
     RejectedRecords => "ระเบียนที่ถูกปฏิเสธ", "Rejected records";
-    Complaints => "ร้องเรียน", "Complaints";
-    Publisher => "ผู้เผยแพร่", "Publisher";
     UnknownOrganisation => "ไม่พบองค์กรนี้ในรายการ", "This organisation is not in the catalog";
     Source => "ที่มา", "Source";
     Baht => "บาท", "THB";
@@ -193,7 +186,6 @@ keys! {
     RatioNote => "ราคาที่ใกล้ 100% ของราคากลางมากอาจหมายถึงการแข่งขันน้อย เป็นสัญญาณให้ตรวจสอบ ไม่ใช่หลักฐานการทุจริต", "Prices very close to 100% of the reference price can mean little competition: a signal to look further, not proof of wrongdoing.";
     WithoutRatio => "โครงการที่ยังไม่มีมูลค่าสัญญาหรือราคากลาง:", "processes without a contract value or reference price:";
     DownloadPng => "ดาวน์โหลด PNG", "Download PNG";
-    AllProcurement => "การจัดซื้อจัดจ้างของทุกหน่วยงาน", "Procurement of every organisation";
     PercentOfReference => "% ของราคากลาง", "% of reference price";
     SupplierInExplorer => "ดูทุกโครงการที่ผู้ขายรายนี้ได้รับในหน้าสำรวจ พร้อมตัวกรองและ CSV →", "See every process this supplier won in the explorer, with filters and CSV →";
     CsvColumns => "คอลัมน์ในไฟล์ CSV (UTF-8 มี BOM เปิดใน Excel ได้ทันที; ชื่อไฟล์บอกแหล่งข้อมูลและวันที่เผยแพร่)", "Columns of the CSV (UTF-8 with a BOM, opens in Excel; the file name gives the source and publication date)";
