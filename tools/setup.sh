@@ -85,7 +85,7 @@ case "${1:-all}" in
     ;;
   browser)
     apt_install chromium fonts-thai-tlwg
-    npm_install tests/e2e @playwright/test
+    npm_install tests/e2e @axe-core/playwright
     ;;
   *)
     echo "usage: tools/setup.sh wasm|browser" >&2

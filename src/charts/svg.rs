@@ -2,7 +2,9 @@
 //! both render to a string. Every text that came from data is escaped before it reaches the SVG.
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
+use super::measure::{line_height, text_width};
 use super::spec::BarChart;
 
 const PALETTE: [RGBColor; 6] = [
@@ -109,17 +111,125 @@ where
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
     }
     if chart.series.len() > 1 {
-        ctx.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
+        legend(chart, area).map_err(err)?;
     }
     area.present().map_err(err)?;
     Ok(())
+}
+
+/// The series' names in the top right corner, each beside a swatch of its colour, in a framed box. Drawn
+/// here rather than by plotters, whose legend measures its labels with the browser's font machinery.
+fn legend<DB: DrawingBackend>(
+    chart: &BarChart,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    const SIZE: f64 = 12.0;
+    let line = line_height(SIZE) as i32;
+    let widest = chart.series.iter().map(|s| text_width(&s.name, SIZE)).max().unwrap_or(0) as i32;
+    let (width, _) = area.dim_in_pixel();
+    let (box_w, box_h) = (widest + 30, line * chart.series.len() as i32 + 8);
+    let (x0, y0) = (width as i32 - box_w - 12, 34);
+    area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], ShapeStyle::from(&BLACK).stroke_width(1)))?;
+    for (i, series) in chart.series.iter().enumerate() {
+        let y = y0 + 4 + line * i as i32;
+        let color = PALETTE[i % PALETTE.len()];
+        area.draw(&Rectangle::new([(x0 + 6, y + 3), (x0 + 16, y + line - 5)], color.filled()))?;
+        area.draw_text(&series.name, &("sans-serif", SIZE).into_font().color(&BLACK), (x0 + 22, y + 1))?;
+    }
+    Ok(())
+}
+
+/// A backend that estimates text sizes from the letters (`measure`) and draws everything else with `B`.
+pub struct Measured<B>(pub B);
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.present()
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.draw_path(path, style)
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.fill_polygon(vert, style)
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.0.draw_text(text, style, pos)
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
+        Ok((text_width(text, style.size()), line_height(style.size())))
+    }
 }
 
 /// Renders a bar chart to an SVG document string.
 pub fn bars_to_svg(chart: &BarChart, width: u32, height: u32) -> Result<String, ChartError> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let area = Measured(SVGBackend::with_string(&mut out, (width, height))).into_drawing_area();
         draw_bars(chart, &area)?;
     }
     Ok(out)

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers.mjs';
 import { watchErrors } from './helpers.mjs';
 
 const KAMPHAENG_PHET_TOWN = 'เทศบาลเมืองกำแพงเพชร';

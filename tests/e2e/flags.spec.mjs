@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers.mjs';
 import { watchErrors } from './helpers.mjs';
 
 test('an organisation page shows risk signals, says they are not proof, and filters to them', async ({ page }) => {

@@ -1,7 +1,38 @@
-// Shared helpers: every test watches for console errors and uncaught exceptions (a Rust panic shows as one).
+// Shared by every test. `test` watches each page it opens: any request that leaves the serving origin, and any
+// Content-Security-Policy violation, fails the test. `watchErrors` collects console errors and uncaught
+// exceptions (a Rust panic shows as one) for tests that expect none.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const test = base.extend({
+  page: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL).origin;
+    const offOrigin = [];
+    const csp = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) offOrigin.push(request.url());
+    });
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) csp.push(msg.text());
+    });
+    await use(page);
+    expect(offOrigin, 'requests that left the serving origin').toEqual([]);
+    expect(csp, 'Content-Security-Policy violations').toEqual([]);
+  },
+});
+
+export { expect };
+
 export function watchErrors(page) {
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
   return errors;
+}
+
+/** axe-core's findings at WCAG 2.1 AA on the page as it is now, each with where it was found. */
+export async function accessibilityViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }

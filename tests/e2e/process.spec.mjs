@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers.mjs';
 import { watchErrors } from './helpers.mjs';
 
 const FULL = 'ocds-demo00-6200101-2567-046';

@@ -19,15 +19,17 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
     // label in the page, which forces a layout, so charts follow a frame later instead of delaying the rest.
     let svg = RwSignal::new(String::new());
     let drawn = RwSignal::new(0u32);
+    let failed = RwSignal::new(false);
     Effect::new(move |_| {
         let spec = chart.get();
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    if let Ok(text) = bars_to_svg(&spec, WIDTH, HEIGHT) {
-                        svg.try_set(text);
-                        drawn.try_update(|n| *n += 1);
-                    }
+                    // A chart that cannot be drawn says so; its table below still has the data.
+                    let text = bars_to_svg(&spec, WIDTH, HEIGHT).ok();
+                    failed.try_set(text.is_none());
+                    svg.try_set(text.unwrap_or_default());
+                    drawn.try_update(|n| *n += 1);
                 },
                 std::time::Duration::ZERO,
             )
@@ -61,6 +63,9 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
         <figure class="chart" data-testid="chart" data-drawn=move || drawn.get()>
             <div class="chart-svg" role="img" aria-label=move || chart.with(|c| c.title.clone()) inner_html=move || svg.get()></div>
             <figcaption>{move || chart.with(|c| c.title.clone())}</figcaption>
+            <Show when=move || failed.get()>
+                <p class="error-panel" role="alert">{move || t(lang.get(), Key::ChartFailed)}</p>
+            </Show>
             <details>
                 <summary>{move || t(lang.get(), Key::ChartTable)}</summary>
                 {table}
