@@ -21,7 +21,9 @@ dist:
 test: test-native test-e2e
 
 test-native:
+	rm -f target/skipped-tests.txt
 	cargo test --profile ci --features web
+	if [ -s target/skipped-tests.txt ]; then echo "SKIPPED native tests:"; sort -u target/skipped-tests.txt | sed 's/^/  /'; fi
 
 test-e2e: dist
 	tools/setup.sh browser

@@ -11,11 +11,19 @@ pub fn fixture(rel: &str) -> Option<PathBuf> {
     } else if std::env::var_os("CI").is_some() {
         panic!("fixture {} is missing on CI", path.display());
     } else {
-        eprintln!(
-            "SKIPPED: fixture {} not found (tests that read ../shared/fixtures need it beside the checkout)",
-            path.display()
-        );
+        skipped(&format!("fixture {} not found (tests that read ../shared/fixtures need it beside the checkout)", path.display()));
         None
+    }
+}
+
+/// Says that a test skipped, where `make test` shows it after the run (cargo keeps a passing test's output to
+/// itself): a line in target/skipped-tests.txt, and on stderr.
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    eprintln!("SKIPPED: {why}");
+    let list = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("skipped-tests.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(list) {
+        let _ = writeln!(f, "{why}");
     }
 }
 
