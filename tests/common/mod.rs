@@ -11,7 +11,10 @@ pub fn fixture(rel: &str) -> Option<PathBuf> {
     } else if std::env::var_os("CI").is_some() {
         panic!("fixture {} is missing on CI", path.display());
     } else {
-        skipped(&format!("fixture {} not found (tests that read ../shared/fixtures need it beside the checkout)", path.display()));
+        skipped(&format!(
+            "fixture {} not found (tests that read ../shared/fixtures need it beside the checkout)",
+            path.display()
+        ));
         None
     }
 }

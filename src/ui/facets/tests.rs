@@ -1,7 +1,7 @@
 //! The facet list as a view-model: what each group offers, counts from the query layer, links that toggle.
 use super::*;
-use crate::domain::codes::{Code, Stage};
 use crate::domain::catalog::{Catalog, Publisher};
+use crate::domain::codes::{Code, Stage};
 use crate::domain::org::LocalText;
 use crate::query::filter::apply;
 
