@@ -97,6 +97,23 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// What a process buys: OCDS `mainProcurementCategory`, plus what the data did not say.
+    pub enum Category {
+        Goods = "goods" => ("ซื้อ (พัสดุ)", "Goods"),
+        Services = "services" => ("จ้างบริการ", "Services"),
+        Works = "works" => ("จ้างก่อสร้าง", "Works"),
+        Missing = "missing" => ("ไม่ระบุประเภท", "Not stated"),
+    }
+}
+
+impl Category {
+    /// The category of a tender's `mainProcurementCategory`; absent or outside the codelist is `Missing`.
+    pub fn from_ocds(category: Option<&str>) -> Category {
+        category.and_then(Category::from_code).filter(|c| *c != Category::Missing).unwrap_or(Category::Missing)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +130,10 @@ mod tests {
     fn codes_round_trip_and_unknown_codes_are_not_values() {
         round_trips::<Method>();
         round_trips::<Stage>();
+        round_trips::<Category>();
+        assert_eq!(Category::from_ocds(Some("works")), Category::Works);
+        assert_eq!(Category::from_ocds(Some("missing")), Category::Missing);
+        assert_eq!(Category::from_ocds(None), Category::Missing);
         round_trips::<crate::domain::org::OrgType>();
         assert_eq!(Method::from_ocds(Some("limited")), Method::Limited);
         assert_eq!(Method::from_ocds(Some("other")), Method::Other);

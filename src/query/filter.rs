@@ -8,7 +8,7 @@
 //! written out, since they are not one code per row.
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::codes::{Code, Method, Stage};
+use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
 use crate::domain::text::search_key;
@@ -29,6 +29,7 @@ pub struct Filter {
     pub orgs: BTreeSet<String>,
     pub methods: BTreeSet<Method>,
     pub stages: BTreeSet<Stage>,
+    pub categories: BTreeSet<Category>,
     /// On the contract value, or the reference price when there is no contract yet; both bounds inclusive.
     pub min: Option<Satang>,
     pub max: Option<Satang>,
@@ -53,6 +54,7 @@ impl Filter {
 pub enum Dim {
     Method,
     Stage,
+    Category,
     OrgType,
     Province,
     District,
@@ -74,7 +76,7 @@ enum Source<'s> {
 }
 
 impl Dim {
-    pub const ALL: [Dim; 6] = [Dim::Method, Dim::Stage, Dim::OrgType, Dim::Province, Dim::District, Dim::Org];
+    pub const ALL: [Dim; 7] = [Dim::Method, Dim::Stage, Dim::Category, Dim::OrgType, Dim::Province, Dim::District, Dim::Org];
 
     fn bit(self) -> u16 {
         1 << (self as u16)
@@ -85,6 +87,7 @@ impl Dim {
         match self {
             Dim::Method => Method::ALL.len(),
             Dim::Stage => Stage::ALL.len(),
+            Dim::Category => Category::ALL.len(),
             // The last code is "not in the catalog".
             Dim::OrgType => OrgType::ALL.len() + 1,
             Dim::Province => store.provinces.len(),
@@ -97,6 +100,7 @@ impl Dim {
         match self {
             Dim::Method => Source::Row(Box::new(|r| code_of(store.method[r]))),
             Dim::Stage => Source::Row(Box::new(|r| code_of(store.stage[r]))),
+            Dim::Category => Source::Row(Box::new(|r| code_of(store.category[r]))),
             Dim::OrgType => Source::Org(Box::new(|o| store.org_attrs[o].org_type.map_or(OrgType::ALL.len(), code_of))),
             Dim::Province => Source::Org(Box::new(|o| store.org_attrs[o].province as usize)),
             Dim::District => Source::Org(Box::new(|o| store.org_attrs[o].district as usize)),
@@ -109,6 +113,7 @@ impl Dim {
         match self {
             Dim::Method => coded_mask(&filter.methods),
             Dim::Stage => coded_mask(&filter.stages),
+            Dim::Category => coded_mask(&filter.categories),
             Dim::OrgType => coded_mask(&filter.org_types).map(|mut m| {
                 m.push(false);
                 m

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::calendar::{Date, FiscalYear};
-use crate::domain::codes::{Method, Stage};
+use crate::domain::codes::{Category, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::ocds::Process;
 use crate::domain::org::OrgType;
@@ -32,6 +32,7 @@ pub struct Store {
     pub fiscal_year: Vec<i32>,
     pub method: Vec<Method>,
     pub stage: Vec<Stage>,
+    pub category: Vec<Category>,
     pub budget: Vec<i64>,
     pub reference_price: Vec<i64>,
     pub contract_value: Vec<i64>,
@@ -149,6 +150,7 @@ impl Store {
             self.fiscal_year.push(year);
             self.method.push(Method::from_ocds(r.method()));
             self.stage.push(r.stage());
+            self.category.push(Category::from_ocds(r.tender.as_ref().and_then(|t| t.main_procurement_category.as_deref())));
             self.budget.push(money(r.budget_amount()));
             self.reference_price.push(money(r.reference_price()));
             self.contract_value.push(money(r.contract_value()));

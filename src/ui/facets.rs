@@ -69,11 +69,12 @@ pub trait Facet: Sync {
 }
 
 /// Every facet, in the order of the URL and of the list.
-pub static FACETS: [&dyn Facet; 11] = [
+pub static FACETS: [&dyn Facet; 12] = [
     &special::Search,
     &special::Years,
     &lists::METHODS,
     &lists::STAGES,
+    &lists::CATEGORIES,
     &lists::ORG_TYPES,
     &lists::PROVINCES,
     &lists::DISTRICTS,

@@ -5,6 +5,7 @@ use crate::domain::org::OrgType;
 
 const METHOD: u16 = 1 << Dim::Method as u16;
 const STAGE: u16 = 1 << Dim::Stage as u16;
+const CATEGORY: u16 = 1 << Dim::Category as u16;
 const ORG_TYPE: u16 = 1 << Dim::OrgType as u16;
 const PROVINCE: u16 = 1 << Dim::Province as u16;
 const DISTRICT: u16 = 1 << Dim::District as u16;
@@ -56,6 +57,7 @@ fn brute(store: &Store, f: &Filter, skip: u16, flagged: &[bool], orgs: &[Organis
                 && (skip & FLAGGED != 0 || !f.only_flagged || flagged[r as usize])
                 && (skip & METHOD != 0 || f.methods.is_empty() || f.methods.contains(&Method::from_ocds(p.method())))
                 && (skip & STAGE != 0 || f.stages.is_empty() || f.stages.contains(&p.stage()))
+                && (skip & CATEGORY != 0 || f.categories.is_empty() || f.categories.contains(&category(p)))
                 && (skip & AMOUNT != 0
                     || (f.min.is_none() && f.max.is_none())
                     || amount.is_some_and(|a| f.min.is_none_or(|m| a >= m) && f.max.is_none_or(|m| a <= m)))
@@ -68,6 +70,11 @@ fn brute(store: &Store, f: &Filter, skip: u16, flagged: &[bool], orgs: &[Organis
                     }))
         })
         .collect()
+}
+
+/// A process's category, read from the typed release.
+fn category(p: &crate::domain::ocds::Release) -> crate::domain::codes::Category {
+    crate::domain::codes::Category::from_ocds(p.tender.as_ref().and_then(|t| t.main_procurement_category.as_deref()))
 }
 
 fn random_filter(rng: &mut Rng, store: &Store) -> Filter {
@@ -101,6 +108,9 @@ fn random_filter(rng: &mut Rng, store: &Store) -> Filter {
     }
     if rng.chance(0.3) {
         f.stages.insert(*rng.pick(&[Stage::Tender, Stage::Award, Stage::Contract, Stage::Implementation]));
+    }
+    if rng.chance(0.15) {
+        f.categories.insert(*rng.pick(crate::domain::codes::Category::ALL));
     }
     if rng.chance(0.3) {
         f.min = Some(Satang::baht(rng.range(0, 500_000)));
@@ -170,6 +180,8 @@ fn selection_and_facet_counts_equal_a_brute_force_computation() {
             brute_counts(&store, &f, STAGE, &flagged, &orgs, |i| Some(p(i).stage())),
             "{f:?}"
         );
+        let categories = brute_counts(&store, &f, CATEGORY, &flagged, &orgs, |i| Some(category(p(i))));
+        assert_eq!(counts.coded::<crate::domain::codes::Category>(Dim::Category), categories, "{f:?}");
         assert_eq!(counts.years, brute_counts(&store, &f, YEAR, &flagged, &orgs, |i| Some(store.fiscal_year[i])));
         assert_eq!(counts.named(Dim::Org, &store), c(ORG, &|i| Some(store.orgs.get(store.org[i]).to_string())), "{f:?}");
         let types = brute_counts(&store, &f, ORG_TYPE, &flagged, &orgs, |i| org_of(i).map(|o| o.org_type));

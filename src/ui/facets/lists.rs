@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{list, not_stated, Extra, Facet, FacetCtx, Group, Item, LONG_LIST};
 use crate::domain::catalog::Catalog;
-use crate::domain::codes::{Code, Method, Stage};
+use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::lang::Lang;
 use crate::domain::org::OrgType;
 use crate::domain::text::thai_sort_key;
@@ -41,6 +41,16 @@ pub(super) static STAGES: Coded<Stage> = Coded {
     dim: Dim::Stage,
     get: |f| &f.stages,
     get_mut: |f| &mut f.stages,
+    scoped: true,
+};
+
+pub(super) static CATEGORIES: Coded<Category> = Coded {
+    param: &["category"],
+    name: "category",
+    title: Key::Category,
+    dim: Dim::Category,
+    get: |f| &f.categories,
+    get_mut: |f| &mut f.categories,
     scoped: true,
 };
 

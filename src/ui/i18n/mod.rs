@@ -31,6 +31,7 @@ macro_rules! keys {
 }
 
 keys! {
+    Category => "ประเภทการจัดหา", "What is bought";
     ChartFailed => "วาดแผนภูมินี้ไม่ได้ ข้อมูลยังอยู่ในตารางด้านล่าง", "This chart could not be drawn; its data is still in the table below.";
     ErrorFileTitle => "โหลดไฟล์ไม่สำเร็จ", "Could not load the file";
     ProcessesFound => "โครงการที่ตรงกับตัวกรอง", "processes match the filters";
