@@ -12,6 +12,9 @@ pub trait Code: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Send + Syn
     /// The value's name for readers.
     fn label(self) -> Tr;
 
+    /// Its position in `ALL`: an array index for counting by value.
+    fn index(self) -> usize;
+
     fn from_code(code: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.as_str() == code)
     }
@@ -40,6 +43,11 @@ macro_rules! coded_enum {
                 match self {
                     $($name::$variant => $crate::domain::lang::Tr::new($th, $en)),*
                 }
+            }
+
+            fn index(self) -> usize {
+                // Variants are declared in the order of ALL, without explicit discriminants.
+                self as usize
             }
         }
     };
@@ -122,6 +130,7 @@ mod tests {
         for v in T::ALL {
             assert_eq!(T::from_code(v.as_str()), Some(*v));
             assert!(!v.label().th.is_empty() && !v.label().en.is_empty());
+            assert_eq!(T::ALL[v.index()], *v, "index is the position in ALL");
         }
         assert_eq!(T::from_code("foo"), None);
     }
@@ -135,6 +144,11 @@ mod tests {
         assert_eq!(Category::from_ocds(Some("missing")), Category::Missing);
         assert_eq!(Category::from_ocds(None), Category::Missing);
         round_trips::<crate::domain::org::OrgType>();
+        round_trips::<crate::domain::org::PopulationMethod>();
+        // Files carry the same code as URLs and the registry: serde must not invent its own spelling.
+        for m in crate::domain::org::PopulationMethod::ALL {
+            assert_eq!(serde_json::to_value(m).unwrap(), serde_json::Value::from(m.as_str()));
+        }
         assert_eq!(Method::from_ocds(Some("limited")), Method::Limited);
         assert_eq!(Method::from_ocds(Some("other")), Method::Other);
         assert_eq!(Method::from_ocds(None), Method::Missing);

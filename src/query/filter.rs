@@ -67,12 +67,29 @@ const AMOUNT: u16 = 1 << 10;
 const SUPPLIER: u16 = 1 << 11;
 const FLAGGED: u16 = 1 << 12;
 
-/// Where a dimension's code comes from.
+/// Where a dimension's code comes from: a column of the store (one code per row), or the organisation's
+/// attributes (one code per organisation, index in `Store::orgs`). Columns are matched once per pass, not
+/// per row, so the loops over a country's rows are plain array reads.
 enum Source<'s> {
-    /// One code per row.
-    Row(Box<dyn Fn(usize) -> usize + 's>),
-    /// One code per organisation (index in `Store::orgs`).
+    Method(&'s [Method]),
+    Stage(&'s [Stage]),
+    Category(&'s [Category]),
     Org(Box<dyn Fn(usize) -> usize + 's>),
+}
+
+/// Runs `each(row position, code)` over `rows` for a row dimension, monomorphised per column type.
+fn for_row_codes(source: &Source, rows: &[u32], mut each: impl FnMut(usize, usize)) {
+    fn go<T: Code>(col: &[T], rows: &[u32], each: &mut impl FnMut(usize, usize)) {
+        for (i, &r) in rows.iter().enumerate() {
+            each(i, col[r as usize].index());
+        }
+    }
+    match source {
+        Source::Method(c) => go(c, rows, &mut each),
+        Source::Stage(c) => go(c, rows, &mut each),
+        Source::Category(c) => go(c, rows, &mut each),
+        Source::Org(_) => {}
+    }
 }
 
 impl Dim {
@@ -98,10 +115,10 @@ impl Dim {
 
     fn source<'s>(self, store: &'s Store) -> Source<'s> {
         match self {
-            Dim::Method => Source::Row(Box::new(|r| code_of(store.method[r]))),
-            Dim::Stage => Source::Row(Box::new(|r| code_of(store.stage[r]))),
-            Dim::Category => Source::Row(Box::new(|r| code_of(store.category[r]))),
-            Dim::OrgType => Source::Org(Box::new(|o| store.org_attrs[o].org_type.map_or(OrgType::ALL.len(), code_of))),
+            Dim::Method => Source::Method(&store.method),
+            Dim::Stage => Source::Stage(&store.stage),
+            Dim::Category => Source::Category(&store.category),
+            Dim::OrgType => Source::Org(Box::new(|o| store.org_attrs[o].org_type.map_or(OrgType::ALL.len(), Code::index))),
             Dim::Province => Source::Org(Box::new(|o| store.org_attrs[o].province as usize)),
             Dim::District => Source::Org(Box::new(|o| store.org_attrs[o].district as usize)),
             Dim::Org => Source::Org(Box::new(|o| o)),
@@ -123,10 +140,6 @@ impl Dim {
             Dim::Org => named_mask(&filter.orgs, &store.orgs),
         }
     }
-}
-
-fn code_of<T: Code>(value: T) -> usize {
-    T::ALL.iter().position(|v| *v == value).unwrap_or(0)
 }
 
 fn coded_mask<T: Code>(chosen: &BTreeSet<T>) -> Option<Vec<bool>> {
@@ -221,13 +234,6 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
     for dim in Dim::ALL {
         let Some(allowed) = dim.allowed(filter, store) else { continue };
         match dim.source(store) {
-            Source::Row(code) => {
-                for (m, &r) in marks.iter_mut().zip(rows) {
-                    if !allowed[code(r as usize)] {
-                        *m |= dim.bit();
-                    }
-                }
-            }
             Source::Org(code) => {
                 for (o, m) in org_marks.iter_mut().enumerate() {
                     if !allowed.get(code(o)).copied().unwrap_or(false) {
@@ -235,6 +241,11 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
                     }
                 }
             }
+            row => for_row_codes(&row, rows, |i, code| {
+                if !allowed[code] {
+                    marks[i] |= dim.bit();
+                }
+            }),
         }
     }
     let words = search_words(&filter.text);
@@ -282,11 +293,6 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         let others = !dim.bit();
         let mut per_code = vec![0usize; dim.cardinality(store)];
         match dim.source(store) {
-            Source::Row(code) => {
-                for (&r, &m) in rows.iter().zip(&marks) {
-                    per_code[code(r as usize)] += usize::from(m & others == 0);
-                }
-            }
             Source::Org(code) => {
                 let mut per_org = vec![0usize; store.orgs.len()];
                 for (&r, &m) in rows.iter().zip(&marks) {
@@ -296,6 +302,7 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
                     per_code[code(o)] += n;
                 }
             }
+            row => for_row_codes(&row, rows, |i, code| per_code[code] += usize::from(marks[i] & others == 0)),
         }
         counts.dims.push(per_code);
     }

@@ -18,6 +18,14 @@ use std::collections::BTreeSet;
 use crate::domain::calendar::Date;
 use crate::domain::ocds::Release;
 
+/// The `procurement_methods` setting of rules about เฉพาะเจาะจง purchases (TH07, TH08).
+pub(crate) const SPECIFIC_METHODS: crate::query::flags::registry::Setting = crate::query::flags::registry::Setting::new(
+    "procurement_methods",
+    crate::query::flags::registry::Kind::Methods,
+    crate::query::flags::registry::Default::Value("limited|direct"),
+    crate::domain::lang::Tr::new("วิธีจัดหาที่พิจารณา", "methods it applies to"),
+);
+
 pub(crate) fn method_in(r: &Release, set: &BTreeSet<String>) -> bool {
     r.method().is_some_and(|m| set.contains(m))
 }

@@ -17,12 +17,7 @@ const DAYS: Setting = Setting::new(
     Default::Value("30"),
     Tr::new("จำนวนวันก่อนสิ้นปีงบประมาณ (30 ก.ย.)", "days before the fiscal year ends (30 Sep)"),
 );
-const METHODS: Setting = Setting::new(
-    "procurement_methods",
-    Kind::Methods,
-    Default::Value("limited|direct"),
-    Tr::new("วิธีจัดหาที่พิจารณา", "methods it applies to"),
-);
+const METHODS: Setting = super::SPECIFIC_METHODS;
 
 pub const SPEC: Spec = Spec {
     code: CODE,

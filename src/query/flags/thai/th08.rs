@@ -32,12 +32,7 @@ const MIN_CONTRACTS: Setting = Setting::new(
     Default::Value("2"),
     Tr::new("จำนวนสัญญาน้อยที่สุดในช่วงนั้น", "fewest contracts in the window"),
 );
-const METHODS: Setting = Setting::new(
-    "procurement_methods",
-    Kind::Methods,
-    Default::Value("limited|direct"),
-    Tr::new("วิธีจัดหาที่พิจารณา", "methods it applies to"),
-);
+const METHODS: Setting = super::SPECIFIC_METHODS;
 
 pub const SPEC: Spec = Spec {
     code: CODE,
