@@ -80,3 +80,33 @@ fn budget_converts_a_wevis_file_with_the_year_from_its_folder() {
     assert_eq!(budget.allocated_total(), total);
     assert_eq!(budget.population, Some(712_143));
 }
+
+#[test]
+fn compile_e_gp_rows_gzipped_with_a_report_of_every_row() {
+    use std::io::Write;
+    let rows = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/egp/real-rows.jsonl")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&rows).unwrap();
+    let input = temp_file("rows.jsonl.gz", &gz.finish().unwrap());
+    let (out, report) = (temp_file("out.jsonl", b""), temp_file("report.json", b""));
+    let run =
+        locallens(&["compile", "--report", report.to_str().unwrap(), "--out", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let releases = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(releases.lines().count(), 5);
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let e = &r["egp"];
+    assert_eq!(
+        (e["rows"].as_u64(), e["used"].as_u64(), e["realigned"].as_u64(), e["rejected"].as_u64()),
+        (Some(14), Some(11), Some(2), Some(1))
+    );
+    let issues = e["issues"].as_array().unwrap();
+    let of = |code: &str| {
+        issues.iter().filter(|i| i["code"] == code).map(|i| i["path"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(of("realigned"), vec!["line 3", "line 13"]);
+    assert_eq!(of("misaligned"), vec!["line 14"]);
+    assert!(issues.iter().all(|i| i["file"].as_str().unwrap().ends_with("rows.jsonl.gz")));
+    assert_eq!(e["reasons"]["realigned"].as_u64(), Some(2));
+    assert!(!std::path::Path::new(&format!("{}.issues.tmp", report.display())).exists(), "the spill file is removed");
+}

@@ -1,7 +1,7 @@
 //! e-GP contract rows (the government spending API's `cgdcontract` shape) → OCDS compiled releases.
 use locallens::domain::issue::Severity;
 use locallens::domain::money::Satang;
-use locallens::ingest::{egp, ocds, validate};
+use locallens::ingest::{egp_api as egp, ocds, validate};
 use serde_json::json;
 
 fn row() -> serde_json::Value {
@@ -31,7 +31,7 @@ fn row() -> serde_json::Value {
 #[test]
 fn a_row_becomes_a_compiled_release_with_every_mapped_field() {
     let bytes = serde_json::to_vec(&json!([row()])).unwrap();
-    assert_eq!(validate::detect(&bytes), validate::DetectedFormat::EgpContracts);
+    assert_eq!(validate::detect(&bytes), validate::DetectedFormat::EgpApi);
     let out = egp::convert("rows.json", &bytes);
     assert_eq!(out.values.len(), 1);
     assert_eq!(out.errors(), 0, "{:#?}", out.issues);

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use locallens::domain::issue::Issue;
-use locallens::ingest::{budget, egp, ocds};
+use locallens::ingest::{budget, egp_api as egp, ocds};
 use locallens::query::flags::registry::Kind;
 use locallens::query::flags::settings::SettingsError;
 use locallens::query::flags::Engine;

@@ -102,7 +102,7 @@ fn demonstration_procurement_validates_against_ocds_1_1() {
     let Some(v) = validator("ocds-1.1.5-schema") else {
         return;
     };
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/procurement");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/demo/procurement");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     assert!(files.len() >= 45);

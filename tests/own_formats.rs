@@ -28,7 +28,7 @@ fn check(v: &jsonschema::Validator, path: &Path) -> Vec<u8> {
 
 #[test]
 fn demo_catalog_budgets_and_assessments_match_their_schemas_and_checksums() {
-    let data = root().join("public/data");
+    let data = root().join("public/demo");
     let bytes = check(&schema("catalog"), &data.join("catalog.json"));
     let parsed = catalog::parse("catalog.json", &bytes);
     assert_eq!(parsed.errors(), 0, "{:#?}", parsed.issues);

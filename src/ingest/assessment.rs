@@ -22,10 +22,8 @@ pub fn detect(value: &Value) -> bool {
 pub fn parse(file: &str, bytes: &[u8]) -> Parsed<Assessments> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let values = text::decode(file, bytes, &mut issues)
-        .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
-        .map(|v| from_value(file, &v, &mut issues, &mut counts))
-        .unwrap_or_default();
+    let values =
+        text::json_document(file, bytes, &mut issues).map(|v| from_value(file, &v, &mut issues, &mut counts)).unwrap_or_default();
     Parsed { values, issues, counts }
 }
 

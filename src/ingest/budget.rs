@@ -34,9 +34,7 @@ struct Header {
 pub fn parse(file: &str, bytes: &[u8]) -> Parsed<Option<Budget>> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let budget = text::decode(file, bytes, &mut issues)
-        .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
-        .and_then(|v| from_value(file, &v, &mut issues, &mut counts));
+    let budget = text::json_document(file, bytes, &mut issues).and_then(|v| from_value(file, &v, &mut issues, &mut counts));
     Parsed { values: budget, issues, counts }
 }
 

@@ -12,9 +12,7 @@ use crate::ingest::text;
 pub fn parse(file: &str, bytes: &[u8]) -> Parsed<Option<Catalog>> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let catalog = text::decode(file, bytes, &mut issues)
-        .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
-        .and_then(|v| from_value(file, &v, &mut issues, &mut counts));
+    let catalog = text::json_document(file, bytes, &mut issues).and_then(|v| from_value(file, &v, &mut issues, &mut counts));
     Parsed { values: catalog, issues, counts }
 }
 

@@ -85,9 +85,7 @@ fn category_from_type(project_type: &str) -> Option<&'static str> {
 pub fn convert(file: &str, bytes: &[u8]) -> Parsed<Vec<Value>> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let Some(value) =
-        text::decode(file, bytes, &mut issues).and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
-    else {
+    let Some(value) = text::json_document(file, bytes, &mut issues) else {
         return Parsed { values: Vec::new(), issues, counts };
     };
     let Some(rows) = rows_of(&value) else {

@@ -3,10 +3,14 @@
 pub mod assessment;
 pub mod budget;
 pub mod catalog;
+pub mod checksum;
+pub mod csv;
 pub mod egp;
+pub mod egp_api;
 pub mod messages;
 pub mod ocds;
 pub mod reader;
+pub mod registry;
 pub mod text;
 pub mod validate;
 pub mod wevis;

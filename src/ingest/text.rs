@@ -35,6 +35,34 @@ pub fn decode(file: &str, bytes: &[u8], issues: &mut Vec<Issue>) -> Option<Strin
     }
 }
 
+/// The bytes of a file, gunzipped when they are gzip (by their magic number); the error says why not.
+pub fn inflate(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, String> {
+    use std::io::Read;
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(std::borrow::Cow::Borrowed(bytes));
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes).read_to_end(&mut out).map_err(|e| e.to_string())?;
+    Ok(std::borrow::Cow::Owned(out))
+}
+
+/// The first `limit` bytes of a file's content (gunzipped as far as it goes), as text, for recognising it.
+pub fn head(bytes: &[u8], limit: usize) -> String {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(limit);
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let _ = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64).read_to_end(&mut out);
+    } else {
+        out.extend_from_slice(&bytes[..bytes.len().min(limit)]);
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A whole file as one JSON document: decoded (`decode`), then parsed (`parse_json`), issues reported.
+pub fn json_document(file: &str, bytes: &[u8], issues: &mut Vec<Issue>) -> Option<Value> {
+    decode(file, bytes, issues).and_then(|t| parse_json(file, &t, &JsonPath::root(), issues))
+}
+
 /// Parses one JSON document, reporting a syntax error with its line and column.
 pub fn parse_json(file: &str, text: &str, at: &JsonPath, issues: &mut Vec<Issue>) -> Option<Value> {
     match serde_json::from_str::<Value>(text) {

@@ -6,14 +6,17 @@ use serde_json::Value;
 
 use crate::domain::calendar::FiscalYear;
 use crate::domain::issue::{Issue, RecordCounts, Severity};
-use crate::ingest::{assessment, budget, catalog, egp, messages as msg, ocds, text, wevis};
+use crate::ingest::{assessment, budget, catalog, egp, egp_api, messages as msg, ocds, text, wevis};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DetectedFormat {
     Catalog,
     Ocds,
+    /// data.go.th's e-GP contract rows (`ingest::egp`).
     EgpContracts,
+    /// Rows of the e-GP contract API (`ingest::egp_api`).
+    EgpApi,
     LocallensBudget,
     WevisPaoBudget,
     Assessment,
@@ -26,7 +29,8 @@ impl DetectedFormat {
         match self {
             DetectedFormat::Catalog => Tr::new("แคตตาล็อกของส่องท้องถิ่น", "LocalLens catalog"),
             DetectedFormat::Ocds => Tr::new("OCDS", "OCDS"),
-            DetectedFormat::EgpContracts => Tr::new("ข้อมูลสัญญา e-GP", "e-GP contracts"),
+            DetectedFormat::EgpContracts => Tr::new("ข้อมูลสัญญา e-GP ของ data.go.th", "data.go.th e-GP contracts"),
+            DetectedFormat::EgpApi => Tr::new("ข้อมูลสัญญาจาก API ของ e-GP", "e-GP contract API rows"),
             DetectedFormat::LocallensBudget => Tr::new("งบประมาณตามโครงสร้างของส่องท้องถิ่น", "LocalLens budget"),
             DetectedFormat::WevisPaoBudget => Tr::new("งบประมาณ อบจ. ของ ACT × WeVis", "ACT × WeVis อบจ. budget"),
             DetectedFormat::Assessment => Tr::new("ผลการประเมิน LPA/ITA ของส่องท้องถิ่น", "LocalLens assessment (LPA/ITA)"),
@@ -52,8 +56,15 @@ impl Report {
 }
 
 pub fn detect(bytes: &[u8]) -> DetectedFormat {
+    // e-GP rows as JSON Lines or CSV, gzipped or not, are known by their first line (the files can be large).
+    if egp::detect_text(&text::head(bytes, 1 << 16)) {
+        return DetectedFormat::EgpContracts;
+    }
+    let Ok(bytes) = text::inflate(bytes) else {
+        return DetectedFormat::Unknown;
+    };
     let mut scratch = Vec::new();
-    let Some(text) = text::decode("", bytes, &mut scratch) else {
+    let Some(text) = text::decode("", &bytes, &mut scratch) else {
         return DetectedFormat::Unknown;
     };
     if text::looks_like_json_lines(&text) {
@@ -82,6 +93,8 @@ pub fn detect_value(value: &Value) -> DetectedFormat {
         DetectedFormat::Assessment
     } else if egp::detect(value) {
         DetectedFormat::EgpContracts
+    } else if egp_api::detect(value) {
+        DetectedFormat::EgpApi
     } else if has("releases")
         || has("records")
         || has("ocid")
@@ -94,8 +107,27 @@ pub fn detect_value(value: &Value) -> DetectedFormat {
 }
 
 /// Validates one file. `year` is the fiscal year for formats that do not carry one (WeVis budgets).
-pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
-    let format = detect(bytes);
+pub fn validate(file: &str, raw: &[u8], year: Option<FiscalYear>) -> Report {
+    let format = detect(raw);
+    let bytes: std::borrow::Cow<[u8]> = match format {
+        // e-GP rows are read as they stream, gzip and all.
+        DetectedFormat::EgpContracts => std::borrow::Cow::Borrowed(raw),
+        _ => match text::inflate(raw) {
+            Ok(b) => b,
+            Err(e) => {
+                let issues = vec![msg::unreadable_stream(file, 0, &e)];
+                return Report {
+                    file: file.to_string(),
+                    format,
+                    counts: RecordCounts::default(),
+                    errors: 1,
+                    warnings: 0,
+                    issues,
+                };
+            }
+        },
+    };
+    let bytes = bytes.as_ref();
     let (issues, counts) = match format {
         DetectedFormat::Catalog => {
             let p = catalog::parse(file, bytes);
@@ -107,6 +139,10 @@ pub fn validate(file: &str, bytes: &[u8], year: Option<FiscalYear>) -> Report {
         }
         DetectedFormat::EgpContracts => {
             let p = egp::convert(file, bytes);
+            (p.issues, p.counts)
+        }
+        DetectedFormat::EgpApi => {
+            let p = egp_api::convert(file, bytes);
             (p.issues, p.counts)
         }
         DetectedFormat::LocallensBudget => {

@@ -68,9 +68,7 @@ pub fn year_from_path(path: &str) -> Option<FiscalYear> {
 pub fn parse(file: &str, bytes: &[u8], year: FiscalYear) -> Parsed<Option<Budget>> {
     let mut issues = Vec::new();
     let mut counts = RecordCounts::default();
-    let budget = text::decode(file, bytes, &mut issues)
-        .and_then(|t| text::parse_json(file, &t, &JsonPath::root(), &mut issues))
-        .and_then(|v| from_value(file, &v, year, &mut issues, &mut counts));
+    let budget = text::json_document(file, bytes, &mut issues).and_then(|v| from_value(file, &v, year, &mut issues, &mut counts));
     Parsed { values: budget, issues, counts }
 }
 

@@ -1,28 +1,41 @@
 //! `locallens`: the publisher's command-line tool, built from the same core as the app.
 //!
 //!   locallens validate [--json] [--year N] FILE…   report issues; exit 1 if any file has errors
-//!   locallens compile FILE…                        OCDS or e-GP rows → compiled releases, JSON Lines
+//!   locallens compile [--report F] [--out F] FILE…   OCDS or e-GP rows (gzip or not) → compiled releases, JSON Lines
+//!   locallens catalog --registry F --population F [--places F]… [--agencies F] [--province CODE]… [--codes F]
+//!                     [--report F] [--out F]      the national registers → a catalog of organisations
+//!   locallens publish --catalog F --out DIR [--agencies F] [--budget-year N] [--report F] INPUT…
+//!                                                  raw files → the data folder the app reads
 //!   locallens budget [--year N] FILE               any supported budget format → our budget schema
 //!   locallens flags [--settings FILE] [--no-meta] FILE…   red flags as Cardinal's JSON
 //!   locallens merge-rules SCHEMA                   print the merge rules derived from a release schema
 //!   locallens demo [--out DIR] [--processes N]     write the deterministic demonstration data
+mod args;
+mod catalog;
+mod compile;
+mod publish;
+
 use std::io::Write;
 use std::process::ExitCode;
 
+use args::Args;
 use locallens::domain::calendar::FiscalYear;
 use locallens::domain::issue::Issue;
 use locallens::ingest::validate::{self, DetectedFormat};
-use locallens::ingest::{budget, egp, ocds, wevis};
+use locallens::ingest::{budget, ocds, wevis};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
-        Some("validate") => cmd_validate(&args[1..]),
-        Some("compile") => cmd_compile(&args[1..]),
-        Some("budget") => cmd_budget(&args[1..]),
-        Some("merge-rules") => cmd_merge_rules(&args[1..]),
-        Some("flags") => cmd_flags(&args[1..]),
-        Some("demo") => cmd_demo(&args[1..]),
+        Some("validate") => cmd_validate(rest),
+        Some("compile") => compile::run(rest),
+        Some("catalog") => catalog::run(rest),
+        Some("publish") => publish::run(rest),
+        Some("budget") => cmd_budget(rest),
+        Some("merge-rules") => cmd_merge_rules(rest),
+        Some("flags") => cmd_flags(rest),
+        Some("demo") => cmd_demo(rest),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -35,42 +48,14 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: locallens validate [--json] [--year N] FILE…
-       locallens compile FILE…
+       locallens compile [--report FILE] [--out FILE] FILE…
+       locallens catalog --registry FILE --population FILE [--population-year N] [--places FILE]… [--agencies FILE]
+                         [--province CODE]… [--codes FILE] [--report FILE] [--out FILE]
+       locallens publish --catalog FILE --out DIR [--agencies FILE] [--budget-year N] [--report FILE] INPUT…
        locallens budget [--year N] FILE
        locallens flags [--settings FILE] [--no-meta] FILE…
        locallens merge-rules SCHEMA
        locallens demo [--out DIR] [--processes N]";
-
-struct Options {
-    json: bool,
-    no_meta: bool,
-    settings: Option<String>,
-    year: Option<FiscalYear>,
-    out: Option<String>,
-    processes: Option<usize>,
-    files: Vec<String>,
-}
-
-fn options(args: &[String]) -> Result<Options, String> {
-    let mut o =
-        Options { json: false, no_meta: false, settings: None, year: None, out: None, processes: None, files: Vec::new() };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => o.json = true,
-            "--no-meta" => o.no_meta = true,
-            "--settings" => o.settings = Some(it.next().ok_or("--settings takes a Cardinal INI file")?.clone()),
-            "--year" => {
-                o.year = Some(FiscalYear(it.next().and_then(|y| y.parse().ok()).ok_or("--year takes a BE year such as 2565")?))
-            }
-            "--out" => o.out = Some(it.next().ok_or("--out takes a folder")?.clone()),
-            "--processes" => o.processes = Some(it.next().and_then(|n| n.parse().ok()).ok_or("--processes takes a number")?),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
-            file => o.files.push(file.to_string()),
-        }
-    }
-    Ok(o)
-}
 
 fn read(file: &str) -> Result<Vec<u8>, String> {
     std::fs::read(file).map_err(|e| format!("{file}: {e}"))
@@ -80,18 +65,24 @@ fn print_issue(out: &mut impl Write, issue: &Issue) {
     let _ = writeln!(out, "  {:<7} {}  {}\n          {}", issue.severity.as_str(), issue.path, issue.en, issue.th);
 }
 
+/// A BE year given on the command line.
+fn year(args: &Args, name: &str) -> Result<Option<FiscalYear>, String> {
+    args.value(name).map(|y| y.parse().map(FiscalYear).map_err(|_| format!("{name} takes a BE year such as 2565"))).transpose()
+}
+
 fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
-    let o = options(args)?;
+    let o = Args::parse(args, &["--year"], &["--json"])?;
     if o.files.is_empty() {
         return Err(USAGE.to_string());
     }
+    let year = year(&o, "--year")?;
     let mut reports = Vec::new();
     for file in &o.files {
-        reports.push(validate::validate(file, &read(file)?, o.year));
+        reports.push(validate::validate(file, &read(file)?, year));
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if o.json {
+    if o.switch("--json") {
         serde_json::to_writer_pretty(&mut out, &reports).map_err(|e| e.to_string())?;
         let _ = writeln!(out);
     } else {
@@ -115,53 +106,15 @@ fn cmd_validate(args: &[String]) -> Result<ExitCode, String> {
     Ok(if reports.iter().all(validate::Report::ok) { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn cmd_compile(args: &[String]) -> Result<ExitCode, String> {
-    let o = options(args)?;
-    if o.files.is_empty() {
-        return Err(USAGE.to_string());
-    }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut releases: Vec<serde_json::Value> = Vec::new();
-    let mut issues: Vec<Issue> = Vec::new();
-    let mut ocds_inputs: Vec<(String, Vec<u8>)> = Vec::new();
-    for file in &o.files {
-        let bytes = read(file)?;
-        if validate::detect(&bytes) == DetectedFormat::EgpContracts {
-            let p = egp::convert(file, &bytes);
-            releases.extend(p.values);
-            issues.extend(p.issues);
-        } else {
-            ocds_inputs.push((file.clone(), bytes));
-        }
-    }
-    // Releases of one process may be spread over several files: they are compiled together.
-    let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
-    let compiled = ocds::compile_files(&inputs);
-    releases.extend(compiled.values.into_iter().map(|c| c.compiled));
-    issues.extend(compiled.issues);
-    for release in &releases {
-        serde_json::to_writer(&mut out, release).map_err(|e| e.to_string())?;
-        let _ = writeln!(out);
-    }
-    let mut failed = false;
-    for issue in issues.iter().filter(|i| i.severity > locallens::domain::issue::Severity::Info) {
-        eprintln!("{issue}");
-        failed |= issue.severity == locallens::domain::issue::Severity::Error;
-    }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
 fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
-    let o = options(args)?;
+    let o = Args::parse(args, &["--year"], &[])?;
     let [file] = o.files.as_slice() else {
         return Err(USAGE.to_string());
     };
     let bytes = read(file)?;
     let parsed = match validate::detect(&bytes) {
         DetectedFormat::WevisPaoBudget => {
-            let year = o
-                .year
+            let year = year(&o, "--year")?
                 .or_else(|| wevis::year_from_path(file))
                 .ok_or("this format has no fiscal year: give --year (BE), e.g. --year 2565")?;
             wevis::parse(file, &bytes, year)
@@ -187,11 +140,11 @@ fn cmd_budget(args: &[String]) -> Result<ExitCode, String> {
 
 fn cmd_flags(args: &[String]) -> Result<ExitCode, String> {
     use locallens::query::flags::{settings::Ini, Engine};
-    let o = options(args)?;
+    let o = Args::parse(args, &["--settings"], &["--no-meta"])?;
     if o.files.is_empty() {
         return Err(USAGE.to_string());
     }
-    let mut engine = match &o.settings {
+    let mut engine = match o.value("--settings") {
         Some(path) => {
             let text = String::from_utf8(read(path)?).map_err(|e| format!("{path}: {e}"))?;
             Engine::from_ini(&Ini::parse(&text).map_err(|e| format!("{path}: {e}"))?).map_err(|e| format!("{path}: {e}"))?
@@ -206,7 +159,7 @@ fn cmd_flags(args: &[String]) -> Result<ExitCode, String> {
     }
     let releases: Vec<_> = loaded.values.into_iter().map(|p| p.compiled).collect();
     let outcome = engine.run(releases.iter(), &std::collections::HashMap::new());
-    println!("{}", outcome.to_cardinal_json(!o.no_meta));
+    println!("{}", outcome.to_cardinal_json(!o.switch("--no-meta")));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -222,9 +175,10 @@ fn cmd_merge_rules(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn cmd_demo(args: &[String]) -> Result<ExitCode, String> {
-    let o = options(args)?;
-    let out = std::path::PathBuf::from(o.out.unwrap_or_else(|| "public/data".into()));
-    if let Some(n) = o.processes {
+    let o = Args::parse(args, &["--out", "--processes"], &[])?;
+    let out = std::path::PathBuf::from(o.value("--out").unwrap_or("public/demo"));
+    let processes = o.value("--processes").map(|n| n.parse::<usize>().map_err(|_| "--processes takes a number")).transpose()?;
+    if let Some(n) = processes {
         // Scale data for benchmarks: JSON Lines of compiled releases, not committed.
         std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
         let path = out.join(format!("scale-{n}.jsonl"));

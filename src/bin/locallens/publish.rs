@@ -1,0 +1,147 @@
+//! `locallens publish`: a catalog and raw files → the data folder the app reads (`publish` in the library
+//! decides where everything goes; this file reads and writes). e-GP rows stream file by file, and each
+//! file's releases are appended to their shards before the next file is read.
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use locallens::domain::issue::{Issue, Severity};
+use locallens::ingest::validate::{self, DetectedFormat};
+use locallens::ingest::{budget, catalog, egp, ocds, registry, text, wevis};
+use locallens::publish::{self, Publication};
+use serde::Serialize;
+
+use super::args::Args;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Report {
+    publish: publish::Report,
+    egp: egp::Report,
+    /// Errors in OCDS and budget inputs.
+    issues: Vec<Issue>,
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    let o = Args::parse(args, &["--catalog", "--out", "--agencies", "--budget-year", "--report"], &[])?;
+    let catalog_file = o.required("--catalog")?;
+    let out = PathBuf::from(o.required("--out")?);
+    let parsed = catalog::parse(catalog_file, &super::read(catalog_file)?);
+    let catalog = parsed
+        .values
+        .ok_or_else(|| format!("{catalog_file}: not a catalog: {:?}", parsed.issues.first().map(ToString::to_string)))?;
+    let capped: HashSet<(String, String)> = match o.value("--agencies") {
+        Some(file) => registry::agencies(file, &super::read(file)?)
+            .values
+            .into_iter()
+            .filter(|a| a.capped)
+            .map(|a| (a.province, a.name))
+            .collect(),
+        None => HashSet::new(),
+    };
+    // Shards are appended to: start from empty folders, and only the folders this command owns.
+    for dir in ["procurement", "budget"] {
+        let dir = out.join(dir);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut publication = Publication::new(catalog, capped);
+    let mut compiler = egp::Compiler::new();
+    let mut issues = Vec::new();
+    let mut ocds_inputs = Vec::new();
+    for file in &o.files {
+        let raw = super::read(file)?;
+        if egp::detect_text(&text::head(&raw, 1 << 16)) {
+            compiler.add_file(file, || raw.as_slice(), &mut |r| publication.add_release(r));
+            append(&out, publication.take_pending())?;
+            continue;
+        }
+        let bytes = text::inflate(&raw).map_err(|e| format!("{file}: {e}"))?.into_owned();
+        match validate::detect(&bytes) {
+            DetectedFormat::Ocds => ocds_inputs.push((file.clone(), bytes)),
+            DetectedFormat::WevisPaoBudget => {
+                let year = super::year(&o, "--budget-year")?
+                    .or_else(|| wevis::year_from_path(file))
+                    .ok_or(format!("{file}: give --budget-year (BE)"))?;
+                let parsed = wevis::parse(file, &bytes, year);
+                issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
+                write_budget(&out, &mut publication, parsed.values)?;
+            }
+            DetectedFormat::LocallensBudget => {
+                let parsed = budget::parse(file, &bytes);
+                issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
+                write_budget(&out, &mut publication, parsed.values)?;
+            }
+            other => return Err(format!("{file}: cannot publish {}", other.label().en)),
+        }
+    }
+    if !ocds_inputs.is_empty() {
+        let refs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(f, b)| (f.as_str(), b.as_slice())).collect();
+        let parsed = ocds::compile_files(&refs);
+        issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
+        for process in parsed.values {
+            publication.add_release(process.compiled);
+        }
+        append(&out, publication.take_pending())?;
+    }
+    let (catalog, published) = publication.finish();
+    let mut json = serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?;
+    json.push(b'\n');
+    std::fs::write(out.join("catalog.json"), json).map_err(|e| format!("{}: {e}", out.display()))?;
+    let report = Report { publish: published, egp: compiler.finish(), issues };
+    let p = &report.publish;
+    eprintln!(
+        "{} releases: {} published in {} datasets ({} marked incomplete), {} of buyers not in the catalog ({} buyers), {} without a fiscal year; {} budgets",
+        p.releases,
+        p.published,
+        p.datasets,
+        p.incomplete,
+        p.unplaced_releases,
+        p.unplaced.len(),
+        p.without_year,
+        p.budgets.len()
+    );
+    if report.egp.rows > 0 {
+        let e = &report.egp;
+        eprintln!(
+            "e-GP rows: {} read, {} used, {} re-aligned, {} rejected, {} repeated",
+            e.rows, e.used, e.realigned, e.rejected, e.repeated
+        );
+    }
+    for name in &p.unplaced_budgets {
+        eprintln!("budget of {name}: no organisation of the catalog has this name");
+    }
+    for issue in &report.issues {
+        eprintln!("{issue}");
+    }
+    if let Some(path) = o.value("--report") {
+        std::fs::write(path, serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{path}: {e}"))?;
+    }
+    let failed = !report.issues.is_empty() || !report.publish.unplaced_budgets.is_empty();
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn write_budget(
+    out: &Path,
+    publication: &mut Publication,
+    budget: Option<locallens::domain::budget::Budget>,
+) -> Result<(), String> {
+    if let Some((path, bytes)) = budget.and_then(|b| publication.add_budget(b, None)) {
+        std::fs::write(out.join(&path), bytes).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn append(out: &Path, pending: Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    for (path, bytes) in pending {
+        let path = out.join(path);
+        let mut file =
+            std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        file.write_all(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
