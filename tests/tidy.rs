@@ -39,12 +39,13 @@ fn production(name: &str, text: &str) -> String {
 }
 
 /// Each top-level module and the modules of the crate it may use. `ui` may use everything.
-const ARROWS: [(&str, &[&str]); 5] = [
+const ARROWS: [(&str, &[&str]); 6] = [
     ("domain", &["domain"]),
     ("ingest", &["domain", "ingest"]),
     ("query", &["domain", "ingest", "query"]),
     ("charts", &["domain", "query", "charts"]),
     ("demo", &["domain", "ingest", "demo"]),
+    ("publish", &["domain", "ingest", "query", "publish"]),
 ];
 
 const WEB_CRATES: [&str; 6] = ["leptos", "web_sys", "gloo", "js_sys", "wasm_bindgen", "console_error_panic_hook"];

@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 use super::calendar::{Date, FiscalYear};
 use super::org::{Contact, LocalText, Organisation};
 
+/// What an export of synthetic data carries in a column or under a picture.
+pub const SYNTHETIC_NOTE: crate::domain::lang::Tr =
+    crate::domain::lang::Tr::new("ข้อมูลสาธิต (สังเคราะห์) ไม่ใช่ข้อมูลจริง", "Synthetic demonstration data (not real)");
+
 /// The catalog format version this build reads.
 pub const CATALOG_VERSION: &str = "1.0";
 
@@ -45,8 +49,10 @@ impl DatasetKind {
 pub enum DataFormat {
     /// Any OCDS 1.0/1.1 JSON: release package, record package, bare release or JSON Lines.
     Ocds,
-    /// Rows of the e-GP contract API (cgdcontract).
+    /// data.go.th's e-GP contract rows (JSON Lines, JSON, the portal's datastore answer or CSV; gzip or not).
     EgpContracts,
+    /// Rows of the e-GP contract API (ภาษีไปไหน `cgdcontract`).
+    EgpApi,
     /// Our budget schema (public/schema/budget.schema.json).
     LocallensBudget,
     /// ACT × WeVis per-อบจ. budget JSON.
@@ -77,6 +83,9 @@ pub struct Dataset {
     /// Synthetic data made for demonstration, to be labelled as such wherever shown.
     #[serde(default)]
     pub demonstration: bool,
+    /// Why the dataset may be incomplete, when its publisher says so; every view that uses it says it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<LocalText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +114,11 @@ impl Catalog {
         self.datasets
             .iter()
             .filter(move |d| d.kind == kind && (org.is_none() || d.organisation.is_none() || d.organisation.as_deref() == org))
+    }
+
+    /// True when anything in the catalog is synthetic: every view and export from it says so.
+    pub fn has_synthetic(&self) -> bool {
+        self.demonstration || self.datasets.iter().any(|d| d.demonstration)
     }
 
     /// The fiscal years with any dataset, newest first.

@@ -51,17 +51,46 @@ crate::coded_enum! {
     }
 }
 
-/// Registered population and the year (BE) it was counted.
+crate::coded_enum! {
+    /// How a population figure was found: a per-capita figure says it, since some are approximations.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum PopulationMethod {
+        /// The เทศบาล's own civil-registration office: exact.
+        MunicipalRegister = "municipal-register" => ("ทะเบียนราษฎรของเทศบาล", "the municipality's own register"),
+        /// An อบจ.: the province's population.
+        ProvinceTotal = "province-total" => ("ประชากรทั้งจังหวัด", "the whole province"),
+        /// An อบต. or small เทศบาล: the non-municipal population of the subdistrict of the same name, an
+        /// approximation (an อบต. may cover several subdistricts, or part of one).
+        #[serde(rename = "same-name-subdistrict-nonmunicipal")]
+        SameNameSubdistrict = "same-name-subdistrict-nonmunicipal"
+            => ("ประชากรนอกเขตเทศบาลของตำบลชื่อเดียวกัน (ค่าประมาณ)", "the same-name subdistrict outside municipalities (an approximation)"),
+    }
+}
+
+/// Registered population, the year (BE) it was counted, and how the figure was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Population {
     pub count: u64,
     pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<PopulationMethod>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// An agency as e-GP lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EgpAgency {
+    /// e-GP's department code.
+    pub code: String,
+    pub name: String,
+    /// The province e-GP files it under (it can differ from the registry's, for a province that was split).
+    pub province: String,
 }
 
 /// A way to reach someone: a complaint channel or a participation centre.
@@ -86,15 +115,24 @@ pub struct Organisation {
     #[serde(rename = "type")]
     pub org_type: OrgType,
     pub province: LocalText,
+    /// The province's DOPA code (`62`), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "provinceCode")]
+    pub province_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<LocalText>,
+    /// The district's DOPA code (`6201`), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "districtCode")]
+    pub district_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<Population>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
-    /// e-GP department code, where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub egp_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "areaKm2")]
+    pub area_km2: Option<f64>,
+    /// The e-GP buying agencies known to be this organisation (e-GP rows name their agency, they do not code
+    /// it; one organisation may have several department codes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub egp: Vec<EgpAgency>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

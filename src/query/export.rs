@@ -42,6 +42,9 @@ pub const COLUMN_NOTES: [Tr; 14] = [
     Tr::new("ผู้ได้รับงาน: ชื่อ (รหัส) คั่นด้วย ;", "awarded suppliers: name (id), separated by ;"),
 ];
 
+/// The header of the note column.
+pub const NOTE_COLUMN: Tr = Tr::new("หมายเหตุข้อมูล", "data_note");
+
 fn money(v: i64) -> String {
     if v == NONE {
         String::new()
@@ -50,10 +53,14 @@ fn money(v: i64) -> String {
     }
 }
 
-/// The CSV text, starting with a byte-order mark.
-pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang) -> String {
+/// The CSV text, starting with a byte-order mark. A `note` (synthetic data) is a last column on every row, so
+/// that no copy of a row loses it.
+pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang, note: Option<&str>) -> String {
     let mut out = String::from("\u{FEFF}");
-    let headers: Vec<&str> = COLUMNS.iter().map(|c| c.get(lang)).collect();
+    let mut headers: Vec<&str> = COLUMNS.iter().map(|c| c.get(lang)).collect();
+    if note.is_some() {
+        headers.push(NOTE_COLUMN.get(lang));
+    }
     out.push_str(&headers.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
     for &r in rows {
@@ -68,7 +75,7 @@ pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang) -> String {
                 format!("{name} ({id})")
             })
             .collect();
-        let cells = [
+        let mut cells = vec![
             p.ocid.clone(),
             p.title().unwrap_or_default().to_string(),
             store.orgs.get(store.org[i]).to_string(),
@@ -84,6 +91,7 @@ pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang) -> String {
             crate::query::sort::price_ratio(store, i).map(|r| format!("{:.2}", r * 100.0)).unwrap_or_default(),
             suppliers.join("; "),
         ];
+        cells.extend(note.map(str::to_string));
         out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
@@ -119,14 +127,17 @@ mod tests {
             history: Vec::new(),
         };
         store.add(Some("A"), None, vec![p("1", "ซื้อ, \"นม\"", Some(123_450)), p("2", "=cmd()", None), p("3", "x", Some(100))]);
-        let csv = processes_csv(&store, &[2, 0], Lang::En);
+        let csv = processes_csv(&store, &[2, 0], Lang::En, None);
         assert!(csv.starts_with("\u{FEFF}ocid,title,"));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
         assert!(lines[1].starts_with("3,x,A,"), "{}", lines[1]);
         assert!(lines[2].starts_with("1,\"ซื้อ, \"\"นม\"\"\",A,"), "{}", lines[2]);
         assert!(lines[2].contains(",1234.50,"), "{}", lines[2]);
-        assert!(processes_csv(&store, &[1], Lang::Th).contains("'=cmd()"));
+        assert!(processes_csv(&store, &[1], Lang::Th, None).contains("'=cmd()"));
+        let noted = processes_csv(&store, &[2, 0], Lang::En, Some("synthetic"));
+        assert!(noted.lines().next().unwrap().ends_with(",data_note"));
+        assert!(noted.trim_end().split("\r\n").skip(1).all(|l| l.ends_with(",synthetic")));
         assert_eq!(
             file_name("กำแพงเพชร demo", "6200101 2567", "2025-11-01"),
             "locallens-กำแพงเพชร-demo-6200101-2567-2025-11-01.csv"

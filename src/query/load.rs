@@ -1,9 +1,11 @@
 //! Building the store from the catalog's procurement datasets once their bytes have arrived: each dataset is
 //! read by the reader its `format` names, releases of one process in several files are compiled together,
-//! and every process is counted once. A dataset that could not be fetched is kept with its reason.
+//! every process is counted once, and its buyer is resolved to the catalog's code (`identity`). A dataset
+//! that could not be fetched is kept with its reason.
 use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind};
 use crate::domain::issue::{Issue, Severity};
 use crate::ingest::ocds;
+use crate::query::identity::Identity;
 use crate::query::store::Store;
 
 /// What loading produced: the store, the errors the readers reported, and datasets that failed (`E` is why,
@@ -27,8 +29,11 @@ pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>)
         match bytes {
             Ok(bytes) => match dataset.format {
                 DataFormat::Ocds => ocds_inputs.push((dataset, bytes)),
-                DataFormat::EgpContracts => {
-                    let converted = crate::ingest::egp::convert(&dataset.url, &bytes);
+                DataFormat::EgpContracts | DataFormat::EgpApi => {
+                    let converted = match dataset.format {
+                        DataFormat::EgpContracts => crate::ingest::egp::convert(&dataset.url, &bytes),
+                        _ => crate::ingest::egp_api::convert(&dataset.url, &bytes),
+                    };
                     loaded.rejected += converted.counts.rejected;
                     loaded.issues.extend(converted.issues.into_iter().filter(|i| i.severity == Severity::Error));
                     let text: Vec<u8> = converted
@@ -49,13 +54,47 @@ pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>)
     let parsed = ocds::load_sourced(&inputs);
     loaded.rejected += parsed.counts.rejected;
     loaded.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
-    for (file, process) in parsed.values {
+    let identity = Identity::new(&catalog.organisations);
+    for (file, mut process) in parsed.values {
         let dataset = ocds_inputs.iter().find(|(d, _)| d.url == file).map(|(d, _)| *d);
-        let org = dataset.and_then(|d| d.organisation.as_deref());
-        loaded.store.add(org, dataset.and_then(|d| d.fiscal_year), vec![process]);
+        // The buyer as the catalog knows it, whatever the source called it; else the dataset's organisation.
+        let resolved = process.compiled.buyer.as_ref().and_then(|b| identity.resolve(b));
+        let org = resolved.or_else(|| dataset.and_then(|d| d.organisation.clone()));
+        if let (Some(code), Some(buyer)) = (&org, process.compiled.buyer.as_mut()) {
+            buyer.id = Some(code.clone());
+        }
+        loaded.store.add(org.as_deref(), dataset.and_then(|d| d.fiscal_year), vec![process]);
     }
     loaded.store.describe_orgs(&catalog.organisations);
     loaded
+}
+
+/// The procurement datasets of `org` (or of every organisation) that their publisher marks incomplete, grouped
+/// by the reason given, each reason with the names of the organisations it concerns (none on one organisation's
+/// page, where it is plain whose data it is).
+pub fn incomplete<'c>(catalog: &'c Catalog, org: Option<&str>) -> Vec<(&'c crate::domain::org::LocalText, Vec<String>)> {
+    let mut out: Vec<(&crate::domain::org::LocalText, Vec<String>)> = Vec::new();
+    let covers = |d: &Dataset| {
+        d.kind == DatasetKind::Procurement && (org.is_none() || d.organisation.is_none() || d.organisation.as_deref() == org)
+    };
+    for d in catalog.datasets.iter().filter(|d| covers(d)) {
+        let Some(why) = d.incomplete.as_ref() else { continue };
+        let name = match (org, d.organisation.as_deref()) {
+            (None, Some(code)) => catalog.organisation(code).map_or_else(|| code.to_string(), |o| o.name.th.clone()),
+            _ => String::new(),
+        };
+        let slot = match out.iter().position(|(w, _)| *w == why) {
+            Some(i) => &mut out[i].1,
+            None => {
+                out.push((why, Vec::new()));
+                &mut out.last_mut().expect("just pushed").1
+            }
+        };
+        if !name.is_empty() && !slot.contains(&name) {
+            slot.push(name);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -77,6 +116,7 @@ mod tests {
             published: None,
             source: None,
             demonstration: false,
+            incomplete: None,
         }
     }
 
@@ -123,5 +163,28 @@ mod tests {
         let loaded = build(&c, vec![(&a, Ok(TENDER.into())), (&b, Err("404"))]);
         assert_eq!((loaded.store.len(), loaded.failed.len()), (1, 1));
         assert_eq!(loaded.failed[0], ("gone.json".to_string(), "404"));
+    }
+
+    #[test]
+    fn incomplete_datasets_are_named_by_reason() {
+        let why = LocalText::both("อาจไม่ครบ", "may be incomplete");
+        let mut a = dataset("a.json", "6200101");
+        a.incomplete = Some(why.clone());
+        let b = dataset("b.json", "6200102");
+        let mut c = catalog(vec![a, b]);
+        c.organisations = crate::demo::orgs::organisations()
+            .into_iter()
+            .take(1)
+            .map(|mut o| {
+                o.code = "6200101".into();
+                o
+            })
+            .collect();
+        let all = incomplete(&c, None);
+        assert_eq!(all.len(), 1);
+        assert_eq!((all[0].0, all[0].1.len()), (&why, 1), "one reason, naming the organisation");
+        let own = incomplete(&c, Some("6200101"));
+        assert_eq!((own.len(), own[0].1.len()), (1, 0), "its own page need not name it");
+        assert!(incomplete(&c, Some("6200102")).is_empty());
     }
 }

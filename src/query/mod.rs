@@ -4,6 +4,7 @@ pub mod dict;
 pub mod export;
 pub mod filter;
 pub mod flags;
+pub mod identity;
 pub mod load;
 pub mod paging;
 pub mod peers;

@@ -10,6 +10,9 @@ pub struct Totals {
     pub budget: Total,
     pub reference_price: Total,
     pub contract_value: Total,
+    /// How many processes have each figure: a sum over none is "no data", not 0.
+    pub with_budget: usize,
+    pub with_reference: usize,
     /// How many processes have a contract value (the rest are not yet contracted or not published).
     pub with_contract: usize,
 }
@@ -29,13 +32,9 @@ fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
 
 pub fn totals(store: &Store, rows: &[u32]) -> Totals {
     let (contract_value, with_contract) = sum(&store.contract_value, rows);
-    Totals {
-        processes: rows.len(),
-        budget: sum(&store.budget, rows).0,
-        reference_price: sum(&store.reference_price, rows).0,
-        contract_value,
-        with_contract,
-    }
+    let (budget, with_budget) = sum(&store.budget, rows);
+    let (reference_price, with_reference) = sum(&store.reference_price, rows);
+    Totals { processes: rows.len(), budget, reference_price, contract_value, with_budget, with_reference, with_contract }
 }
 
 /// Count and contract value per procurement method, in the fixed method order.
@@ -68,6 +67,8 @@ pub struct Participants {
     pub buyers: usize,
     pub bidders: usize,
     pub suppliers: usize,
+    /// Processes that publish any bid: with none, the number of bidders is unknown, not 0.
+    pub with_bids: usize,
 }
 
 /// How many distinct codes below `len`, marked in a flat array: no hashing of ids per row.
@@ -87,6 +88,7 @@ pub fn participants(store: &Store, rows: &[u32]) -> Participants {
         buyers: distinct(store.orgs.len(), rows.iter().map(|&r| store.org[r as usize])),
         bidders: distinct(store.bidders.len(), rows.iter().flat_map(|&r| store.bidders_of(r).iter().copied())),
         suppliers: distinct(store.suppliers.len(), rows.iter().flat_map(|&r| store.suppliers_of(r).iter().copied())),
+        with_bids: rows.iter().filter(|&&r| !store.bidders_of(r).is_empty()).count(),
     }
 }
 
@@ -195,7 +197,7 @@ mod tests {
         store.add(Some("A"), None, vec![process("1", "S", 300), process("2", "T", 700), process("3", "S", 100)]);
         store.add(Some("B"), None, vec![process("4", "S", 50)]);
         let all: Vec<u32> = (0..4).collect();
-        assert_eq!(participants(&store, &all), Participants { buyers: 2, bidders: 0, suppliers: 2 });
+        assert_eq!(participants(&store, &all), Participants { buyers: 2, bidders: 0, suppliers: 2, with_bids: 0 });
         let top = top_suppliers(&store, &all, 1);
         assert_eq!(
             (store.suppliers.get(top[0].supplier), top[0].processes, top[0].value),

@@ -2,6 +2,7 @@
 //! fiscal year, so its signals are the same whichever other years a reader has loaded.
 use std::collections::{BTreeMap, HashMap};
 
+use super::registry::{Needs, SPECS};
 use super::{Codes, Engine, FlagCode, Group, Outcome, SettingsError};
 use crate::query::store::Store;
 
@@ -49,6 +50,23 @@ impl ByYear {
             },
         )
     }
+
+    /// Indicators that could judge no process in `years` although some were there, grouped by what the data
+    /// lacks (e-GP contract rows have no bids): the page says so instead of showing nothing for them.
+    pub fn unevaluable(&self, years: Option<(i32, i32)>) -> Vec<(Needs, Vec<FlagCode>)> {
+        let mut out: Vec<(Needs, Vec<FlagCode>)> = Vec::new();
+        for spec in SPECS {
+            let (ok, missing) = self.coverage(spec.code, years);
+            if ok > 0 || missing == 0 {
+                continue;
+            }
+            match out.iter_mut().find(|(n, _)| *n == spec.needs) {
+                Some((_, codes)) => codes.push(spec.code),
+                None => out.push((spec.needs, vec![spec.code])),
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -88,5 +106,22 @@ mod tests {
         let s = store(30);
         let bad: BTreeMap<String, String> = [("R024.threshold".to_string(), "abc".to_string())].into();
         assert!(ByYear::run(&bad, &s, &HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn on_e_gp_rows_the_bid_indicators_say_the_data_has_no_bids() {
+        let rows = include_bytes!("../../../tests/fixtures/egp/real-rows.jsonl");
+        let converted = crate::ingest::egp::convert("real-rows.jsonl", rows);
+        let text: Vec<u8> = converted.values.iter().flat_map(|v| format!("{v}\n").into_bytes()).collect();
+        let loaded = crate::ingest::ocds::load("real-rows.jsonl", &text);
+        let mut s = Store::default();
+        s.add(None, None, loaded.values);
+        let by_year = ByYear::run(&BTreeMap::new(), &s, &HashMap::new()).unwrap();
+        let missing = by_year.unevaluable(None);
+        let bids = missing.iter().find(|(n, _)| *n == Needs::Bids).map(|(_, c)| c.clone()).unwrap_or_default();
+        for code in [FlagCode::R018, FlagCode::R024, FlagCode::TH05, FlagCode::TH06] {
+            assert!(bids.contains(&code), "{code:?} needs bids: {missing:?}");
+        }
+        assert!(missing.iter().all(|(_, codes)| !codes.contains(&FlagCode::TH07)), "TH07 reads contracts, which e-GP has");
     }
 }

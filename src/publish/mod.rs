@@ -1,0 +1,216 @@
+//! Publishing: what `locallens publish` makes of a catalog and raw files — the data folder the app reads.
+//!
+//! Each compiled release goes to the shard of its buyer (resolved to the catalog code by `query::identity`)
+//! and fiscal year: `procurement/<code>-<year>.jsonl`, so a citizen's page fetches one organisation's file.
+//! Budgets go to `budget/<code>-<year>.json` in our schema. Every dataset is listed in the catalog with its
+//! SHA-256, and says when it may be incomplete (an e-GP agency whose rows the source capped). Releases whose
+//! buyer the catalog does not know are counted by buyer in the report, not dropped silently. The file system
+//! is the caller's: this module hands out bytes to append and keeps only running hashes and counts.
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::domain::budget::Budget;
+use crate::domain::calendar::{Date, FiscalYear};
+use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind};
+use crate::domain::ocds::OrgRef;
+use crate::domain::org::LocalText;
+use crate::ingest::checksum::{hex, sha256_hex};
+use crate::query::identity::Identity;
+
+/// What publishing did, for `--report`.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub releases: usize,
+    pub published: usize,
+    /// Releases whose buyer is not in the catalog, by buyer id: another province's or not an อปท.
+    pub unplaced: BTreeMap<String, usize>,
+    pub unplaced_releases: usize,
+    /// Releases with no fiscal year (neither the source's nor a date).
+    pub without_year: usize,
+    pub datasets: usize,
+    /// Datasets marked incomplete.
+    pub incomplete: usize,
+    pub budgets: Vec<String>,
+    /// Budgets whose organisation the catalog does not know, by the name they give.
+    pub unplaced_budgets: Vec<String>,
+}
+
+struct Shard {
+    hash: Sha256,
+    processes: usize,
+    sources: Vec<&'static str>,
+}
+
+/// Why a shard may be incomplete: the source kept at most 300 rows of one of its agencies.
+pub fn capped_notice() -> LocalText {
+    LocalText::both(
+        "ข้อมูลอาจไม่ครบ: สำเนาข้อมูล e-GP ที่ใช้เก็บไว้ไม่เกิน 300 แถวต่อหน่วยงาน ยอดรวมจึงเป็นขั้นต่ำ",
+        "May be incomplete: the e-GP mirror used kept at most 300 rows per agency, so totals are lower bounds",
+    )
+}
+
+const EGP_SOURCE: (&str, &str) = (
+    "ข้อมูลสัญญาจัดซื้อจัดจ้าง e-GP ของกรมบัญชีกลาง (data.go.th)",
+    "The Comptroller General's Department's e-GP contract data (data.go.th)",
+);
+const OCDS_SOURCE: (&str, &str) = ("ข้อมูล OCDS ที่ผู้เผยแพร่ส่งมา", "OCDS published by the data's publisher");
+
+pub struct Publication {
+    catalog: Catalog,
+    identity: Identity,
+    /// (province, agency name) of agencies whose rows were capped.
+    capped: HashSet<(String, String)>,
+    /// Organisations with a capped agency.
+    capped_orgs: HashSet<String>,
+    shards: BTreeMap<(String, FiscalYear), Shard>,
+    pending: BTreeMap<(String, FiscalYear), Vec<u8>>,
+    report: Report,
+}
+
+impl Publication {
+    /// `capped` lists the e-GP agencies (province, name) whose rows the source capped.
+    pub fn new(mut catalog: Catalog, capped: HashSet<(String, String)>) -> Publication {
+        catalog.datasets.retain(|d| d.kind != DatasetKind::Procurement && d.kind != DatasetKind::Budget);
+        let identity = Identity::new(&catalog.organisations);
+        let capped_orgs = catalog
+            .organisations
+            .iter()
+            .filter(|o| o.egp.iter().any(|a| capped.contains(&(a.province.clone(), a.name.clone()))))
+            .map(|o| o.code.clone())
+            .collect();
+        Publication {
+            catalog,
+            identity,
+            capped,
+            capped_orgs,
+            shards: BTreeMap::new(),
+            pending: BTreeMap::new(),
+            report: Report::default(),
+        }
+    }
+
+    /// Files a compiled release under its buyer and fiscal year.
+    pub fn add_release(&mut self, mut release: Value) {
+        self.report.releases += 1;
+        let text = |k: &str| release.get("buyer").and_then(|b| b.get(k)).and_then(Value::as_str).map(str::to_string);
+        let buyer = OrgRef { id: text("id"), name: text("name") };
+        let Some(code) = self.identity.resolve(&buyer) else {
+            self.report.unplaced_releases += 1;
+            *self.report.unplaced.entry(buyer.id.unwrap_or_else(|| "(no buyer)".into())).or_default() += 1;
+            return;
+        };
+        let Some(year) = fiscal_year(&release) else {
+            self.report.without_year += 1;
+            return;
+        };
+        release["buyer"]["id"] = Value::String(code.clone());
+        if let Some(agency) =
+            buyer.id.as_deref().and_then(|id| id.strip_prefix(crate::query::identity::EGP_AGENCY)).and_then(|a| a.split_once(':'))
+        {
+            if self.capped.contains(&(agency.0.to_string(), agency.1.to_string())) {
+                self.capped_orgs.insert(code.clone());
+            }
+        }
+        let source = if release.get("egp").is_some() { "egp" } else { "ocds" };
+        let key = (code, year);
+        let shard =
+            self.shards.entry(key.clone()).or_insert_with(|| Shard { hash: Sha256::new(), processes: 0, sources: Vec::new() });
+        shard.processes += 1;
+        if !shard.sources.contains(&source) {
+            shard.sources.push(source);
+        }
+        let line = self.pending.entry(key).or_default();
+        serde_json::to_writer(&mut *line, &release).expect("a JSON value serialises");
+        line.push(b'\n');
+        self.report.published += 1;
+    }
+
+    /// The bytes to append to each shard since the last call, by path relative to the data folder.
+    pub fn take_pending(&mut self) -> Vec<(String, Vec<u8>)> {
+        let pending = std::mem::take(&mut self.pending);
+        pending
+            .into_iter()
+            .map(|(key, bytes)| {
+                if let Some(shard) = self.shards.get_mut(&key) {
+                    shard.hash.update(&bytes);
+                }
+                (shard_path(&key.0, key.1), bytes)
+            })
+            .collect()
+    }
+
+    /// A budget under the catalog code of its organisation: its path and bytes, or why it has no place.
+    pub fn add_budget(&mut self, mut budget: Budget, published: Option<Date>) -> Option<(String, Vec<u8>)> {
+        let Some(code) = self.identity.resolve_named(&budget.organisation, budget.organisation_name.as_deref()) else {
+            self.report.unplaced_budgets.push(budget.organisation_name.clone().unwrap_or(budget.organisation));
+            return None;
+        };
+        budget.organisation = code.clone();
+        let path = format!("budget/{code}-{}.json", budget.fiscal_year.0);
+        let mut bytes = serde_json::to_vec_pretty(&budget).expect("a budget serialises");
+        bytes.push(b'\n');
+        self.catalog.datasets.push(Dataset {
+            id: format!("budget-{code}-{}", budget.fiscal_year.0),
+            kind: DatasetKind::Budget,
+            format: DataFormat::LocallensBudget,
+            organisation: Some(code),
+            fiscal_year: Some(budget.fiscal_year),
+            url: path.clone(),
+            sha256: Some(sha256_hex(&bytes)),
+            published,
+            source: budget.source.clone(),
+            demonstration: budget.demonstration,
+            incomplete: None,
+        });
+        self.report.budgets.push(path.clone());
+        Some((path, bytes))
+    }
+
+    /// The catalog listing every dataset written, and the report. Call after the last `take_pending`.
+    pub fn finish(mut self) -> (Catalog, Report) {
+        for ((code, year), shard) in std::mem::take(&mut self.shards) {
+            let incomplete = self.capped_orgs.contains(&code).then(capped_notice);
+            self.report.incomplete += usize::from(incomplete.is_some());
+            let (th, en): (Vec<&str>, Vec<&str>) =
+                shard.sources.iter().map(|s| if *s == "egp" { EGP_SOURCE } else { OCDS_SOURCE }).unzip();
+            self.catalog.datasets.push(Dataset {
+                id: format!("procurement-{code}-{}", year.0),
+                kind: DatasetKind::Procurement,
+                format: DataFormat::Ocds,
+                url: shard_path(&code, year),
+                organisation: Some(code),
+                fiscal_year: Some(year),
+                sha256: Some(hex(&shard.hash.finalize())),
+                published: None,
+                source: Some(LocalText::both(&th.join("; "), &en.join("; "))),
+                demonstration: false,
+                incomplete,
+            });
+        }
+        self.catalog.datasets.sort_by(|a, b| {
+            (a.kind.as_str(), &a.organisation, a.fiscal_year).cmp(&(b.kind.as_str(), &b.organisation, b.fiscal_year))
+        });
+        self.report.datasets = self.catalog.datasets.len();
+        (self.catalog, self.report)
+    }
+}
+
+pub fn shard_path(code: &str, year: FiscalYear) -> String {
+    format!("procurement/{code}-{}.jsonl", year.0)
+}
+
+/// The fiscal year the source gives (e-GP's ปีงบประมาณ), else that of the tender's start or the release date.
+fn fiscal_year(release: &Value) -> Option<FiscalYear> {
+    if let Some(y) = release.pointer("/egp/fiscalYear").and_then(Value::as_i64) {
+        return i32::try_from(y).ok().map(FiscalYear);
+    }
+    let date = release.pointer("/tender/tenderPeriod/startDate").or_else(|| release.get("date")).and_then(Value::as_str)?;
+    Date::parse_iso(date).map(|(d, _)| d.fiscal_year())
+}
+
+#[cfg(test)]
+mod tests;
