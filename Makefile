@@ -5,17 +5,31 @@ SHELL := /bin/bash
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: run dist test test-native test-e2e lint demo-data bench clean
+.PHONY: run dist data test test-native test-e2e lint demo-data bench clean
 
-## Build the release app into dist/ and serve it with its demo data.
+REAL ?= data/real-62
+LOCALLENS := cargo run --quiet --profile ci --features web --bin locallens --
+
+## Build the release app into dist/ and serve it with its default data: the real data of กำแพงเพชร
+## (public/data, made by `make data`) and, behind ?data=demo, the synthetic demonstration catalog.
 run: dist
 	@echo "LocalLens: http://$(HOST):$(PORT)/"
 	python3 -m http.server $(PORT) --bind $(HOST) --directory dist
 
 ## Release build into dist/ (works from any sub-path of any static host).
-dist:
+dist: data
 	eval "$$(tools/setup.sh wasm)"
 	trunk build --release --dist dist
+
+## The default data: the real files of one province (data/real-62, see its README) published into public/data
+## by the CLI, as a publisher would. Reports of what was read, joined and left out go to target/data-reports.
+data:
+	mkdir -p target/data-reports
+	$(LOCALLENS) catalog --registry $(REAL)/localAuthorities.json --population $(REAL)/population-2564.csv \
+	  --places $(REAL)/th_adm1.geojson --places $(REAL)/th_adm2-62.geojson --agencies $(REAL)/agencies.csv \
+	  --province 62 --report target/data-reports/catalog.json --out target/data-reports/registry-catalog.json
+	$(LOCALLENS) publish --catalog target/data-reports/registry-catalog.json --agencies $(REAL)/agencies.csv \
+	  --out public/data --report target/data-reports/publish.json $(REAL)/62.jsonl.gz $(REAL)/2565/*.json
 
 ## Every test: native (core, CLI, fixtures) and end-to-end in headless Chromium.
 test: test-native test-e2e
@@ -46,9 +60,9 @@ bench: dist
 	cargo run --release --bin locallens -- demo --processes 100000 --out target/bench-data
 	node tools/bench-ui.mjs target/bench-data/scale-100000.jsonl
 
-## Regenerate the committed demonstration data in public/data.
+## Regenerate the committed demonstration data in public/demo.
 demo-data:
-	cargo run --release --bin locallens -- demo --out public/data
+	cargo run --release --bin locallens -- demo --out public/demo
 
 clean:
-	rm -rf dist target/wasm-debian
+	rm -rf dist target/wasm-debian public/data

@@ -24,7 +24,7 @@ rmSync(out, { recursive: true, force: true });
 cpSync(resolve(root, 'dist'), out, { recursive: true });
 rmSync(resolve(out, 'data/procurement'), { recursive: true, force: true });
 mkdirSync(resolve(out, 'data/procurement'), { recursive: true });
-const catalog = JSON.parse(readFileSync(resolve(root, 'public/data/catalog.json'), 'utf8'));
+const catalog = JSON.parse(readFileSync(resolve(root, 'public/demo/catalog.json'), 'utf8'));
 const datasets = [];
 let file = null;
 let n = 0;
