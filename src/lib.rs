@@ -5,6 +5,7 @@
 //! - `query`: the columnar store, filters, aggregates, red flags, view-models for pages.
 //! - `charts`: chart specs → SVG with plotters.
 //! - `demo`: the deterministic generator of demonstration data.
+//! - `publish`: a catalog and raw files → the data folder the app reads (shards by organisation and year).
 //! - `ui`: Leptos only (feature `web`): the state in the URL, pages, components.
 //!
 //! Dependencies point one way (`ui → charts → query → ingest → domain`); `tests/tidy.rs` holds the code to it.
@@ -13,6 +14,7 @@ pub mod charts;
 pub mod demo;
 pub mod domain;
 pub mod ingest;
+pub mod publish;
 pub mod query;
 #[cfg(feature = "web")]
 pub mod ui;

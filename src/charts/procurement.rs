@@ -24,6 +24,7 @@ pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
             name: labels.series.to_string(),
             values: shares.iter().map(|s| s.contract_value.to_baht_f64()).collect(),
         }],
+        note: None,
     }
 }
 
@@ -48,6 +49,7 @@ pub fn ranked(items: &[(String, crate::domain::money::Total)], title: &str, x: &
         y_label: y.to_string(),
         categories: items.iter().map(|(name, _)| short(name)).collect(),
         series: vec![Series { name: series.to_string(), values: items.iter().map(|(_, v)| v.to_baht_f64()).collect() }],
+        note: None,
     }
 }
 
@@ -59,7 +61,14 @@ pub struct Axes<'a> {
 }
 
 fn frame(axes: &Axes, categories: Vec<String>, series: Vec<Series>) -> BarChart {
-    BarChart { title: axes.title.to_string(), x_label: axes.x.to_string(), y_label: axes.y.to_string(), categories, series }
+    BarChart {
+        title: axes.title.to_string(),
+        x_label: axes.x.to_string(),
+        y_label: axes.y.to_string(),
+        categories,
+        series,
+        note: None,
+    }
 }
 
 /// Contract value by fiscal year, stacked by procurement method; methods absent from every year are left out.

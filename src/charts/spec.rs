@@ -9,6 +9,9 @@ pub struct BarChart {
     pub y_label: String,
     pub categories: Vec<String>,
     pub series: Vec<Series>,
+    /// Printed under the chart and as a column of its CSV: what a reader must know wherever the chart goes
+    /// ("synthetic demonstration data").
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +28,12 @@ impl BarChart {
             .fold(0.0, f64::max)
     }
 
-    /// The chart's data as CSV rows: category, then one column per series.
+    /// The same chart with a note that travels with it.
+    pub fn with_note(self, note: Option<String>) -> BarChart {
+        BarChart { note, ..self }
+    }
+
+    /// The chart's data as CSV rows: category, then one column per series, then the note on every row.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         out.push_str(&csv_field(&self.x_label));
@@ -33,12 +41,19 @@ impl BarChart {
             out.push(',');
             out.push_str(&csv_field(&s.name));
         }
+        if self.note.is_some() {
+            out.push_str(",note");
+        }
         out.push_str("\r\n");
         for (i, c) in self.categories.iter().enumerate() {
             out.push_str(&csv_field(c));
             for s in &self.series {
                 out.push(',');
                 out.push_str(&s.values.get(i).map_or(String::new(), |v| format!("{v}")));
+            }
+            if let Some(note) = &self.note {
+                out.push(',');
+                out.push_str(&csv_field(note));
             }
             out.push_str("\r\n");
         }

@@ -230,10 +230,24 @@ pub fn bars_to_svg(chart: &BarChart, width: u32, height: u32) -> Result<String, 
     let mut out = String::new();
     {
         let area = Measured(SVGBackend::with_string(&mut out, (width, height))).into_drawing_area();
-        draw_bars(chart, &area)?;
+        match &chart.note {
+            // The note is drawn into the picture, so that a saved SVG or PNG still says it.
+            Some(note) => {
+                let (main, foot) = area.split_vertically(height.saturating_sub(NOTE_HEIGHT));
+                // Before the bars: drawing them presents the picture, which closes the SVG.
+                foot.fill(&WHITE).map_err(|e| ChartError(e.to_string()))?;
+                let style = ("sans-serif", 13).into_font().color(&RGBColor(0x8a, 0x1f, 0x11));
+                foot.draw_text(note, &style, (10, 4)).map_err(|e| ChartError(e.to_string()))?;
+                draw_bars(chart, &main)?;
+            }
+            None => draw_bars(chart, &area)?,
+        }
     }
     Ok(out)
 }
+
+/// Pixels under the chart for its note.
+const NOTE_HEIGHT: u32 = 22;
 
 #[cfg(test)]
 mod tests {
@@ -250,7 +264,20 @@ mod tests {
                 Series { name: label.into(), values: vec![1_500_000.0, 250_000.0] },
                 Series { name: "b".into(), values: vec![1.0, 2.0] },
             ],
+            note: None,
         }
+    }
+
+    #[test]
+    fn a_note_is_in_the_picture_and_on_every_csv_row() {
+        let noted = chart("e-bidding").with_note(Some("ข้อมูลสาธิต <สังเคราะห์>".into()));
+        let svg = bars_to_svg(&noted, 640, 360).unwrap();
+        assert!(svg.contains("ข้อมูลสาธิต &lt;สังเคราะห์&gt;"), "drawn, escaped: {svg}");
+        assert!(svg.trim_end().ends_with("</svg>") && svg.matches("</svg>").count() == 1, "one well-formed document: {svg}");
+        let csv = noted.to_csv();
+        assert!(csv.lines().next().unwrap().ends_with(",note"));
+        assert!(csv.lines().skip(1).all(|l| l.ends_with(",ข้อมูลสาธิต <สังเคราะห์>")), "{csv}");
+        assert!(!chart("e-bidding").to_csv().contains("note"));
     }
 
     #[test]
@@ -280,6 +307,7 @@ mod tests {
             y_label: "y".into(),
             categories: (0..n).map(|i| format!("c{i}")).collect(),
             series: vec![Series { name: "s".into(), values: vec![5.0; n] }],
+            note: None,
         };
         for n in [3, 2, 1] {
             let svg = bars_to_svg(&single(n), 320, 200).unwrap();

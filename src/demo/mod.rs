@@ -43,7 +43,7 @@ fn pretty(value: &impl serde::Serialize) -> Vec<u8> {
     bytes
 }
 
-/// Everything in public/data: the catalog last, since it lists the others with their checksums.
+/// Everything in public/demo: the catalog last, since it lists the others with their checksums.
 pub fn generate() -> Vec<OutFile> {
     let orgs = orgs::organisations();
     let mut files = Vec::new();
@@ -124,6 +124,7 @@ fn dataset(
         published: Some(published),
         source: Some(LocalText::both("ข้อมูลสาธิต สร้างโดย locallens demo", "Demonstration data made by locallens demo")),
         demonstration: true,
+        incomplete: None,
     }
 }
 

@@ -15,14 +15,18 @@ use crate::ui::pages::check::CheckPage;
 use crate::ui::pages::explorer::Explorer;
 use crate::ui::pages::flags::FlagsPage;
 use crate::ui::state::{provide_view, use_view, LoadedCatalog};
-use crate::ui::url_state::{Page, ViewState};
+use crate::ui::url_state::{DataSource, Page, ViewState};
 
-pub const CATALOG_URL: &str = "data/catalog.json";
+/// The catalog of a data source, relative to index.html.
+pub fn catalog_url(source: DataSource) -> String {
+    format!("{}catalog.json", source.folder())
+}
 
-async fn load_catalog() -> Result<Arc<Catalog>, LoadError> {
-    let bytes = fetch_bytes(CATALOG_URL).await?;
-    let parsed = crate::ingest::catalog::parse(CATALOG_URL, &bytes);
-    parsed.values.map(Arc::new).ok_or(LoadError::Invalid { url: CATALOG_URL.to_string(), issues: parsed.issues })
+async fn load_catalog(source: DataSource) -> Result<Arc<Catalog>, LoadError> {
+    let url = catalog_url(source);
+    let bytes = fetch_bytes(&url).await?;
+    let parsed = crate::ingest::catalog::parse(&url, &bytes);
+    parsed.values.map(Arc::new).ok_or(LoadError::Invalid { url, issues: parsed.issues })
 }
 
 #[component]
@@ -39,12 +43,17 @@ pub fn App() -> impl IntoView {
             doc.set_title(&format!("{} · {}", t(l, Key::AppName), t(Lang::En, Key::AppName)));
         }
     });
-    let catalog = LocalResource::new(load_catalog);
+    let source = view.select(|s| s.data);
+    let catalog = LocalResource::new(move || load_catalog(source.get()));
     let page = view.select(|s| s.page);
     let other_lang = Signal::derive(move || view.with(|s| s.with_lang(s.lang.other())));
     let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() }.refined());
     let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() }.refined());
-    let to_home = Signal::derive(move || ViewState { lang: view.get().lang, ..ViewState::default() });
+    let to_home = Signal::derive(move || view.with(|s| ViewState { lang: s.lang, data: s.data, ..ViewState::default() }));
+    // The other catalog, from its home page: codes of one need not exist in the other.
+    let other_data = move || view.with(|s| if s.data == DataSource::Real { DataSource::Demo } else { DataSource::Real });
+    let to_other_data =
+        Signal::derive(move || view.with(|s| ViewState { lang: s.lang, data: other_data(), ..ViewState::default() }));
     view! {
         <header class="site-header">
             <ViewLink to=to_home class="brand">
@@ -54,6 +63,9 @@ pub fn App() -> impl IntoView {
             <nav class="top-nav">
                 <ViewLink to=to_flags current=false>{move || Page::Flags.label().get(lang.get())}</ViewLink>
                 <ViewLink to=to_check>{move || Page::Check.label().get(lang.get())}</ViewLink>
+                <ViewLink to=to_other_data>
+                    <span data-testid="data-switch">{move || other_data().label().get(lang.get())}</span>
+                </ViewLink>
                 <ViewLink to=other_lang class="lang-switch">
                     <span data-testid="lang-switch">{move || t(lang.get(), Key::SwitchLanguage)}</span>
                 </ViewLink>

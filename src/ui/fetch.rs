@@ -14,6 +14,12 @@ pub enum LoadError {
         url: String,
         detail: String,
     },
+    /// The file's bytes are not those the catalog lists (its SHA-256 differs).
+    Checksum {
+        url: String,
+        expected: String,
+        got: String,
+    },
     /// The file was fetched but cannot be read; the issues say why.
     Invalid {
         url: String,
@@ -27,6 +33,7 @@ impl std::fmt::Display for LoadError {
             LoadError::NotFound { url } => write!(f, "{url}: not found"),
             LoadError::Http { url, status } => write!(f, "{url}: HTTP {status}"),
             LoadError::Network { url, detail } => write!(f, "{url}: {detail}"),
+            LoadError::Checksum { url, expected, got } => write!(f, "{url}: SHA-256 {got}, the catalog says {expected}"),
             LoadError::Invalid { url, issues } => write!(f, "{url}: {} issues", issues.len()),
         }
     }
@@ -42,5 +49,14 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         200..=299 => response.binary().await.map_err(|e| LoadError::Network { url: url.to_string(), detail: e.to_string() }),
         404 => Err(LoadError::NotFound { url: url.to_string() }),
         status => Err(LoadError::Http { url: url.to_string(), status }),
+    }
+}
+
+/// GETs a published file and checks it against the SHA-256 its catalog lists.
+pub async fn fetch_verified(url: &str, sha256: Option<&str>) -> Result<Vec<u8>, LoadError> {
+    let bytes = fetch_bytes(url).await?;
+    match crate::ingest::checksum::mismatch(&bytes, sha256) {
+        None => Ok(bytes),
+        Some(got) => Err(LoadError::Checksum { url: url.to_string(), expected: sha256.unwrap_or_default().to_string(), got }),
     }
 }

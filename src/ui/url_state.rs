@@ -41,6 +41,27 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// Which data the app shows (`data=`): the real data published with it, or the synthetic demonstration
+    /// catalog (complete OCDS lifecycles with bids, LPA and ITA scores: what no real source gives yet).
+    #[derive(Default)]
+    pub enum DataSource {
+        #[default]
+        Real = "real" => ("ข้อมูลจริง", "Real data"),
+        Demo = "demo" => ("ข้อมูลสาธิต (สังเคราะห์)", "Demonstration data (synthetic)"),
+    }
+}
+
+impl DataSource {
+    /// The folder of its catalog and datasets, relative to index.html.
+    pub fn folder(self) -> &'static str {
+        match self {
+            DataSource::Real => "data/",
+            DataSource::Demo => "demo/",
+        }
+    }
+}
+
 /// A value from the URL that named nothing, and was dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {
@@ -61,6 +82,8 @@ pub struct Route {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
+    /// Which catalog: real (the default) or demonstration.
+    pub data: DataSource,
     pub lang: Lang,
     pub page: Page,
     /// On the home page: which tab.
@@ -94,6 +117,7 @@ impl ViewState {
         let mut ignored = Vec::new();
         for (key, value) in parse_pairs(query) {
             let bad = match key.as_str() {
+                "data" => DataSource::from_code(&value).map(|d| state.data = d).is_none(),
                 "lang" => Lang::from_code(&value).map(|l| state.lang = l).is_none(),
                 "page" => Page::from_code(&value).map(|p| state.page = p).is_none(),
                 "tab" => Tab::from_code(&value).map(|t| state.tab = t).is_none(),
@@ -150,6 +174,9 @@ impl ViewState {
     /// The query string, starting with `?`, with defaults left out and a fixed parameter order.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
+        if self.data != DataSource::default() {
+            pairs.push(("data", self.data.as_str().to_string()));
+        }
         if self.lang != Lang::default() {
             pairs.push(("lang", self.lang.code().to_string()));
         }

@@ -4,10 +4,12 @@ import { test, expect, accessibilityViolations, watchErrors } from './helpers.mj
 
 const PROCESS = 'ocds-demo00-6200101-2567-046';
 const PAGES = [
-  ['organisations', './?', 'org-list'],
-  ['all procurement', './?tab=procurement', 'process-table'],
-  ['an organisation', './?org=6200101&year=2567', 'process-table'],
-  ['a process', `./?org=6200101&year=2567&process=${PROCESS}`, 'process-page'],
+  ['organisations (real data)', './?', 'org-list'],
+  ['an organisation (real data)', './?org=4620102', 'process-table'],
+  ['organisations', './?data=demo&', 'org-list'],
+  ['all procurement', './?data=demo&tab=procurement', 'process-table'],
+  ['an organisation', './?data=demo&org=6200101&year=2567', 'process-table'],
+  ['a process', `./?data=demo&org=6200101&year=2567&process=${PROCESS}`, 'process-page'],
   ['a supplier', null, 'supplier-page'],
   ['methodology', './?page=flags', 'not-proof'],
   ['check my data', './?page=check', 'check-files'],
@@ -19,7 +21,7 @@ for (const lang of ['th', 'en']) {
       if (url) {
         await page.goto(`${url}&lang=${lang}`);
       } else {
-        await page.goto(`./?org=6200101&year=2567&process=${PROCESS}&lang=${lang}`);
+        await page.goto(`./?data=demo&org=6200101&year=2567&process=${PROCESS}&lang=${lang}`);
         await page.getByTestId('bids-table').locator('tr.winner').getByRole('link').click();
       }
       await expect(page.getByTestId(ready).first()).toBeVisible();
@@ -31,7 +33,7 @@ for (const lang of ['th', 'en']) {
 }
 
 test('a report on the check page has no accessibility violation', async ({ page }) => {
-  await page.goto('./?page=check&lang=en');
+  await page.goto('./?data=demo&page=check&lang=en');
   const bad = JSON.stringify({ version: '1.1', releases: [{ ocid: 'x', id: '1', tender: { value: { amount: 'lots' } } }] });
   await page.getByTestId('check-files').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
   await expect(page.getByTestId('report')).toBeVisible();
@@ -40,7 +42,7 @@ test('a report on the check page has no accessibility violation', async ({ page 
 
 test('following a link moves focus to the new page\'s heading', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  await page.goto('./?data=demo');
   await page.getByRole('link', { name: 'เทศบาลเมืองกำแพงเพชร' }).click();
   await expect(page.getByTestId('org-name')).toBeFocused();
   await page.goBack();
@@ -52,7 +54,7 @@ test('following a link moves focus to the new page\'s heading', async ({ page })
 });
 
 test('a filter change is announced politely with the new count', async ({ page }) => {
-  await page.goto('./?org=6200101&year=2567');
+  await page.goto('./?data=demo&org=6200101&year=2567');
   const live = page.getByTestId('live-count');
   await expect(live).toHaveAttribute('aria-live', 'polite');
   await expect(live).toContainText(await page.getByTestId('total-count').textContent());
@@ -62,7 +64,7 @@ test('a filter change is announced politely with the new count', async ({ page }
 });
 
 test('the site works by keyboard alone: tab to a facet, press Enter, the table follows', async ({ page }) => {
-  await page.goto('./?org=6200101&year=2567');
+  await page.goto('./?data=demo&org=6200101&year=2567');
   await expect(page.getByTestId('process-table').locator('tbody tr').first()).toBeVisible();
   const all = await page.getByTestId('total-count').textContent();
   const link = page.getByTestId('method-facet').locator('[data-value="limited"] a');

@@ -5,7 +5,7 @@ const KAMPHAENG_PHET_TOWN = 'เทศบาลเมืองกำแพงเ
 
 test('the page loads under a sub-path with no console error', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  await page.goto('./?data=demo');
   await expect(page.getByTestId('org-list')).toBeVisible();
   await page.getByTestId('tab-procurement').getByRole('link').click();
   await expect(page).toHaveURL(/tab=procurement/);
@@ -15,7 +15,7 @@ test('the page loads under a sub-path with no console error', async ({ page }) =
 });
 
 test("the catalog's organisations are listed", async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?data=demo');
   const rows = page.getByTestId('org-list').locator('tbody tr');
   await expect(rows).toHaveCount(15);
   await expect(page.getByTestId('org-list')).toContainText(KAMPHAENG_PHET_TOWN);
@@ -24,11 +24,11 @@ test("the catalog's organisations are listed", async ({ page }) => {
 
 test('switching language changes the UI text and the URL, and Back returns', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  await page.goto('./?data=demo');
   await expect(page.locator('h1')).toHaveText('องค์กรปกครองส่วนท้องถิ่น');
   await page.getByTestId('lang-switch').click();
   await expect(page.locator('h1')).toHaveText('Local governments');
-  await expect(page).toHaveURL(/\?lang=en$/);
+  await expect(page).toHaveURL(/\?data=demo&lang=en$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('org-list')).toContainText('Kamphaeng Phet Town Municipality');
   await page.goBack();
@@ -39,9 +39,9 @@ test('switching language changes the UI text and the URL, and Back returns', asy
 test('an organisation shows its processes, totals and a chart for a fiscal year', async ({ page, request }) => {
   const errors = watchErrors(page);
   // Counted independently of the app: the distinct processes in the organisation's file for the year.
-  const file = await (await request.get('./data/procurement/6200101-2567.json')).json();
+  const file = await (await request.get('./demo/procurement/6200101-2567.json')).json();
   const inFile = new Set(file.releases.map((r) => r.ocid)).size;
-  await page.goto('./');
+  await page.goto('./?data=demo');
   await page.getByRole('link', { name: KAMPHAENG_PHET_TOWN }).click();
   await expect(page.getByTestId('org-name')).toHaveText(KAMPHAENG_PHET_TOWN);
   await page.getByTestId('year-facet').locator('[data-value="2567"] a').click();
@@ -59,7 +59,7 @@ test('an organisation shows its processes, totals and a chart for a fiscal year'
 });
 
 test('a permalink opened in a new browser restores the same view', async ({ page, browser }) => {
-  await page.goto('./');
+  await page.goto('./?data=demo');
   await page.getByTestId('lang-switch').click();
   await page.getByRole('link', { name: 'Kamphaeng Phet Town Municipality' }).click();
   await page.getByTestId('year-facet').locator('[data-value="2566"] a').click();
@@ -111,7 +111,7 @@ test('a malformed catalog.json shows where it is broken, in the chosen language'
 
 test('check my data reports a bad file by record and field, in the browser', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?page=check&lang=en');
+  await page.goto('./?data=demo&page=check&lang=en');
   const bad = JSON.stringify({ version: '1.1', releases: [
     { ocid: 'ocds-x-1', id: '1', date: '2024-10-01T00:00:00Z', tag: ['tender'], tender: { value: { amount: 'lots', currency: 'THB' } } },
     { id: '2', date: '2024-10-02T00:00:00Z', tag: ['tender'] },
@@ -128,14 +128,14 @@ test('check my data reports a bad file by record and field, in the browser', asy
 test('moving between pages while filters change, and Back and Forward over them, never breaks the app', async ({ page }) => {
   const errors = watchErrors(page);
   const table = page.getByTestId('process-table').locator('tbody tr').first();
-  await page.goto('./?org=6200101&method=limited&stage=contract');
+  await page.goto('./?data=demo&org=6200101&method=limited&stage=contract');
   await expect(table).toBeVisible();
   await page.locator('.back').click();                      // another page and no filters, in one move
   await expect(page.getByTestId('org-list')).toBeVisible();
   await page.goBack();                                      // and back, filters and all
   await expect(page).toHaveURL(/method=limited/);
   await expect(table).toBeVisible();
-  await page.goto('./?tab=procurement&type=sao&q=%E0%B8%96%E0%B8%99%E0%B8%99');
+  await page.goto('./?data=demo&tab=procurement&type=sao&q=%E0%B8%96%E0%B8%99%E0%B8%99');
   await expect(table).toBeVisible();
   await page.getByTestId('process-table').locator('tbody td:nth-child(2) a').first().click();  // a buyer
   await expect(page.getByTestId('org-name')).toBeVisible();

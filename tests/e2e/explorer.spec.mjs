@@ -2,8 +2,8 @@ import { test, expect } from './helpers.mjs';
 import { readFile } from 'node:fs/promises';
 import { watchErrors } from './helpers.mjs';
 
-const ORG = './?org=6200001&year=2567';
-const ALL = './?tab=procurement';
+const ORG = './?data=demo&org=6200001&year=2567';
+const ALL = './?data=demo&tab=procurement';
 const rowsOf = (page) => page.getByTestId('process-table').locator('tbody tr');
 const num = (text) => Number(String(text).replace(/[,\s]/g, ''));
 const count = async (page) => num(await page.getByTestId('total-count').textContent());
@@ -60,7 +60,7 @@ test('a Thai search finds the processes that mention it, however it is spaced', 
 
 test('two facets across organisations narrow each other, and the CSV proves it row by row', async ({ page, request }) => {
   const errors = watchErrors(page);
-  const catalog = await (await request.get('./data/catalog.json')).json();
+  const catalog = await (await request.get('./demo/catalog.json')).json();
   const sao = new Set(catalog.organisations.filter((o) => o.type === 'sao').map((o) => o.code));
   await page.goto(ALL);
   await expect(rowsOf(page).first()).toBeVisible();
@@ -131,6 +131,9 @@ test('the CSV of a filtered view has exactly its rows, in the order on screen, a
   expect(csv.rows.length).toBe(total);
   expect(csv.rows.slice(0, 50).map((r) => r[0])).toEqual(first);
   expect(csv.rows.slice(50, 100).map((r) => r[0])).toEqual(second);
+  // Synthetic data says so on every row, wherever the file goes.
+  expect(csv.header.at(-1)).toBe('หมายเหตุข้อมูล');
+  for (const r of csv.rows) expect(r.at(-1)).toBe('ข้อมูลสาธิต (สังเคราะห์) ไม่ใช่ข้อมูลจริง');
   // The order is the one on screen: contract ÷ reference price, largest first.
   const pct = csv.header.indexOf('มูลค่าสัญญา/ราคากลาง (%)');
   const ratios = csv.rows.map((r) => r[pct]).filter((v) => v !== '').map(Number);
@@ -256,6 +259,11 @@ test('every chart has a caption, a table and SVG, PNG and CSV downloads', async 
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\r\n');
   expect(lines[0]).toContain('Fiscal year');
   expect(lines.length).toBe(4);
+  // Synthetic: the note is a column of every CSV row, and part of the SVG a PNG is made from.
+  expect(lines[0].endsWith(',note')).toBe(true);
+  for (const l of lines.slice(1)) expect(l.endsWith(',Synthetic demonstration data (not real)')).toBe(true);
+  const [svg] = await Promise.all([page.waitForEvent('download'), charts.nth(0).getByRole('button', { name: 'Download SVG' }).click()]);
+  expect(await readFile(await svg.path(), 'utf8')).toContain('Synthetic demonstration data (not real)');
   expect(errors).toEqual([]);
 });
 
@@ -264,9 +272,9 @@ test('a dataset that fails to load is named with its reason, and the rest stays 
   await expect(rowsOf(page).first()).toBeVisible();
   const all = await count(page);
   const orgYear = await page.goto(`${ALL}&orgs=6200101&year=2567`).then(() => count(page));
-  await page.route('**/data/procurement/6200101-2567.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
+  await page.route('**/demo/procurement/6200101-2567.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
   // A slow dataset: the page says how many of the catalog's datasets have arrived.
-  await page.route('**/data/procurement/6200001-2566.json', async (route) => {
+  await page.route('**/demo/procurement/6200001-2566.json', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });

@@ -3,7 +3,7 @@ import { watchErrors } from './helpers.mjs';
 
 test('an organisation page shows risk signals, says they are not proof, and filters to them', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?org=6200001&year=2567');
+  await page.goto('./?data=demo&org=6200001&year=2567');
   const signals = page.getByTestId('signals');
   await expect(signals).toContainText('ไม่ใช่หลักฐานการกระทำผิด');
   const flagged = Number(await page.getByTestId('flagged-count').textContent());
@@ -23,7 +23,7 @@ test('an organisation page shows risk signals, says they are not proof, and filt
 
 test('a flag badge links to its methodology, and a changed threshold lives in the URL', async ({ page, browser }) => {
   const errors = watchErrors(page);
-  await page.goto('./?lang=en&page=flags');
+  await page.goto('./?data=demo&lang=en&page=flags');
   await expect(page.locator('.flag-card')).toHaveCount(23);
   await expect(page.getByTestId('not-proof')).toContainText('A risk signal, not proof of wrongdoing');
   const th08 = page.getByTestId('flag-TH08');
@@ -33,7 +33,7 @@ test('a flag badge links to its methodology, and a changed threshold lives in th
   await expect(page).toHaveURL(/fs\.TH08\.limit=300000/);
 
   // The setting follows the reader to an organisation's page and changes what is flagged there.
-  const base = './?org=6200001&year=2567';
+  const base = './?data=demo&org=6200001&year=2567';
   await page.goto(base);
   const before = Number(await page.getByTestId('flagged-count').textContent());
   await page.goto(`${base}&fs.TH06.minimum=1`);
@@ -48,7 +48,7 @@ test('a flag badge links to its methodology, and a changed threshold lives in th
   // Opened in a fresh browser, the methodology link of a flag keeps the settings.
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto('./?lang=en&page=flags&flag=TH08&fs.TH08.limit=300000');
+  await other.goto('./?data=demo&lang=en&page=flags&flag=TH08&fs.TH08.limit=300000');
   await expect(other.getByTestId('flag-TH08').locator('label', { hasText: 'limit' }).locator('input')).toHaveValue('300000');
   await fresh.close();
   expect(errors.filter((e) => !e.includes('TH06'))).toEqual([]);

@@ -6,7 +6,7 @@ const CANCELLED = 'ocds-demo00-6200101-2567-005';
 
 test('a process with every stage shows each stage, every bid and its prices against ราคากลาง', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto(`./?org=6200101&year=2567&process=${FULL}`);
+  await page.goto(`./?data=demo&org=6200101&year=2567&process=${FULL}`);
   const stages = page.getByTestId('timeline').getByTestId('stage');
   await expect(stages).toHaveCount(6);
   for (let i = 0; i < 6; i++) await expect(stages.nth(i)).toHaveAttribute('data-present', 'true');
@@ -28,7 +28,7 @@ test('a process with every stage shows each stage, every bid and its prices agai
 });
 
 test('a process with missing stages says they are missing', async ({ page }) => {
-  await page.goto(`./?lang=en&org=6200101&year=2567&process=${CANCELLED}`);
+  await page.goto(`./?data=demo&lang=en&org=6200101&year=2567&process=${CANCELLED}`);
   const stages = page.getByTestId('timeline').getByTestId('stage');
   await expect(stages).toHaveCount(6);
   const missing = page.getByTestId('timeline').locator('[data-present="false"]');
@@ -38,10 +38,10 @@ test('a process with missing stages says they are missing', async ({ page }) => 
 
 test('from the organisation table to a process, to its supplier and back', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?org=6200101&year=2567');
+  await page.goto('./?data=demo&org=6200101&year=2567');
   await page.getByTestId('process-table').locator('tbody td.title a').first().click();
   await expect(page).toHaveURL(/process=ocds-demo00-6200101-2567-/);
-  await page.goto(`./?org=6200101&year=2567&process=${FULL}`);
+  await page.goto(`./?data=demo&org=6200101&year=2567&process=${FULL}`);
   await page.getByTestId('bids-table').locator('tr.winner').getByRole('link').click();
   await expect(page).toHaveURL(/supplier=TH-RD-/);
   await expect(page.getByTestId('supplier-page')).toBeVisible();
@@ -77,12 +77,22 @@ test('hostile text and links in a data file never run', async ({ page }) => {
       },
     }],
   };
-  await page.route('**/data/procurement/6200101-2567.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(hostile) }));
-  await page.goto('./?org=6200101&year=2567&process=ocds-evil-1');
+  await page.route('**/demo/procurement/6200101-2567.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(hostile) }));
+  // A file changed after publishing is refused: its SHA-256 is not the catalog's.
+  await page.goto('./?data=demo&org=6200101&year=2567');
+  await expect(page.locator('[data-dataset="procurement-6200101-2567"]')).toContainText('SHA-256');
+  // Listed without a checksum, it loads, and its text stays text.
+  await page.route('**/demo/catalog.json', async (route) => {
+    const response = await route.fetch();
+    const catalog = await response.json();
+    for (const d of catalog.datasets) if (d.url === 'procurement/6200101-2567.json') delete d.sha256;
+    await route.fulfill({ response, json: catalog });
+  });
+  await page.goto('./?data=demo&org=6200101&year=2567&process=ocds-evil-1');
   await expect(page.getByTestId('process-title')).toHaveText('<script>alert(2)</script><img src=x onerror=alert(3)>');
   await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
   await expect(page.getByText('click me')).toBeVisible();
-  await page.goto('./?org=6200101&year=2567');
+  await page.goto('./?data=demo&org=6200101&year=2567');
   await expect(page.getByTestId('process-table')).toContainText('<script>alert(2)</script>');
   await expect(page.getByTestId('chart').first().locator('svg')).toBeVisible();
   expect(dialogs).toEqual([]);

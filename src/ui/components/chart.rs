@@ -15,6 +15,12 @@ const HEIGHT: u32 = 360;
 #[component]
 pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
     let lang = use_view().lang();
+    // Synthetic data says so in the picture and in the CSV, wherever the chart is saved to.
+    let synthetic = crate::ui::state::use_catalog().0.has_synthetic();
+    let chart = Signal::derive(move || {
+        let note = synthetic.then(|| crate::domain::catalog::SYNTHETIC_NOTE.get(lang.get()).to_string());
+        chart.get().with_note(note)
+    });
     // Drawn after the browser has painted the figures and the table that changed with it: plotters measures each
     // label in the page, which forces a layout, so charts follow a frame later instead of delaying the rest.
     let svg = RwSignal::new(String::new());

@@ -20,6 +20,11 @@ pub fn ErrorPanel(title: Key, error: LoadError, #[prop(into)] lang: Signal<Lang>
                     LoadError::Http { url, status } => view! { <p>{t(lang, Key::ErrorHttp)} " " {*status} ": " <code>{url.clone()}</code></p> }.into_any(),
                     // The browser's own words for the failure are kept for support, not shown as text.
                     LoadError::Network { url, detail } => view! { <p title=detail.clone()>{t(lang, Key::ErrorNetwork)} ": " <code>{url.clone()}</code></p> }.into_any(),
+                    LoadError::Checksum { url, expected, got } => view! {
+                        <p>{t(lang, Key::ErrorChecksum)} ": " <code>{url.clone()}</code></p>
+                        <p class="checksum"><code>{format!("SHA-256 {got} ≠ {expected}")}</code></p>
+                    }
+                    .into_any(),
                     LoadError::Invalid { url, issues } => {
                         let invalid_json = issues.iter().any(|i| i.code == "bad-json" || i.code == "not-utf-8");
                         let summary = if invalid_json { Key::ErrorNotJson } else { Key::ErrorNotCatalog };

@@ -77,6 +77,7 @@ keys! {
     ErrorDatasetTitle => "โหลดชุดข้อมูลไม่สำเร็จ", "Could not load a dataset";
     ErrorNotFound => "ไม่พบไฟล์บนเว็บไซต์ (404) ผู้เผยแพร่ต้องวางไฟล์ไว้ในโฟลเดอร์ data ข้างไฟล์ index.html", "The file is not on the web site (404). The publisher must put it in the data folder beside index.html.";
     ErrorHttp => "เซิร์ฟเวอร์ตอบกลับด้วยรหัสข้อผิดพลาด", "The server answered with an error status";
+    ErrorChecksum => "ไฟล์ไม่ตรงกับที่ผู้เผยแพร่ระบุ (ค่า SHA-256 ต่างกัน) จึงไม่นำมาแสดง", "The file is not the one its publisher listed (its SHA-256 differs), so it is not shown";
     ErrorNetwork => "เชื่อมต่อเครือข่ายไม่ได้", "The network could not be reached";
     ErrorNotCatalog => "ไฟล์นี้ไม่ใช่ catalog ที่ถูกต้อง", "This file is not a valid catalog";
     ErrorNotJson => "ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้", "This file is not readable JSON";
@@ -106,6 +107,7 @@ keys! {
     RiskSignals => "สัญญาณความเสี่ยง", "Risk signals";
     NotProof => "สัญญาณความเสี่ยงไม่ใช่หลักฐานการกระทำผิด: เป็นจุดที่ควรตรวจสอบเพิ่มเติม และอาจมีเหตุผลที่ชอบธรรม", "A risk signal is not proof of wrongdoing: it points at something worth a second look, which may have an innocent explanation.";
     Methodology => "วิธีคำนวณสัญญาณความเสี่ยง", "How the risk signals are computed";
+    NotEvaluableBecause => "ประเมินไม่ได้", "Not evaluable";
     NotEvaluable => "ประเมินไม่ได้เพราะข้อมูลไม่ครบ", "Could not be evaluated for missing data";
     Evaluated => "ประเมินแล้ว", "Evaluated";
     OnlyFlagged => "แสดงเฉพาะโครงการที่มีสัญญาณความเสี่ยง", "Show only processes with risk signals";
@@ -169,7 +171,8 @@ keys! {
     YearFrom => "ตั้งแต่ปี", "from";
     YearTo => "ถึงปี", "to";
     Buyers => "หน่วยงานผู้ซื้อ", "Buyers";
-    WithContract => "มีมูลค่าสัญญา", "with a contract value:";
+    WithFigure => "มีตัวเลขนี้", "with this figure:";
+    NoData => "ไม่มีข้อมูล", "no data";
     MethodShares => "สัดส่วนตามวิธีจัดหา ทั้งจำนวนโครงการและมูลค่าสัญญา", "Share by procurement method, by count and by value";
     ShareByCount => "% ของจำนวน", "% of count";
     ShareByValue => "% ของมูลค่า", "% of value";

@@ -11,7 +11,7 @@ use crate::query::flags::settings::SettingsError;
 use crate::query::flags::yearly::ByYear;
 use crate::query::peers::peer_groups;
 use crate::query::store::Store;
-use crate::ui::fetch::{fetch_bytes, LoadError};
+use crate::ui::fetch::{fetch_verified, LoadError};
 use crate::ui::state::use_view;
 
 /// What loading produced (see `query::load`), with the typed reason each failed dataset could not be fetched.
@@ -21,12 +21,12 @@ pub type Loaded = crate::query::load::Loaded<LoadError>;
 #[derive(Clone, Copy)]
 pub struct Progress(pub RwSignal<(usize, usize)>);
 
-async fn load_procurement(catalog: Arc<Catalog>, progress: RwSignal<(usize, usize)>) -> Arc<Loaded> {
+async fn load_procurement(catalog: Arc<Catalog>, folder: &'static str, progress: RwSignal<(usize, usize)>) -> Arc<Loaded> {
     let datasets: Vec<_> = catalog.datasets_for(DatasetKind::Procurement, None).cloned().collect();
     progress.set((0, datasets.len()));
     // Fetched together, read in catalog order so that row order does not depend on the network.
     let fetched = futures::future::join_all(datasets.iter().map(|d| async move {
-        let result = fetch_bytes(&format!("data/{}", d.url)).await;
+        let result = fetch_verified(&format!("{folder}{}", d.url), d.sha256.as_deref()).await;
         progress.update(|(done, _)| *done += 1);
         result
     }))
@@ -64,6 +64,8 @@ pub struct Flags(pub Memo<Result<Arc<FlagState>, SettingsError>>);
 struct Source {
     owner: Owner,
     catalog: Arc<Catalog>,
+    /// The catalog's folder: dataset URLs are relative to it.
+    folder: &'static str,
     progress: RwSignal<(usize, usize)>,
     made: StoredValue<Option<(Procurement, Flags)>>,
 }
@@ -74,6 +76,7 @@ pub fn provide_procurement(catalog: Arc<Catalog>) {
     provide_context(Source {
         owner: Owner::current().expect("inside the explorer"),
         catalog,
+        folder: use_view().get_untracked().data.folder(),
         progress,
         made: StoredValue::new(None),
     });
@@ -86,10 +89,10 @@ fn source() -> (Procurement, Flags) {
     if let Some(made) = src.made.get_value() {
         return made;
     }
-    let Source { owner, catalog, progress, made } = src;
+    let Source { owner, catalog, folder, progress, made } = src;
     let pair = owner.with(|| {
         let peers = peer_groups(&catalog.organisations);
-        let resource = LocalResource::new(move || load_procurement(catalog.clone(), progress));
+        let resource = LocalResource::new(move || load_procurement(catalog.clone(), folder, progress));
         let settings = use_view().select(|s| s.flag_settings.clone());
         let flags = Memo::new(move |_| {
             let loaded = resource.get();
@@ -143,4 +146,30 @@ where
             }}
         </Transition>
     }
+}
+
+/// Says which of the procurement datasets shown (one organisation's, or all) may be incomplete, and why, as
+/// their publisher says: totals over them are lower bounds.
+#[component]
+pub fn IncompleteNotice(org: Option<String>) -> impl IntoView {
+    let lang = use_view().lang();
+    let catalog = crate::ui::state::use_catalog().0;
+    let notes: Vec<(crate::domain::org::LocalText, Vec<String>)> =
+        crate::query::load::incomplete(&catalog, org.as_deref()).into_iter().map(|(why, names)| (why.clone(), names)).collect();
+    (!notes.is_empty()).then(|| {
+        let notes = StoredValue::new(notes);
+        view! {
+            <div class="notice incomplete" role="note" data-testid="incomplete">
+                {move || {
+                    let l = lang.get();
+                    notes.with_value(|notes| {
+                        notes
+                            .iter()
+                            .map(|(why, names)| view! { <p><strong>{why.get(l).to_string()}</strong> {(!names.is_empty()).then(|| format!(" ({})", names.join(", ")))}</p> })
+                            .collect_view()
+                    })
+                }}
+            </div>
+        }
+    })
 }

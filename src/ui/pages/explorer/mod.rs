@@ -46,6 +46,7 @@ fn Home(tab: Tab) -> impl IntoView {
             Tab::Procurement => view! {
                 <section class="all-procurement">
                     <h1>{move || Tab::Procurement.label().get(lang.get())}</h1>
+                    <data::IncompleteNotice org=None />
                     <data::WithData render=|data| view! { <procurement::ProcurementView data=data /> } />
                 </section>
             }
@@ -112,7 +113,7 @@ fn OrgList() -> impl IntoView {
                             orgs.iter()
                                 .cloned()
                                 .map(|o| {
-                                    let target = ViewState { lang: l, org: Some(o.code.clone()), ..ViewState::default() };
+                                    let target = ViewState { lang: l, data: view.get_untracked().data, org: Some(o.code.clone()), ..ViewState::default() };
                                     view! {
                                         <tr>
                                             <td><ViewLink to=Signal::stored(target)>{o.name.get(l).to_string()}</ViewLink></td>

@@ -5,7 +5,7 @@ use crate::domain::codes::Code;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::WithData;
+use crate::ui::pages::explorer::data::{IncompleteNotice, WithData};
 use crate::ui::pages::explorer::procurement::ProcurementView;
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::ViewState;
@@ -28,14 +28,21 @@ pub fn OrgPage(code: String) -> impl IntoView {
             <p class="org-meta">
                 {move || org.with_value(|o| {
                     let l = lang.get();
-                    let mut parts = vec![o.org_type.label().get(l).to_string(), o.province.get(l).to_string()];
-                    if let Some(p) = o.population {
-                        parts.push(format!("{} {} ({})", t(l, Key::Population), format::count(p.count), format::be_year(l, p.year)));
-                    }
+                    let mut parts = vec![o.org_type.label().get(l).to_string()];
+                    parts.extend(o.district.as_ref().map(|d| format!("{} {}", t(l, Key::District), d.get(l))));
+                    parts.push(o.province.get(l).to_string());
+                    parts.push(match o.population {
+                        Some(p) => {
+                            let how = p.method.map(|m| format!(", {}", m.label().get(l))).unwrap_or_default();
+                            format!("{} {} ({}{how})", t(l, Key::Population), format::count(p.count), format::be_year(l, p.year))
+                        }
+                        None => format!("{} {}", t(l, Key::Population), t(l, Key::NoData)),
+                    });
                     parts.join(" · ")
                 })}
             </p>
             <h2>{move || t(lang.get(), Key::Procurement)}</h2>
+            <IncompleteNotice org=Some(code.get_value()) />
             <WithData render=move |data| view! { <ProcurementView data=data scope=code.get_value() /> } />
         </section>
     }

@@ -23,6 +23,24 @@ fn percent(part: f64, whole: f64) -> String {
     }
 }
 
+/// A sum over the processes that have the figure; over none it is "no data", never 0.
+fn sum_or_no_data(l: crate::domain::lang::Lang, sum: crate::domain::money::Total, with: usize) -> String {
+    if with == 0 {
+        t(l, Key::NoData).to_string()
+    } else {
+        sum.format_baht()
+    }
+}
+
+/// "with the figure: 12 / 150", when some processes lack it.
+fn coverage_note(l: crate::domain::lang::Lang, with: usize, of: usize) -> String {
+    if with == of || with == 0 {
+        String::new()
+    } else {
+        format!("{} {} / {}", t(l, Key::WithFigure), format::count(with as u64), format::count(of as u64))
+    }
+}
+
 #[component]
 pub fn Figures(selection: Selection) -> impl IntoView {
     let view = use_view();
@@ -55,17 +73,19 @@ pub fn Figures(selection: Selection) -> impl IntoView {
         <dl class="headline" data-testid="totals">
             <div><dt>{tt(Key::Processes)}</dt><dd data-testid="total-count">{move || format::count(totals.get().processes as u64)}</dd></div>
             <div><dt>{tt(Key::Buyers)}</dt><dd data-testid="buyers">{move || format::count(people.get().buyers as u64)}</dd></div>
-            <div><dt>{tt(Key::Bidders)}</dt><dd data-testid="bidders">{move || format::count(people.get().bidders as u64)}</dd></div>
+            <div><dt>{tt(Key::Bidders)}</dt><dd data-testid="bidders">{move || {
+                let p = people.get();
+                if p.with_bids == 0 { t(lang.get(), Key::NoData).to_string() } else { format::count(p.bidders as u64) }
+            }}</dd></div>
             <div><dt>{tt(Key::AwardedSuppliers)}</dt><dd data-testid="suppliers">{move || format::count(people.get().suppliers as u64)}</dd></div>
-            <div><dt>{tt(Key::Budget)}</dt><dd data-testid="total-budget">{move || totals.get().budget.format_baht()}</dd></div>
-            <div><dt>{tt(Key::ReferencePrice)}</dt><dd data-testid="total-reference">{move || totals.get().reference_price.format_baht()}</dd></div>
+            <div><dt>{tt(Key::Budget)}</dt><dd data-testid="total-budget">{move || { let t_ = totals.get(); sum_or_no_data(lang.get(), t_.budget, t_.with_budget) }}</dd>
+                <dd class="note">{move || { let t_ = totals.get(); coverage_note(lang.get(), t_.with_budget, t_.processes) }}</dd></div>
+            <div><dt>{tt(Key::ReferencePrice)}</dt><dd data-testid="total-reference">{move || { let t_ = totals.get(); sum_or_no_data(lang.get(), t_.reference_price, t_.with_reference) }}</dd>
+                <dd class="note">{move || { let t_ = totals.get(); coverage_note(lang.get(), t_.with_reference, t_.processes) }}</dd></div>
             <div>
                 <dt>{tt(Key::ContractValue)}</dt>
-                <dd data-testid="total-contract">{move || totals.get().contract_value.format_baht()}</dd>
-                <dd class="note">{move || {
-                    let t_ = totals.get();
-                    format!("{} {} / {}", t(lang.get(), Key::WithContract), format::count(t_.with_contract as u64), format::count(t_.processes as u64))
-                }}</dd>
+                <dd data-testid="total-contract">{move || { let t_ = totals.get(); sum_or_no_data(lang.get(), t_.contract_value, t_.with_contract) }}</dd>
+                <dd class="note">{move || { let t_ = totals.get(); coverage_note(lang.get(), t_.with_contract, t_.processes) }}</dd>
             </div>
         </dl>
         <table class="shares" data-testid="method-shares">
@@ -116,6 +136,7 @@ fn Signals(selection: Selection) -> impl IntoView {
                     Vec::new()
                 };
                 let range = years.get();
+                let unevaluable = state.by_year.unevaluable(range);
                 let coverage: Vec<(FlagCode, usize, usize)> = SPECS
                     .iter()
                     .map(|a| {
@@ -137,6 +158,14 @@ fn Signals(selection: Selection) -> impl IntoView {
                                 {codes.into_iter().map(|(code, v)| {
                                     let title = code.spec().title.get(l);
                                     view! { <span class="flag-badge" title=title>{code.as_str()} " " {format!("{v:.2}")}</span> " " }
+                                }).collect_view()}
+                            </p>
+                        }).collect_view()}
+                        {unevaluable.into_iter().map(|(needs, codes)| view! {
+                            <p class="not-evaluable" data-testid="not-evaluable">
+                                {t(l, Key::NotEvaluableBecause)} ": " {needs.missing().get(l)} " · "
+                                {codes.into_iter().map(|code| view! {
+                                    <ViewLink to=Signal::derive(move || methodology(code)) class="flag-badge muted">{code.as_str()}</ViewLink> " "
                                 }).collect_view()}
                             </p>
                         }).collect_view()}

@@ -120,7 +120,8 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
         let source = catalog_for_csv.publisher.name.en.clone().unwrap_or_else(|| catalog_for_csv.publisher.name.th.clone());
         let published = catalog_for_csv.datasets.iter().filter_map(|d| d.published).max().map(|d| d.iso()).unwrap_or_default();
         let name = file_name(&source, &s.scope_slug(), &published);
-        let csv = rows.with_untracked(|rows| data.with_value(|d| processes_csv(&d.store, rows, l)));
+        let note = catalog_for_csv.has_synthetic().then(|| crate::domain::catalog::SYNTHETIC_NOTE.get(l));
+        let csv = rows.with_untracked(|rows| data.with_value(|d| processes_csv(&d.store, rows, l, note)));
         download(&name, "text/csv;charset=utf-8", &csv);
     };
     let pager = move || {

@@ -1,0 +1,73 @@
+// The default data is real: กำแพงเพชร's อปท. and their e-GP contracts of FY 2568, published by `make data` from
+// data/real-62/. Each expectation is checked against the source rows read here, independently of the app.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { test, expect, watchErrors } from './helpers.mjs';
+
+const SOURCE = new URL('../../data/real-62/62.jsonl.gz', import.meta.url);
+const rows = gunzipSync(readFileSync(SOURCE)).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const registry = JSON.parse(readFileSync(new URL('../../data/real-62/localAuthorities.json', import.meta.url), 'utf8'));
+
+// A project of เทศบาลเมืองกำแพงเพชร with one contract (its rows may repeat it: the mirror has repeated rows), a
+// winner with a tax id, and an agreed price.
+const TOWN = 'เทศบาลเมืองกำแพงเพชร';
+const TOWN_CODE = registry.localAuthorities.find((e) => e.nameTh === 'กำแพงเพชร' && e.type === 'town_municipality').dlaCode;
+const byProject = new Map();
+for (const r of rows) if (r['ชื่อหน่วยงาน'] === TOWN) byProject.set(r['รหัสโครงการ'], [...(byProject.get(r['รหัสโครงการ']) ?? []), r]);
+const oneContract = (rs) => new Set(rs.map((r) => `${r['เลขที่สัญญา']}|${r['ชื่อผู้ชนะ']}`)).size === 1;
+const [projectId, [row]] = [...byProject].find(([, rs]) => oneContract(rs) && /^\d{13}$/.test(rs[0]['เลขนิติบุคคล'] ?? '') && Number(rs[0]['ราคาตกลงซื้อ/จ้าง']) > 100000);
+const baht = (v) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(Number(String(v).replaceAll(',', '')));
+
+test('the default data is real: every อปท. of กำแพงเพชร, with no demonstration banner', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await expect(page.getByTestId('org-list').locator('tbody tr')).toHaveCount(registry.localAuthorities.length);
+  await expect(page.getByTestId('org-list')).toContainText(TOWN);
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a real เทศบาล shows a real contract found by its project id, with its winner and amount as in the source row', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('link', { name: TOWN, exact: true }).click();
+  await expect(page.getByTestId('org-name')).toHaveText(TOWN);
+  await expect(page).toHaveURL(new RegExp(`org=${TOWN_CODE}`));
+  await page.getByRole('searchbox').fill(projectId);
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page.getByTestId('total-count')).toHaveText('1');
+  const line = page.getByTestId('process-table').locator('tbody tr').first();
+  await expect(line).toContainText(baht(row['ราคาตกลงซื้อ/จ้าง']));
+  await line.locator('td.title a').click();
+  await expect(page.getByTestId('process-page')).toContainText(row['ชื่อผู้ชนะ'].trim());
+  await expect(page.getByTestId('process-page')).toContainText(baht(row['ราคาตกลงซื้อ/จ้าง']));
+  await expect(page.getByTestId('process-page')).toContainText(`th-egp-${projectId}`);
+  expect(errors).toEqual([]);
+});
+
+test('e-GP rows have no bids: bid indicators say they cannot be evaluated, and bidders are "no data", not 0', async ({ page }) => {
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.getByTestId('not-evaluable').filter({ hasText: 'ข้อมูลไม่มีรายการผู้เสนอราคา' })).toContainText('R024');
+  await expect(page.getByTestId('bidders')).toHaveText('ไม่มีข้อมูล');
+  await page.goto(`./?org=${TOWN_CODE}&lang=en`);
+  await expect(page.getByTestId('not-evaluable').filter({ hasText: 'Not evaluable: the data has no bids' })).toHaveCount(1);
+});
+
+test('an agency whose rows the mirror capped at 300 says its data may be incomplete', async ({ page }) => {
+  const agencies = readFileSync(new URL('../../data/real-62/agencies.csv', import.meta.url), 'utf8').split('\n').slice(1).map((l) => l.split(','));
+  const capped = agencies.find((a) => a[5] === 'yes' && a[1].startsWith('เทศบาล'));
+  await page.goto('./');
+  await page.getByRole('link', { name: capped[1], exact: true }).click();
+  await expect(page.getByTestId('incomplete')).toContainText('300');
+  await page.goto('./?tab=procurement');
+  await expect(page.getByTestId('incomplete')).toContainText(capped[1]);
+});
+
+test('the demonstration catalog is one switch away, and labelled there', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('data-switch').click();
+  await expect(page).toHaveURL(/data=demo/);
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  await page.getByTestId('data-switch').click();
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+});
