@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
-use crate::domain::text::search_key;
 use crate::query::store::{Store, NONE};
+use crate::query::words;
 
 /// What the reader filters on; an empty field does not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -220,11 +220,6 @@ fn in_range(amount: Option<Satang>, min: Option<Satang>, max: Option<Satang>) ->
     amount.is_some_and(|a| min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m))
 }
 
-/// The words of a search, each folded as the search text is: every one must be found.
-pub fn search_words(text: &str) -> Vec<String> {
-    text.split_whitespace().map(search_key).filter(|w| !w.is_empty()).collect()
-}
-
 /// For each row of `rows`, the set of filters it fails, as bits.
 fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>) -> Vec<u16> {
     let mut marks = vec![0u16; rows.len()];
@@ -248,14 +243,14 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
             }),
         }
     }
-    let words = search_words(&filter.text);
+    let text = words::matches(store, &words::search_words(&filter.text), rows);
     let years = filter.years();
     let by_amount = filter.min.is_some() || filter.max.is_some();
     let supplier = filter.supplier.as_deref().map(|s| store.suppliers.lookup(s));
-    for (m, &r) in marks.iter_mut().zip(rows) {
+    for (k, (m, &r)) in marks.iter_mut().zip(rows).enumerate() {
         let i = r as usize;
         *m |= org_marks[store.org[i] as usize];
-        if !words.is_empty() && !words.iter().all(|w| store.search[i].contains(w.as_str())) {
+        if text.as_ref().is_some_and(|t| !t[k]) {
             *m |= TEXT;
         }
         if years.is_some_and(|(from, to)| !(from..=to).contains(&store.fiscal_year[i])) {

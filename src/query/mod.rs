@@ -16,3 +16,4 @@ pub mod supplier;
 #[cfg(test)]
 pub(crate) mod test_data;
 pub mod trends;
+pub mod words;

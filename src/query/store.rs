@@ -58,13 +58,15 @@ pub struct Store {
     pub by_org: HashMap<u32, Vec<u32>>,
     pub by_year: BTreeMap<i32, Vec<u32>>,
     pub by_supplier: HashMap<u32, Vec<u32>>,
-    /// Per row, the search key (`text::search_key`) of its title, items, buyer, suppliers and ocid.
-    pub search: Vec<Box<str>>,
+    /// The search keys (`text::search_key`) of every row's title, items, buyer, suppliers and ocid, one after
+    /// another; row i's ends at `search_end[i]`. One buffer, so a search scans it once instead of calling a
+    /// substring search per row (`query::words`), and a country's rows cost no allocation each.
+    pub search_keys: String,
+    pub search_end: Vec<u32>,
 }
 
 /// Everything a reader may type to find a process, folded once at load.
-fn search_text(r: &crate::domain::ocds::Release) -> Box<str> {
-    let mut text = String::new();
+fn push_search_text(text: &mut String, r: &crate::domain::ocds::Release) {
     let mut add = |s: Option<&str>| {
         if let Some(s) = s {
             text.push_str(&crate::domain::text::search_key(s));
@@ -84,7 +86,6 @@ fn search_text(r: &crate::domain::ocds::Release) -> Box<str> {
         add(s.name.as_deref().or_else(|| s.id.as_deref().and_then(|id| r.party(id)?.name.as_deref())));
         add(s.id.as_deref());
     }
-    text.into_boxed_str()
 }
 
 fn spend_date(r: &crate::domain::ocds::Release) -> Option<Date> {
@@ -145,7 +146,9 @@ impl Store {
             self.bidder_start.push(self.bidder_codes.len() as u32);
             self.by_org.entry(org_code).or_default().push(row);
             self.by_year.entry(year).or_default().push(row);
-            self.search.push(search_text(r));
+            push_search_text(&mut self.search_keys, r);
+            // The wasm heap ends at 4 GiB, so the buffer cannot outgrow u32 there; natively it is said, not wrapped.
+            self.search_end.push(u32::try_from(self.search_keys.len()).expect("search keys over 4 GiB"));
             self.org.push(org_code);
             self.fiscal_year.push(year);
             self.method.push(Method::from_ocds(r.method()));
@@ -214,6 +217,12 @@ impl Store {
     }
 
     /// The suppliers of a row's active awards.
+    /// Row `row`'s search key: its words, folded, separated by U+001F.
+    pub fn search_key_of(&self, row: usize) -> &str {
+        let start = if row == 0 { 0 } else { self.search_end[row - 1] as usize };
+        &self.search_keys[start..self.search_end[row] as usize]
+    }
+
     pub fn suppliers_of(&self, row: u32) -> &[u32] {
         let (a, b) = (self.supplier_start[row as usize] as usize, self.supplier_start[row as usize + 1] as usize);
         &self.supplier_codes[a..b]

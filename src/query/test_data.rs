@@ -24,3 +24,15 @@ pub fn store(n: usize) -> Store {
     store.describe_orgs(&orgs);
     store
 }
+
+/// A store of one process per title, row i titled `titles[i]`.
+pub fn store_of_titles(titles: &[&str]) -> Store {
+    let mut store = Store::default();
+    for (i, title) in titles.iter().enumerate() {
+        let v = serde_json::json!({"ocid": format!("ocds-t-{i}"), "id": "1", "date": "2024-11-01T00:00:00Z", "tag": ["tender"], "tender": {"title": title}});
+        let mut reader = Reader::new("t", JsonPath::root());
+        let release = read_release(&mut reader, v.as_object().unwrap()).unwrap();
+        store.add(Some("6200101"), None, vec![Process { compiled: release, history: Vec::new() }]);
+    }
+    store
+}

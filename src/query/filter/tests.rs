@@ -2,6 +2,7 @@
 use super::*;
 use crate::demo::rng::Rng;
 use crate::domain::org::OrgType;
+use crate::domain::text::search_key;
 
 const METHOD: u16 = 1 << Dim::Method as u16;
 const STAGE: u16 = 1 << Dim::Stage as u16;
@@ -170,6 +171,11 @@ fn selection_and_facet_counts_equal_a_brute_force_computation() {
         let f = random_filter(&mut rng, &store);
         let (rows, counts) = apply(&store, &f, None, Some(&flagged));
         assert_eq!(rows, brute(&store, &f, 0, &flagged, &orgs), "{f:?}");
+        // Within one organisation's rows, as its page asks: few enough that search checks row by row.
+        let org_rows = &store.by_org[&store.org[0]];
+        assert!(org_rows.len() * 8 < store.len());
+        let expected: Vec<u32> = rows.iter().copied().filter(|r| org_rows.contains(r)).collect();
+        assert_eq!(apply(&store, &f, Some(org_rows), Some(&flagged)).0, expected, "{f:?} within one organisation");
         nonempty += usize::from(!rows.is_empty());
         let p = |i: usize| &store.processes[i].compiled;
         let c = |skip, key: &dyn Fn(usize) -> Option<String>| brute_counts(&store, &f, skip, &flagged, &orgs, key);

@@ -1,0 +1,104 @@
+//! Search by words: every whitespace-separated word of a query must be found in a row's search key (title,
+//! items, buyer, suppliers, ids), in any order, folded as `text::search_key` folds the data.
+//!
+//! This is the costliest filter at national scale, so it scans the store's one buffer of keys once per word
+//! with a searcher built once (memchr's `memmem`), and only checks the rows that buffer scan found against the
+//! other words. A small subset of rows (an organisation's page) is checked row by row instead.
+use memchr::memmem::Finder;
+
+use crate::domain::text::search_key;
+use crate::query::store::Store;
+
+/// The words of a search, each folded as the search text is; the longest first, as it rules out most rows.
+/// Control characters split words too: the keys use U+001F between fields, and a word must not span two.
+pub fn search_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> =
+        text.split(|c: char| c.is_whitespace() || c.is_control()).map(search_key).filter(|w| !w.is_empty()).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words
+}
+
+/// For each of `rows`, whether its key holds every word; None when there is no word.
+pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool>> {
+    let (first, rest) = words.split_first()?;
+    let first = Finder::new(first);
+    let rest: Vec<Finder> = rest.iter().map(Finder::new).collect();
+    let all_words = |row: usize, finders: &[Finder]| {
+        let key = store.search_key_of(row).as_bytes();
+        finders.iter().all(|f| f.find(key).is_some())
+    };
+    // Below about one row in eight, row by row reads fewer bytes than the whole buffer. The merge below needs
+    // rows in ascending order, which every caller's rows are; any other order is checked row by row.
+    if rows.len() * 8 < store.len() || !rows.is_sorted() {
+        let all = std::iter::once(first).chain(rest).collect::<Vec<_>>();
+        return Some(rows.iter().map(|&r| all_words(r as usize, &all)).collect());
+    }
+    let hits = rows_holding(store, &first);
+    let mut out = Vec::with_capacity(rows.len());
+    let mut next = hits.iter().peekable();
+    for &r in rows {
+        while next.next_if(|&&h| h < r).is_some() {}
+        let hit = next.peek().is_some_and(|&&h| h == r);
+        out.push(hit && all_words(r as usize, &rest));
+    }
+    Some(out)
+}
+
+/// The rows whose key holds `word`, ascending, from one scan of the buffer. A word never spans two rows:
+/// keys end with U+001F and a folded word holds none.
+fn rows_holding(store: &Store, word: &Finder) -> Vec<u32> {
+    let haystack = store.search_keys.as_bytes();
+    let mut rows = Vec::new();
+    let mut from = 0usize;
+    while let Some(at) = word.find(&haystack[from..]) {
+        let at = from + at;
+        let row = store.search_end.partition_point(|&end| end as usize <= at);
+        rows.push(row as u32);
+        // The rest of this row cannot add it again.
+        from = store.search_end[row] as usize;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::test_data::store_of_titles;
+
+    fn found(store: &Store, query: &str, rows: &[u32]) -> Vec<u32> {
+        let words = search_words(query);
+        match matches(store, &words, rows) {
+            None => rows.to_vec(),
+            Some(m) => rows.iter().zip(m).filter(|(_, m)| *m).map(|(r, _)| *r).collect(),
+        }
+    }
+
+    #[test]
+    fn the_buffer_scan_and_the_row_by_row_check_agree_with_a_plain_substring_test() {
+        let titles = ["ถนน คสล. หมู่ 3", "ซ่อมถนน", "วัสดุสำนักงาน", "ถนนลูกรัง หมู่ 1", "หมู่บ้าน", "", "ถนน", "๓ ถนน"];
+        let store = store_of_titles(&titles);
+        let all: Vec<u32> = (0..store.len() as u32).collect();
+        for query in ["ถนน", "ถนน หมู่", "หมู่ ถนน", "3", "๓", "ถนน ถนน", "ไม่มี", "ถนน ไม่มี", "  ", "นน หม"]
+        {
+            let words = search_words(query);
+            let expected: Vec<u32> = all
+                .iter()
+                .copied()
+                .filter(|&r| words.iter().all(|w| store.search_key_of(r as usize).contains(w.as_str())))
+                .collect();
+            assert_eq!(found(&store, query, &all), expected, "whole store, {query:?}");
+            // A subset small enough to be checked row by row.
+            let few = [1u32, 6];
+            let expected_few: Vec<u32> = expected.iter().copied().filter(|r| few.contains(r)).collect();
+            assert_eq!(found(&store, query, &few), expected_few, "two rows, {query:?}");
+        }
+    }
+
+    #[test]
+    fn a_match_is_reported_once_per_row_even_when_the_word_recurs() {
+        let store = store_of_titles(&["ถนน ถนน ถนน", "ถนน"]);
+        let first = Finder::new("ถนน");
+        assert_eq!(rows_holding(&store, &first), vec![0, 1]);
+    }
+}
