@@ -110,3 +110,63 @@ fn compile_e_gp_rows_gzipped_with_a_report_of_every_row() {
     assert_eq!(e["reasons"]["realigned"].as_u64(), Some(2));
     assert!(!std::path::Path::new(&format!("{}.issues.tmp", report.display())).exists(), "the spill file is removed");
 }
+
+#[test]
+fn publish_writes_every_listed_file_with_its_checksum_and_flags_for_every_shard() {
+    let real = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/real-62");
+    let r = |f: &str| real.join(f).to_str().unwrap().to_string();
+    let dir = std::env::temp_dir().join(format!("locallens-publish-{}", std::process::id()));
+    let registry_catalog = dir.join("registry.json");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = locallens(&[
+        "catalog",
+        "--registry",
+        &r("localAuthorities.json"),
+        "--population",
+        &r("population-2564.csv"),
+        "--places",
+        &r("th_adm1.geojson"),
+        "--places",
+        &r("th_adm2-62.geojson"),
+        "--agencies",
+        &r("agencies.csv"),
+        "--province",
+        "62",
+        "--out",
+        registry_catalog.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let data = dir.join("data");
+    let out = locallens(&[
+        "publish",
+        "--catalog",
+        registry_catalog.to_str().unwrap(),
+        "--agencies",
+        &r("agencies.csv"),
+        "--out",
+        data.to_str().unwrap(),
+        &r("62.jsonl.gz"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let catalog: locallens::domain::catalog::Catalog =
+        serde_json::from_slice(&std::fs::read(data.join("catalog.json")).unwrap()).unwrap();
+    use locallens::domain::catalog::DatasetKind;
+    let of = |kind| catalog.datasets.iter().filter(move |d| d.kind == kind);
+    assert!(of(DatasetKind::Procurement).count() > 80);
+    for d in &catalog.datasets {
+        let bytes = std::fs::read(data.join(&d.url)).unwrap();
+        assert_eq!(locallens::ingest::checksum::mismatch(&bytes, d.sha256.as_deref()), None, "{}", d.url);
+    }
+    for p in of(DatasetKind::Procurement) {
+        let flags = of(DatasetKind::Flags).find(|f| f.organisation == p.organisation && f.fiscal_year == p.fiscal_year);
+        let flags = flags.unwrap_or_else(|| panic!("no flags for {}", p.url));
+        let file: locallens::query::flags::precomputed::Precomputed =
+            serde_json::from_slice(&std::fs::read(data.join(&flags.url)).unwrap()).unwrap();
+        let lines = std::fs::read_to_string(data.join(&p.url)).unwrap().lines().count();
+        // Every process of the shard was put to every indicator: evaluated or not evaluable, none skipped.
+        let judged = file.evaluated.get("TH12").unwrap_or(&0) + file.not_evaluable.get("TH12").unwrap_or(&0);
+        assert_eq!(judged, lines, "{}", flags.url);
+        assert!(file.processes_in_run >= lines);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

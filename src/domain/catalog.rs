@@ -30,6 +30,8 @@ pub enum DatasetKind {
     Budget,
     Lpa,
     Ita,
+    /// Red flags computed when the data was published (`query::flags::precomputed`).
+    Flags,
 }
 
 impl DatasetKind {
@@ -39,6 +41,7 @@ impl DatasetKind {
             DatasetKind::Budget => "budget",
             DatasetKind::Lpa => "lpa",
             DatasetKind::Ita => "ita",
+            DatasetKind::Flags => "flags",
         }
     }
 }
@@ -59,6 +62,8 @@ pub enum DataFormat {
     WevisPaoBudget,
     /// Our LPA and ITA schemas.
     LocallensAssessment,
+    /// Flags of one organisation and fiscal year, as `locallens publish` computes them.
+    LocallensFlags,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

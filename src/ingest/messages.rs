@@ -403,3 +403,15 @@ pub fn masked_tax_id(file: &str, at: &JsonPath, value: &str) -> Issue {
         format!("The tax id is masked ({value}); the winner is identified by name within its buyer."),
     )
 }
+
+/// A published flags file (`query::flags::precomputed`) that cannot be read: the page runs the flags itself.
+pub fn unusable_flags(file: &str, detail: &str) -> Issue {
+    issue(
+        Severity::Error,
+        file,
+        &JsonPath::root(),
+        "unusable-flags",
+        format!("อ่านไฟล์สัญญาณความเสี่ยงที่เผยแพร่ไว้ไม่ได้ ({detail}) จึงคำนวณใหม่ในเบราว์เซอร์"),
+        format!("The published flags file cannot be read ({detail}); the signals are computed in the browser instead."),
+    )
+}

@@ -6,6 +6,8 @@
 //! SHA-256, and says when it may be incomplete (an e-GP agency whose rows the source capped). Releases whose
 //! buyer the catalog does not know are counted by buyer in the report, not dropped silently. The file system
 //! is the caller's: this module hands out bytes to append and keeps only running hashes and counts.
+//! Red flags are then run once per fiscal year over the shards written, and each organisation's part goes to
+//! `flags/<code>-<year>.json` (`add_flags`), so that its page shows them without fetching anyone else's data.
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
@@ -18,6 +20,7 @@ use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind};
 use crate::domain::ocds::OrgRef;
 use crate::domain::org::LocalText;
 use crate::ingest::checksum::{hex, sha256_hex};
+use crate::query::flags::precomputed::Precomputed;
 use crate::query::identity::Identity;
 
 /// What publishing did, for `--report`.
@@ -197,6 +200,31 @@ impl Publication {
         self.report.datasets = self.catalog.datasets.len();
         (self.catalog, self.report)
     }
+}
+
+/// Lists a published flags file (`query::flags::precomputed`) in `catalog`: its path and bytes.
+pub fn add_flags(catalog: &mut Catalog, flags: &Precomputed) -> (String, Vec<u8>) {
+    let (code, year) = (&flags.organisation, flags.fiscal_year);
+    let path = format!("flags/{code}-{year}.json");
+    let mut bytes = serde_json::to_vec(flags).expect("flags serialise");
+    bytes.push(b'\n');
+    catalog.datasets.push(Dataset {
+        id: format!("flags-{code}-{year}"),
+        kind: DatasetKind::Flags,
+        format: DataFormat::LocallensFlags,
+        organisation: Some(code.clone()),
+        fiscal_year: Some(FiscalYear(year)),
+        url: path.clone(),
+        sha256: Some(sha256_hex(&bytes)),
+        published: None,
+        source: Some(LocalText::both(
+            "สัญญาณความเสี่ยงที่คำนวณเมื่อเผยแพร่ ด้วยค่าตั้งต้นของแอป ทั้งปีงบประมาณ",
+            "Risk signals computed at publication, with the app's default settings, over the whole fiscal year",
+        )),
+        demonstration: false,
+        incomplete: None,
+    });
+    (path, bytes)
 }
 
 pub fn shard_path(code: &str, year: FiscalYear) -> String {

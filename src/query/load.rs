@@ -5,6 +5,8 @@
 use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind};
 use crate::domain::issue::{Issue, Severity};
 use crate::ingest::ocds;
+use crate::query::flags::precomputed::Precomputed;
+use crate::query::flags::yearly::ByYear;
 use crate::query::identity::Identity;
 use crate::query::store::Store;
 
@@ -15,17 +17,42 @@ pub struct Loaded<E> {
     pub issues: Vec<Issue>,
     pub rejected: usize,
     pub failed: Vec<(String, E)>,
+    /// The published flags run (`flags::precomputed`), when every procurement dataset loaded has its file.
+    pub precomputed: Option<ByYear>,
+}
+
+/// What a view needs fetched: the procurement datasets of `org` (or of every organisation), and the published
+/// flags of each of them where the catalog lists them.
+pub fn wanted<'c>(catalog: &'c Catalog, org: Option<&'c str>) -> Vec<&'c Dataset> {
+    let procurement: Vec<&Dataset> = catalog.datasets_for(DatasetKind::Procurement, org).collect();
+    let flags = catalog
+        .datasets_for(DatasetKind::Flags, org)
+        .filter(|f| procurement.iter().any(|p| p.organisation == f.organisation && p.fiscal_year == f.fiscal_year));
+    procurement.iter().copied().chain(flags).collect()
 }
 
 /// Reads `fetched` (each procurement dataset with its bytes, or why it has none) into one store described by
 /// `catalog`. The order of `fetched` is the store's row order.
 pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>) -> Loaded<E> {
-    let mut loaded = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new() };
+    let mut loaded = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new(), precomputed: None };
     let mut ocds_inputs: Vec<(&Dataset, Vec<u8>)> = Vec::new();
+    let mut flags: Vec<(&Dataset, Precomputed)> = Vec::new();
+    let mut procurement = Vec::new();
     for (dataset, bytes) in fetched {
+        if dataset.kind == DatasetKind::Flags {
+            match bytes {
+                Ok(bytes) => match serde_json::from_slice::<Precomputed>(&bytes) {
+                    Ok(file) => flags.push((dataset, file)),
+                    Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e.to_string())),
+                },
+                Err(e) => loaded.failed.push((dataset.id.clone(), e)),
+            }
+            continue;
+        }
         if dataset.kind != DatasetKind::Procurement {
             continue;
         }
+        procurement.push((dataset.organisation.clone(), dataset.fiscal_year));
         match bytes {
             Ok(bytes) => match dataset.format {
                 DataFormat::Ocds => ocds_inputs.push((dataset, bytes)),
@@ -66,6 +93,16 @@ pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>)
         loaded.store.add(org.as_deref(), dataset.and_then(|d| d.fiscal_year), vec![process]);
     }
     loaded.store.describe_orgs(&catalog.organisations);
+    // Only a complete set stands for the run: one organisation-year without its file would show no signals.
+    let complete =
+        procurement.iter().all(|(org, year)| flags.iter().any(|(d, _)| &d.organisation == org && &d.fiscal_year == year));
+    if complete && !flags.is_empty() {
+        let files: Vec<Precomputed> = flags.into_iter().map(|(_, f)| f).collect();
+        match ByYear::from_precomputed(&files) {
+            Ok(by_year) => loaded.precomputed = Some(by_year),
+            Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags("flags/", &format!("{e:?}"))),
+        }
+    }
     loaded
 }
 

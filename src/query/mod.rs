@@ -1,4 +1,5 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
+pub mod contacts;
 pub mod csv;
 pub mod dict;
 pub mod export;

@@ -73,7 +73,7 @@ test('a permalink opened in a new browser restores the same view', async ({ page
   const errors = watchErrors(other);
   await other.goto(permalink);
   await expect(other.getByTestId('org-name')).toHaveText('Kamphaeng Phet Town Municipality');
-  await expect(other.locator('h2').first()).toHaveText('Procurement');
+  await expect(other.getByRole('heading', { level: 2, name: 'Procurement', exact: true })).toBeVisible();
   await expect(other.getByTestId('total-count')).toHaveText(count);
   await expect(other.getByTestId('total-contract')).toHaveText(contract);
   await expect(other.getByTestId('year-facet').locator('li.selected')).toContainText('2566');

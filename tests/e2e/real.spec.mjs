@@ -71,3 +71,54 @@ test('the demonstration catalog is one switch away, and labelled there', async (
   await page.getByTestId('data-switch').click();
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
 });
+
+// What the catalog that `make data` published lists for one organisation.
+const CATALOG = JSON.parse(readFileSync(new URL('../../public/data/catalog.json', import.meta.url), 'utf8'));
+const filesOf = (code) => CATALOG.datasets.filter((d) => d.organisation === code && (d.kind === 'procurement' || d.kind === 'flags')).map((d) => d.url).sort();
+
+test('an organisation page fetches only its own files: its procurement shard and its published flags', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/\/data\/((procurement|flags)\/.+)$/);
+    if (m) fetched.push(decodeURIComponent(m[1]));
+  });
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.getByTestId('total-count')).not.toHaveText('0');
+  expect(filesOf(TOWN_CODE).length).toBe(2);
+  expect([...fetched].sort()).toEqual(filesOf(TOWN_CODE));
+  // Its signals are the published run's, over the whole fiscal year, not a run over this organisation alone.
+  await expect(page.getByTestId('flag-run')).toContainText('คำนวณเมื่อเผยแพร่ข้อมูล');
+  // A process reached from its table needs nothing more.
+  await page.getByTestId('process-table').locator('tbody tr td.title a').first().click();
+  await expect(page.getByTestId('process-page')).toBeVisible();
+  expect(fetched.length).toBe(2);
+  // A changed setting cannot use the published run: the page says its comparison is this organisation's alone.
+  await page.goto(`./?org=${TOWN_CODE}&fs.TH08.limit=300000&lang=en`);
+  await expect(page.getByTestId('flag-run')).toContainText("this organisation's data only");
+});
+
+test('a shard changed after publishing is refused with a checksum error, and the page says which', async ({ page }) => {
+  const shard = CATALOG.datasets.find((d) => d.organisation === TOWN_CODE && d.kind === 'procurement');
+  await page.route(`**/data/${shard.url}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/"amount":\s*(\d)/, '"amount":9$1');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('SHA-256');
+  await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('ไม่ตรงกับที่ผู้เผยแพร่ระบุ');
+});
+
+test('an organisation page says where to complain, as working phone links, in both languages', async ({ page }) => {
+  await page.goto(`./?org=${TOWN_CODE}`);
+  const turn = page.getByTestId('where-to-turn');
+  await expect(turn.getByRole('heading', { level: 2 })).toHaveText('ร้องเรียนและมีส่วนร่วม');
+  await expect(turn.getByTestId('complaints')).toContainText('ศูนย์ดำรงธรรมจังหวัดกำแพงเพชร');
+  await expect(turn.locator('a[href="tel:1567"]').first()).toBeVisible();
+  await expect(turn.locator('a[href="tel:1205"]')).toHaveCount(1);
+  // No participation centre is published for it: said, not left blank.
+  await expect(turn.getByTestId('participation')).toContainText('ไม่มีข้อมูลติดต่อ');
+  await page.goto(`./?org=${TOWN_CODE}&lang=en`);
+  await expect(turn.getByTestId('complaints')).toContainText('Kamphaeng Phet Damrongdhama Centre');
+  await expect(turn).toContainText('not proof of wrongdoing');
+});

@@ -1,8 +1,9 @@
 //! `locallens publish`: a catalog and raw files → the data folder the app reads (`publish` in the library
 //! decides where everything goes; this file reads and writes). e-GP rows stream file by file, and each
 //! file's releases are appended to their shards before the next file is read.
-use std::collections::HashSet;
-use std::io::Write;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,7 +42,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         None => HashSet::new(),
     };
     // Shards are appended to: start from empty folders, and only the folders this command owns.
-    for dir in ["procurement", "budget"] {
+    for dir in ["procurement", "budget", "flags"] {
         let dir = out.join(dir);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -87,7 +88,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         append(&out, publication.take_pending())?;
     }
-    let (catalog, published) = publication.finish();
+    let (mut catalog, published) = publication.finish();
+    let flag_files = write_flags(&out, &mut catalog)?;
     let mut json = serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?;
     json.push(b'\n');
     std::fs::write(out.join("catalog.json"), json).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -104,6 +106,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         p.without_year,
         p.budgets.len()
     );
+    eprintln!("flags: {flag_files} files, one per organisation and fiscal year, with the app's default settings");
     if report.egp.rows > 0 {
         let e = &report.egp;
         eprintln!(
@@ -123,6 +126,64 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let failed = !report.issues.is_empty() || !report.publish.unplaced_budgets.is_empty();
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Runs the flags of each fiscal year over the shards just written, reading them back one process at a time,
+/// and writes each organisation's part. Returns how many files were written.
+fn write_flags(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) -> Result<usize, String> {
+    use locallens::domain::catalog::DatasetKind;
+    use locallens::query::flags::precomputed::run_year;
+    let peers = locallens::query::peers::peer_groups(&catalog.organisations);
+    let mut by_year: BTreeMap<i32, Vec<(String, PathBuf)>> = BTreeMap::new();
+    for d in catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Procurement) {
+        if let (Some(code), Some(year)) = (&d.organisation, d.fiscal_year) {
+            by_year.entry(year.0).or_default().push((code.clone(), out.join(&d.url)));
+        }
+    }
+    let failure = RefCell::new(None);
+    let mut written = 0;
+    for (year, shards) in by_year {
+        let processes = shards.iter().flat_map(|(code, path)| {
+            let lines = match std::fs::File::open(path) {
+                Ok(f) => Some(BufReader::new(f).lines()),
+                Err(e) => {
+                    failure.borrow_mut().get_or_insert(format!("{}: {e}", path.display()));
+                    None
+                }
+            };
+            lines.into_iter().flatten().enumerate().map_while(|(n, line)| {
+                match line.map_err(|e| e.to_string()).and_then(|l| read_release(&l)) {
+                    Ok(release) => Some((code.clone(), release)),
+                    Err(e) => {
+                        failure.borrow_mut().get_or_insert(format!("{}:{}: {e}", path.display(), n + 1));
+                        None
+                    }
+                }
+            })
+        });
+        let files = run_year(year, &peers, processes);
+        if let Some(e) = failure.borrow_mut().take() {
+            return Err(e);
+        }
+        for file in &files {
+            let (path, bytes) = publish::add_flags(catalog, file);
+            std::fs::write(out.join(&path), bytes).map_err(|e| format!("{path}: {e}"))?;
+            written += 1;
+        }
+    }
+    catalog.datasets.sort_by(|a, b| {
+        (a.kind.as_str(), &a.organisation, a.fiscal_year).cmp(&(b.kind.as_str(), &b.organisation, b.fiscal_year))
+    });
+    Ok(written)
+}
+
+/// One line of a shard this command wrote: a compiled release.
+fn read_release(line: &str) -> Result<locallens::domain::ocds::Release, String> {
+    use locallens::domain::issue::JsonPath;
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let object = value.as_object().ok_or("not a release")?;
+    let mut reader = locallens::ingest::reader::Reader::new("shard", JsonPath::root());
+    locallens::ingest::ocds::release::read_release(&mut reader, object).ok_or_else(|| "not a release".to_string())
 }
 
 fn write_budget(

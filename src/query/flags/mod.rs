@@ -4,6 +4,7 @@
 //! A flag is a risk signal, not proof of wrongdoing: every result says what it measured.
 pub mod bids;
 pub mod cardinal;
+pub mod precomputed;
 pub mod registry;
 pub mod settings;
 pub mod stats;
@@ -57,6 +58,12 @@ impl Group {
             Group::ProcuringEntity => "ProcuringEntity",
             Group::Tenderer => "Tenderer",
         }
+    }
+
+    pub const ALL: [Group; 4] = [Group::Ocid, Group::Buyer, Group::ProcuringEntity, Group::Tenderer];
+
+    pub fn from_code(code: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == code)
     }
 }
 
@@ -224,6 +231,23 @@ impl Session<'_> {
         for indicator in self.indicators.iter_mut() {
             indicator.fold(&mut self.ctx, release);
         }
+    }
+
+    /// Folds one process and says which indicators it could and could not evaluate, so that a publisher can
+    /// count them per organisation while the run spans the whole fiscal year.
+    pub fn fold_counted(&mut self, release: &Release) -> (BTreeMap<FlagCode, usize>, BTreeMap<FlagCode, usize>) {
+        let outcome = &mut self.ctx.outcome;
+        let (evaluated, missing) = (std::mem::take(&mut outcome.evaluated), std::mem::take(&mut outcome.not_evaluable));
+        self.fold(release);
+        let outcome = &mut self.ctx.outcome;
+        let mine = (std::mem::replace(&mut outcome.evaluated, evaluated), std::mem::replace(&mut outcome.not_evaluable, missing));
+        for (code, n) in &mine.0 {
+            *outcome.evaluated.entry(*code).or_default() += n;
+        }
+        for (code, n) in &mine.1 {
+            *outcome.not_evaluable.entry(*code).or_default() += n;
+        }
+        mine
     }
 
     pub fn finish(mut self) -> Outcome {

@@ -26,6 +26,15 @@ impl ByYear {
         Ok(ByYear { years })
     }
 
+    /// The published run's results (`precomputed`), one file per organisation and fiscal year.
+    pub fn from_precomputed(files: &[super::precomputed::Precomputed]) -> Result<ByYear, super::precomputed::Unusable> {
+        let mut years: BTreeMap<i32, Outcome> = BTreeMap::new();
+        for file in files {
+            super::precomputed::merge(years.entry(file.fiscal_year).or_default(), file.outcome()?);
+        }
+        Ok(ByYear { years })
+    }
+
     /// The signals of one process (a row of the store).
     pub fn of_row(&self, store: &Store, row: usize) -> Option<&Codes> {
         self.years.get(&store.fiscal_year[row])?.flags_of(Group::Ocid, &store.processes[row].compiled.ocid)

@@ -108,6 +108,15 @@ keys! {
     NotProof => "สัญญาณความเสี่ยงไม่ใช่หลักฐานการกระทำผิด: เป็นจุดที่ควรตรวจสอบเพิ่มเติม และอาจมีเหตุผลที่ชอบธรรม", "A risk signal is not proof of wrongdoing: it points at something worth a second look, which may have an innocent explanation.";
     Methodology => "วิธีคำนวณสัญญาณความเสี่ยง", "How the risk signals are computed";
     NotEvaluableBecause => "ประเมินไม่ได้", "Not evaluable";
+    WhereToTurn => "ร้องเรียนและมีส่วนร่วม", "Complain or take part";
+    ComplaintChannels => "ช่องทางร้องเรียน", "Where to complain";
+    ParticipationCentre => "ศูนย์ส่งเสริมการมีส่วนร่วมของประชาชน", "Public participation centre";
+    NoParticipationCentre => "แค็ตตาล็อกไม่มีข้อมูลติดต่อศูนย์ส่งเสริมการมีส่วนร่วมของหน่วยงานนี้", "The catalog has no contact for this organisation's participation centre";
+    WhatYouCanDo => "เห็นรายการที่น่าสงสัย? จดเลขโครงการ คัดลอกลิงก์ของหน้านี้ แล้วแจ้งช่องทางข้างต้น สัญญาณความเสี่ยงเป็นเหตุให้ถาม ไม่ใช่หลักฐานการกระทำผิด", "Seen something that worries you? Note the project number, copy this page's link and report it to a channel above. A risk signal is a reason to ask, not proof of wrongdoing.";
+    Call => "โทร", "call";
+    FlagsPublished => "คำนวณเมื่อเผยแพร่ข้อมูล จากทุกกระบวนการของปีงบประมาณ ด้วยค่าตั้งต้น", "Computed when the data was published, over every process of the fiscal year, with the default settings";
+    FlagsInBrowser => "คำนวณในเบราว์เซอร์จากข้อมูลที่โหลด", "Computed in your browser over the data loaded";
+    FlagsInBrowserOneOrg => "คำนวณในเบราว์เซอร์จากข้อมูลของหน่วยงานนี้เท่านั้น การเทียบกับหน่วยงานอื่นในปีเดียวกันจึงไม่ครบ", "Computed in your browser over this organisation's data only, so comparisons with other organisations of the year are incomplete";
     NotEvaluable => "ประเมินไม่ได้เพราะข้อมูลไม่ครบ", "Could not be evaluated for missing data";
     Evaluated => "ประเมินแล้ว", "Evaluated";
     OnlyFlagged => "แสดงเฉพาะโครงการที่มีสัญญาณความเสี่ยง", "Show only processes with risk signals";

@@ -1,12 +1,13 @@
-//! Loading every procurement dataset of the catalog into one store, with progress, and the red flags over it,
-//! once the first page that shows procurement asks for them.
+//! Loading the procurement datasets a page needs (one organisation's, or the catalog's) into one store, with
+//! progress, and the red flags over it, once the first page that shows procurement asks for them.
 //! All years are loaded, so that year facets can count every year and each year's flags compare a process
 //! with its whole fiscal year (see `query::flags::yearly`).
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::catalog::{Catalog, DatasetKind};
+use crate::domain::catalog::{Catalog, Dataset};
 use crate::query::flags::settings::SettingsError;
 use crate::query::flags::yearly::ByYear;
 use crate::query::peers::peer_groups;
@@ -17,12 +18,34 @@ use crate::ui::state::use_view;
 /// What loading produced (see `query::load`), with the typed reason each failed dataset could not be fetched.
 pub type Loaded = crate::query::load::Loaded<LoadError>;
 
-/// Datasets fetched so far, of how many.
-#[derive(Clone, Copy)]
-pub struct Progress(pub RwSignal<(usize, usize)>);
+/// What a page needs loaded: one organisation's datasets (its page, and a process reached from it), or every
+/// dataset of the catalog (all procurement, a supplier across buyers). A citizen's page never fetches a province.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Org(String),
+    All,
+}
 
-async fn load_procurement(catalog: Arc<Catalog>, folder: &'static str, progress: RwSignal<(usize, usize)>) -> Arc<Loaded> {
-    let datasets: Vec<_> = catalog.datasets_for(DatasetKind::Procurement, None).cloned().collect();
+impl Scope {
+    pub fn of_org(org: Option<String>) -> Scope {
+        org.map_or(Scope::All, Scope::Org)
+    }
+
+    fn org(&self) -> Option<&str> {
+        match self {
+            Scope::Org(code) => Some(code),
+            Scope::All => None,
+        }
+    }
+}
+
+async fn load_procurement(
+    catalog: Arc<Catalog>,
+    scope: Scope,
+    folder: &'static str,
+    progress: RwSignal<(usize, usize)>,
+) -> Arc<Loaded> {
+    let datasets: Vec<Dataset> = crate::query::load::wanted(&catalog, scope.org()).into_iter().cloned().collect();
     progress.set((0, datasets.len()));
     // Fetched together, read in catalog order so that row order does not depend on the network.
     let fetched = futures::future::join_all(datasets.iter().map(|d| async move {
@@ -36,14 +59,23 @@ async fn load_procurement(catalog: Arc<Catalog>, folder: &'static str, progress:
     Arc::new(result)
 }
 
-/// The loaded data, shared by the explorer's pages.
+/// The loaded data, shared by the explorer's pages of one scope.
 #[derive(Clone, Copy)]
-pub struct Procurement(pub LocalResource<Arc<Loaded>>);
+struct Procurement(pub LocalResource<Arc<Loaded>>);
+
+/// Where the flags on screen come from: the run made at publication over the whole fiscal year with the
+/// default settings, or a run in the browser over what is loaded (changed settings, or files without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagRun {
+    Published,
+    InBrowser { one_organisation: bool },
+}
 
 /// Flags per fiscal year and, per row of the store, whether it has any.
 pub struct FlagState {
     pub by_year: ByYear,
     pub mask: Vec<bool>,
+    pub run: FlagRun,
 }
 
 /// Each run makes a new state; comparing by identity spares comparing every result.
@@ -58,7 +90,15 @@ impl PartialEq for FlagState {
 #[derive(Clone, Copy)]
 pub struct Flags(pub Memo<Result<Arc<FlagState>, SettingsError>>);
 
-/// Where the data comes from, and the resource and flags once some page has asked for them. The home page's list
+/// One scope's data, its flags and its progress.
+#[derive(Clone, Copy)]
+struct Made {
+    procurement: Procurement,
+    flags: Flags,
+    progress: RwSignal<(usize, usize)>,
+}
+
+/// Where the data comes from, and each scope's resource once some page has asked for it. The home page's list
 /// of organisations needs none of it, so nothing is fetched until a page does.
 #[derive(Clone)]
 struct Source {
@@ -66,67 +106,82 @@ struct Source {
     catalog: Arc<Catalog>,
     /// The catalog's folder: dataset URLs are relative to it.
     folder: &'static str,
-    progress: RwSignal<(usize, usize)>,
-    made: StoredValue<Option<(Procurement, Flags)>>,
+    made: StoredValue<HashMap<Scope, Made>>,
 }
 
 pub fn provide_procurement(catalog: Arc<Catalog>) {
-    let progress = RwSignal::new((0, 0));
-    provide_context(Progress(progress));
     provide_context(Source {
         owner: Owner::current().expect("inside the explorer"),
         catalog,
         folder: use_view().get_untracked().data.folder(),
-        progress,
-        made: StoredValue::new(None),
+        made: StoredValue::new(HashMap::new()),
     });
 }
 
-/// The resource and the flags over it, made on first use under the explorer's owner, so that they outlive the
-/// page that first asked and every later page shares them.
-fn source() -> (Procurement, Flags) {
+/// A scope's resource and flags, made on first use under the explorer's owner, so that they outlive the page
+/// that first asked and every later page of the same scope shares them.
+fn source(scope: &Scope) -> Made {
     let src = expect_context::<Source>();
-    if let Some(made) = src.made.get_value() {
+    if let Some(made) = src.made.with_value(|m| m.get(scope).copied()) {
         return made;
     }
-    let Source { owner, catalog, folder, progress, made } = src;
+    let Source { owner, catalog, folder, made } = src;
+    let one_organisation = matches!(scope, Scope::Org(_));
+    let key = scope.clone();
+    let scope = scope.clone();
     let pair = owner.with(|| {
+        let progress = RwSignal::new((0, 0));
         let peers = peer_groups(&catalog.organisations);
-        let resource = LocalResource::new(move || load_procurement(catalog.clone(), folder, progress));
+        let resource = LocalResource::new(move || load_procurement(catalog.clone(), scope.clone(), folder, progress));
         let settings = use_view().select(|s| s.flag_settings.clone());
         let flags = Memo::new(move |_| {
             let loaded = resource.get();
-            let store = loaded.as_ref().map(|d| &d.store);
             let empty = Store::default();
-            let store = store.unwrap_or(&empty);
-            let by_year = settings.with(|s| ByYear::run(s, store, &peers))?;
-            let mask = by_year.mask(store);
-            Ok(Arc::new(FlagState { by_year, mask }))
+            let store = loaded.as_ref().map_or(&empty, |d| &d.store);
+            let published = loaded.as_ref().and_then(|d| d.precomputed.as_ref());
+            let state = match published {
+                // The published run used the default settings: it stands only while the reader keeps them.
+                Some(by_year) if settings.with(BTreeMap::is_empty) => {
+                    let by_year = ByYear { years: by_year.years.clone() };
+                    let mask = by_year.mask(store);
+                    FlagState { by_year, mask, run: FlagRun::Published }
+                }
+                _ => {
+                    let by_year = settings.with(|s| ByYear::run(s, store, &peers))?;
+                    let mask = by_year.mask(store);
+                    FlagState { by_year, mask, run: FlagRun::InBrowser { one_organisation } }
+                }
+            };
+            Ok(Arc::new(state))
         });
-        (Procurement(resource), Flags(flags))
+        Made { procurement: Procurement(resource), flags: Flags(flags), progress }
     });
-    made.set_value(Some(pair));
+    made.update_value(|m| {
+        m.insert(key, pair);
+    });
     pair
 }
 
-pub fn use_flags() -> Memo<Result<Arc<FlagState>, SettingsError>> {
-    source().1 .0
-}
+/// The scope of the page being shown, which `WithData` provides to everything inside it.
+#[derive(Clone)]
+struct Current(Scope);
 
-pub fn use_procurement() -> Procurement {
-    source().0
+pub fn use_flags() -> Memo<Result<Arc<FlagState>, SettingsError>> {
+    source(&expect_context::<Current>().0).flags.0
 }
 
 /// Waits for the data (showing how many datasets have arrived), then renders `render` with it.
 #[component]
-pub fn WithData<F, V>(render: F) -> impl IntoView
+pub fn WithData<F, V>(scope: Scope, render: F) -> impl IntoView
 where
     F: Fn(Arc<Loaded>) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let lang = use_view().lang();
-    let data = use_procurement().0;
-    let progress = expect_context::<Progress>().0;
+    let made = source(&scope);
+    provide_context(Current(scope));
+    let data = made.procurement.0;
+    let progress = made.progress;
     let fallback = move || {
         view! {
             <div class="loading" role="status" data-testid="loading">

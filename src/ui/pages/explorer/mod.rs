@@ -5,6 +5,7 @@ mod org;
 mod process;
 mod procurement;
 mod supplier;
+mod turn;
 
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ fn Home(tab: Tab) -> impl IntoView {
                 <section class="all-procurement">
                     <h1>{move || Tab::Procurement.label().get(lang.get())}</h1>
                     <data::IncompleteNotice org=None />
-                    <data::WithData render=|data| view! { <procurement::ProcurementView data=data /> } />
+                    <data::WithData scope=data::Scope::All render=|data| view! { <procurement::ProcurementView data=data /> } />
                 </section>
             }
             .into_any(),

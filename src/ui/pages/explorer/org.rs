@@ -5,8 +5,9 @@ use crate::domain::codes::Code;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{IncompleteNotice, WithData};
+use crate::ui::pages::explorer::data::{IncompleteNotice, Scope, WithData};
 use crate::ui::pages::explorer::procurement::ProcurementView;
+use crate::ui::pages::explorer::turn::WhereToTurn;
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::ViewState;
 
@@ -41,9 +42,10 @@ pub fn OrgPage(code: String) -> impl IntoView {
                     parts.join(" · ")
                 })}
             </p>
+            <WhereToTurn code=code.get_value() />
             <h2>{move || t(lang.get(), Key::Procurement)}</h2>
             <IncompleteNotice org=Some(code.get_value()) />
-            <WithData render=move |data| view! { <ProcurementView data=data scope=code.get_value() /> } />
+            <WithData scope=Scope::Org(code.get_value()) render=move |data| view! { <ProcurementView data=data scope=code.get_value() /> } />
         </section>
     }
     .into_any()

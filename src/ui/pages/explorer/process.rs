@@ -17,13 +17,15 @@ use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, Scope, WithData};
 use crate::ui::state::use_view;
 use crate::ui::url_state::ViewState;
 
 #[component]
 pub fn ProcessPage(ocid: String) -> impl IntoView {
-    view! { <WithData render=move |data| view! { <ProcessView data=data ocid=ocid.clone() /> } /> }
+    // Reached from an organisation's table or a supplier's list, the link names the buyer: only its data loads.
+    let scope = Scope::of_org(use_view().get_untracked().org);
+    view! { <WithData scope=scope render=move |data| view! { <ProcessView data=data ocid=ocid.clone() /> } /> }
 }
 
 fn money(v: Option<Satang>) -> String {

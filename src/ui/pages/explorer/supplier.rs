@@ -14,14 +14,14 @@ use crate::ui::components::flags::SignalList;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{use_flags, Loaded, WithData};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, Scope, WithData};
 use crate::ui::pages::explorer::procurement::charts::years_by_method;
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Tab, ViewState};
 
 #[component]
 pub fn SupplierPage(id: String) -> impl IntoView {
-    view! { <WithData render=move |data| view! { <SupplierView data=data id=id.clone() /> } /> }
+    view! { <WithData scope=Scope::All render=move |data| view! { <SupplierView data=data id=id.clone() /> } /> }
 }
 
 #[component]

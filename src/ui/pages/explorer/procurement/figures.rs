@@ -9,7 +9,7 @@ use crate::query::summary::{by_method, participants};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::use_flags;
+use crate::ui::pages::explorer::data::{use_flags, FlagRun};
 use crate::ui::pages::explorer::procurement::Selection;
 use crate::ui::pages::flags::settings_error;
 use crate::ui::state::use_view;
@@ -148,6 +148,11 @@ fn Signals(selection: Selection) -> impl IntoView {
                     <section class="signals" data-testid="signals">
                         <h3>{t(l, Key::RiskSignals)}</h3>
                         <p class="not-proof">{t(l, Key::NotProof)}</p>
+                        <p class="flag-run" data-testid="flag-run">{t(l, match state.run {
+                            FlagRun::Published => Key::FlagsPublished,
+                            FlagRun::InBrowser { one_organisation: false } => Key::FlagsInBrowser,
+                            FlagRun::InBrowser { one_organisation: true } => Key::FlagsInBrowserOneOrg,
+                        })}</p>
                         <p>
                             {t(l, Key::WithSignals)} ": " <strong data-testid="flagged-count">{format::count(flagged as u64)}</strong>
                             " / " {format::count(flaggable as u64)} " · "

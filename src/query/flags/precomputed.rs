@@ -1,0 +1,234 @@
+//! Flags computed once when data is published, one file per organisation and fiscal year (`flags/<code>-<year>.json`,
+//! listed in the catalog with its SHA-256). Fences and peer groups need a whole fiscal year, and a citizen's page
+//! must not fetch a province to show one organisation's signals: `locallens publish` runs the year once with
+//! the app's default settings, and each file keeps what one organisation's page reads — its processes' results,
+//! its own, those of the tenderers in its processes, the year's fences, and how many of its processes each
+//! indicator could evaluate. A reader who changes a setting gets a fresh run in the browser instead.
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Engine, FlagCode, Group, Outcome, APP_PROFILE};
+use crate::domain::ocds::Release;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Precomputed {
+    pub organisation: String,
+    pub fiscal_year: i32,
+    /// The run's settings over every indicator's defaults: the app's profile, and nothing a reader chose.
+    pub settings: BTreeMap<String, String>,
+    /// Processes in the run: every published process of the fiscal year, of every organisation.
+    pub processes_in_run: usize,
+    /// Cardinal's groups (`OCID`, `Buyer`, `ProcuringEntity`, `Tenderer`) → id → indicator → value.
+    pub results: BTreeMap<String, BTreeMap<String, BTreeMap<String, f64>>>,
+    /// The year's quartiles and fences per indicator, as Cardinal's "Meta"; null where there was nothing to
+    /// take a quartile of (the engine's NaN, which JSON cannot carry).
+    pub meta: BTreeMap<String, BTreeMap<String, Option<f64>>>,
+    /// Of this organisation's processes: how many each indicator evaluated, and could not for missing data.
+    pub evaluated: BTreeMap<String, usize>,
+    pub not_evaluable: BTreeMap<String, usize>,
+}
+
+/// The settings the published run uses; the browser uses its files only while the reader's settings are these.
+pub fn settings() -> BTreeMap<String, String> {
+    APP_PROFILE.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+#[derive(Default)]
+struct Mine {
+    ocids: Vec<String>,
+    /// Party ids in its processes: itself, procuring entities, tenderers and suppliers.
+    parties: BTreeSet<String>,
+    evaluated: BTreeMap<FlagCode, usize>,
+    not_evaluable: BTreeMap<FlagCode, usize>,
+}
+
+/// Runs one fiscal year, fed as (organisation code, process) one at a time so that the year need not be in
+/// memory, and splits the outcome per organisation.
+pub fn run_year(
+    fiscal_year: i32,
+    peers: &HashMap<String, String>,
+    processes: impl IntoIterator<Item = (String, Release)>,
+) -> Vec<Precomputed> {
+    let mut engine = Engine::with_overrides(&BTreeMap::new()).expect("the app's profile is valid");
+    let mut session = engine.start(peers);
+    let mut orgs: BTreeMap<String, Mine> = BTreeMap::new();
+    let mut count = 0;
+    for (code, release) in processes {
+        count += 1;
+        let (evaluated, missing) = session.fold_counted(&release);
+        let mine = orgs.entry(code.clone()).or_default();
+        for (c, n) in evaluated {
+            *mine.evaluated.entry(c).or_default() += n;
+        }
+        for (c, n) in missing {
+            *mine.not_evaluable.entry(c).or_default() += n;
+        }
+        mine.parties.insert(code);
+        mine.parties.extend(party_ids(&release));
+        mine.ocids.push(release.ocid);
+    }
+    let outcome = session.finish();
+    let meta: BTreeMap<String, BTreeMap<String, Option<f64>>> = outcome
+        .meta
+        .iter()
+        .map(|(c, m)| (c.as_str().to_string(), m.iter().map(|(k, v)| (k.clone(), v.is_finite().then_some(*v))).collect()))
+        .collect();
+    orgs.into_iter()
+        .map(|(code, mut mine)| {
+            mine.ocids.sort_unstable();
+            let mut results: BTreeMap<String, BTreeMap<String, BTreeMap<String, f64>>> = BTreeMap::new();
+            for (group, ids) in &outcome.results {
+                let keep = |id: &String| match group {
+                    Group::Ocid => mine.ocids.binary_search(id).is_ok(),
+                    _ => mine.parties.contains(id),
+                };
+                let kept: BTreeMap<String, BTreeMap<String, f64>> =
+                    ids.iter().filter(|(id, _)| keep(id)).map(|(id, codes)| (id.clone(), named(codes))).collect();
+                if !kept.is_empty() {
+                    results.insert(group.as_str().to_string(), kept);
+                }
+            }
+            Precomputed {
+                organisation: code,
+                fiscal_year,
+                settings: settings(),
+                processes_in_run: count,
+                results,
+                meta: meta.clone(),
+                evaluated: named(&mine.evaluated),
+                not_evaluable: named(&mine.not_evaluable),
+            }
+        })
+        .collect()
+}
+
+fn named<V: Clone>(by_code: &BTreeMap<FlagCode, V>) -> BTreeMap<String, V> {
+    by_code.iter().map(|(c, v)| (c.as_str().to_string(), v.clone())).collect()
+}
+
+fn party_ids(r: &Release) -> impl Iterator<Item = String> + '_ {
+    let refs = r.awards.iter().flat_map(|a| &a.suppliers).chain(r.bids.iter().flat_map(|b| &b.tenderers));
+    let entity = r.tender.as_ref().and_then(|t| t.procuring_entity.as_ref());
+    r.parties
+        .iter()
+        .filter_map(|p| p.id.clone())
+        .chain(refs.chain(entity).filter_map(|o| o.id.clone()))
+        .chain(r.buyer.as_ref().and_then(|b| b.id.clone()))
+}
+
+/// Why a published flags file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    UnknownGroup(String),
+    UnknownCode(String),
+}
+
+impl Precomputed {
+    /// As the engine's outcome, the form the pages read.
+    pub fn outcome(&self) -> Result<Outcome, Unusable> {
+        let code = |c: &str| FlagCode::from_code(c).ok_or_else(|| Unusable::UnknownCode(c.to_string()));
+        let mut out = Outcome::default();
+        for (group, ids) in &self.results {
+            let group = Group::from_code(group).ok_or_else(|| Unusable::UnknownGroup(group.clone()))?;
+            for (id, codes) in ids {
+                let codes = codes.iter().map(|(c, v)| Ok((code(c)?, *v))).collect::<Result<_, Unusable>>()?;
+                out.results.entry(group).or_default().insert(id.clone(), codes);
+            }
+        }
+        for (c, m) in &self.meta {
+            out.meta.insert(code(c)?, m.iter().map(|(k, v)| (k.clone(), v.unwrap_or(f64::NAN))).collect());
+        }
+        for (c, n) in &self.evaluated {
+            out.evaluated.insert(code(c)?, *n);
+        }
+        for (c, n) in &self.not_evaluable {
+            out.not_evaluable.insert(code(c)?, *n);
+        }
+        Ok(out)
+    }
+}
+
+/// Several organisations' files of one year as one outcome: results side by side, coverage added up.
+pub fn merge(into: &mut Outcome, other: Outcome) {
+    for (group, ids) in other.results {
+        into.results.entry(group).or_default().extend(ids);
+    }
+    into.meta.extend(other.meta);
+    for (c, n) in other.evaluated {
+        *into.evaluated.entry(c).or_default() += n;
+    }
+    for (c, n) in other.not_evaluable {
+        *into.not_evaluable.entry(c).or_default() += n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::flags::yearly::ByYear;
+    use crate::query::peers::peer_groups;
+    use crate::query::test_data::store;
+
+    #[test]
+    fn each_organisations_file_gives_its_rows_the_signals_of_the_whole_years_run() {
+        let store = store(900);
+        let peers = peer_groups(&crate::demo::orgs::organisations());
+        let whole = ByYear::run(&BTreeMap::new(), &store, &peers).unwrap();
+        let mut files = Vec::new();
+        for (&year, rows) in &store.by_year {
+            let fed = rows
+                .iter()
+                .map(|&r| (store.orgs.get(store.org[r as usize]).to_string(), store.processes[r as usize].compiled.clone()));
+            files.extend(run_year(year, &peers, fed));
+        }
+        // Through JSON, as the browser reads them.
+        let files: Vec<Precomputed> =
+            files.iter().map(|f| serde_json::from_slice(&serde_json::to_vec(f).unwrap()).unwrap()).collect();
+        let mut flagged = 0;
+        for file in &files {
+            assert_eq!(file.settings, settings());
+            let alone = ByYear::from_precomputed(std::slice::from_ref(file)).unwrap();
+            let code = store.orgs.lookup(&file.organisation).unwrap();
+            let rows: Vec<usize> =
+                store.by_year[&file.fiscal_year].iter().map(|&r| r as usize).filter(|&r| store.org[r] == code).collect();
+            assert!(!rows.is_empty());
+            for &r in &rows {
+                assert_eq!(alone.of_row(&store, r), whole.of_row(&store, r), "row {r}");
+                flagged += usize::from(alone.of_row(&store, r).is_some());
+            }
+            assert_eq!(alone.of(Group::Buyer, &file.organisation), whole.of(Group::Buyer, &file.organisation));
+        }
+        assert!(flagged > 0, "the test data raises some signals");
+        // Coverage per organisation adds up to the year's.
+        let all = ByYear::from_precomputed(&files).unwrap();
+        for spec in crate::query::flags::SPECS {
+            assert_eq!(all.coverage(spec.code, None), whole.coverage(spec.code, None), "{:?}", spec.code);
+        }
+    }
+
+    #[test]
+    fn a_file_naming_an_unknown_indicator_is_refused_by_name() {
+        let mut file = Precomputed {
+            organisation: "x".into(),
+            fiscal_year: 2568,
+            settings: settings(),
+            processes_in_run: 1,
+            results: BTreeMap::new(),
+            meta: BTreeMap::new(),
+            evaluated: [("R999".to_string(), 1)].into(),
+            not_evaluable: BTreeMap::new(),
+        };
+        assert_eq!(file.outcome(), Err(Unusable::UnknownCode("R999".into())));
+        // A quartile of nothing is NaN in the engine, null in the file, and NaN again when read.
+        file.evaluated.clear();
+        file.meta.insert("R024".into(), [("q1".to_string(), None), ("q3".to_string(), Some(0.5))].into());
+        let read: Precomputed = serde_json::from_slice(&serde_json::to_vec(&file).unwrap()).unwrap();
+        let meta = &read.outcome().unwrap().meta[&FlagCode::R024];
+        assert!(meta["q1"].is_nan() && meta["q3"] == 0.5);
+        file.evaluated.clear();
+        file.results.insert("Agency".into(), BTreeMap::new());
+        assert_eq!(file.outcome(), Err(Unusable::UnknownGroup("Agency".into())));
+    }
+}
