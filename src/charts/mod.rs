@@ -1,4 +1,5 @@
 //! Chart specs (plain data: what to draw) and their rendering to SVG with plotters.
+pub mod budget;
 pub mod measure;
 pub mod procurement;
 pub mod spec;

@@ -2,7 +2,7 @@
 use crate::query::csv::csv_field;
 
 /// A bar chart: one bar per category, one series per colour (stacked).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BarChart {
     pub title: String,
     pub x_label: String,

@@ -1,4 +1,6 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
+pub mod assessment;
+pub mod budget;
 pub mod contacts;
 pub mod csv;
 pub mod dict;

@@ -103,6 +103,10 @@ pub struct ViewState {
     pub per: usize,
     /// The flag whose methodology is open.
     pub flag: Option<FlagCode>,
+    /// On an organisation's page: the budget's fiscal year (BE; the latest when None) and whether its
+    /// breakdown shows shares of the total instead of baht.
+    pub budget_year: Option<i32>,
+    pub budget_share: bool,
     /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
     pub flag_settings: BTreeMap<String, String>,
     /// Values the URL gave that name nothing; not printed back.
@@ -147,6 +151,17 @@ impl ViewState {
                     None => true,
                 },
                 "flag" => FlagCode::from_code(&value).map(|c| state.flag = Some(c)).is_none(),
+                "byear" => {
+                    value.parse::<i32>().ok().filter(|y| (2400..=2700).contains(y)).map(|y| state.budget_year = Some(y)).is_none()
+                }
+                "bshare" => match value.as_str() {
+                    "1" => {
+                        state.budget_share = true;
+                        false
+                    }
+                    "0" => false,
+                    _ => true,
+                },
                 key if key.starts_with("fs.") => {
                     if !value.is_empty() {
                         state.flag_settings.insert(key[3..].to_string(), value.clone());
@@ -205,6 +220,12 @@ impl ViewState {
         }
         if let Some(flag) = self.flag {
             pairs.push(("flag", flag.as_str().to_string()));
+        }
+        if let Some(y) = self.budget_year {
+            pairs.push(("byear", y.to_string()));
+        }
+        if self.budget_share {
+            pairs.push(("bshare", "1".to_string()));
         }
         let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
         if pairs.is_empty() && settings.is_empty() {

@@ -6,6 +6,9 @@ const PROCESS = 'ocds-demo00-6200101-2567-046';
 const PAGES = [
   ['organisations (real data)', './?', 'org-list'],
   ['an organisation (real data)', './?org=4620102', 'process-table'],
+  ['a budget (real data)', './?org=2620101', 'budget-tree'],
+  ['a budget as shares', './?data=demo&org=6200101&bshare=1', 'budget-tree'],
+  ['assessments', './?data=demo&org=6200101&year=2568', 'lpa-areas'],
   ['organisations', './?data=demo&', 'org-list'],
   ['all procurement', './?data=demo&tab=procurement', 'process-table'],
   ['an organisation', './?data=demo&org=6200101&year=2567', 'process-table'],

@@ -122,3 +122,43 @@ test('an organisation page says where to complain, as working phone links, in bo
   await expect(turn.getByTestId('complaints')).toContainText('Kamphaeng Phet Damrongdhama Centre');
   await expect(turn).toContainText('not proof of wrongdoing');
 });
+
+test("the อบจ.'s real budget: totals as the ordinance sums them, a breakdown in baht or shares, and its CSV", async ({ page }) => {
+  const budgetFile = CATALOG.datasets.find((d) => d.kind === 'budget');
+  const budget = JSON.parse(readFileSync(new URL(`../../public/data/${budgetFile.url}`, import.meta.url), 'utf8'));
+  const total = budget.expenditure.reduce((s, l) => s + Math.round(l.allocated * 100), 0) / 100;
+  const areas = new Set(budget.expenditure.map((l) => l.area));
+  await page.goto(`./?org=${budgetFile.organisation}&lang=en`);
+  await expect(page.getByTestId('budget-allocated')).toHaveText(baht(total));
+  // No disbursement in an ordinance: "no data", never 0.
+  await expect(page.getByTestId('budget-disbursed')).toHaveText(/^no data/);
+  await expect(page.getByTestId('budget-tree').locator('tr.depth-0')).toHaveCount(areas.size);
+  await page.getByRole('link', { name: 'Show shares' }).click();
+  await expect(page).toHaveURL(/bshare=1/);
+  await expect(page.getByTestId('budget-tree').locator('tfoot td').first()).toHaveText('100.0%');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('budget-csv').click()]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  expect(csv[0]).toMatch(/^level,name,allocated_baht/);
+  expect(csv.length - 1).toBe(await page.getByTestId('budget-tree').locator('tbody tr').count());
+  // A เทศบาล with no budget file says so.
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.getByTestId('budget')).toContainText('ไม่มีข้อมูลงบประมาณ');
+});
+
+test("assessments: none is real, so a real อปท. says so; the demo's are shown, labelled synthetic, with the score its rule gives", async ({ page }) => {
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.getByTestId('assessment')).toContainText('ไม่มีผลการประเมิน');
+  const years = [2566, 2567, 2568].map((y) => JSON.parse(readFileSync(new URL(`../../public/demo/assessment/${y}.json`, import.meta.url), 'utf8')));
+  const lpa = years.map((f) => f.lpa.find((l) => l.organisation === '6200101'));
+  // The demo's rule: the mean of the areas' percentages.
+  const score = (l) => l.areas.reduce((s, a) => s + (a.points / a.maximum) * 100, 0) / l.areas.length;
+  await page.goto('./?data=demo&org=6200101&lang=en');
+  const section = page.getByTestId('assessment');
+  await expect(section.getByTestId('assessment-synthetic')).toContainText('Synthetic');
+  const rows = section.getByTestId('lpa-years').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.last().locator('td').first()).toHaveText(`${score(lpa[2]).toFixed(1)}%`);
+  await expect(rows.last().locator('td').nth(1)).toHaveText(score(lpa[2]) >= lpa[2].passRule.percent ? 'passed' : 'failed');
+  await expect(rows.last().locator('td').nth(4)).toHaveText(new RegExp(`^\\d+ / ${years[2].lpa.length}$`));
+  await expect(section.getByTestId('ita-years').locator('tbody tr')).toHaveCount(3);
+});

@@ -1,5 +1,7 @@
 //! The explorer: the home page (organisations, or the procurement of all of them), an organisation's page,
 //! one process, one supplier. The catalog's procurement is loaded once here and shared by every page below.
+mod assessment;
+mod budget;
 mod data;
 mod org;
 mod process;

@@ -5,6 +5,8 @@ use crate::domain::codes::Code;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
+use crate::ui::pages::explorer::assessment::AssessmentSection;
+use crate::ui::pages::explorer::budget::BudgetSection;
 use crate::ui::pages::explorer::data::{IncompleteNotice, Scope, WithData};
 use crate::ui::pages::explorer::procurement::ProcurementView;
 use crate::ui::pages::explorer::turn::WhereToTurn;
@@ -43,6 +45,8 @@ pub fn OrgPage(code: String) -> impl IntoView {
                 })}
             </p>
             <WhereToTurn code=code.get_value() />
+            <BudgetSection code=code.get_value() />
+            <AssessmentSection code=code.get_value() />
             <h2>{move || t(lang.get(), Key::Procurement)}</h2>
             <IncompleteNotice org=Some(code.get_value()) />
             <WithData scope=Scope::Org(code.get_value()) render=move |data| view! { <ProcurementView data=data scope=code.get_value() /> } />
