@@ -194,9 +194,7 @@ impl Publication {
                 incomplete,
             });
         }
-        self.catalog.datasets.sort_by(|a, b| {
-            (a.kind.as_str(), &a.organisation, a.fiscal_year).cmp(&(b.kind.as_str(), &b.organisation, b.fiscal_year))
-        });
+        sort_datasets(&mut self.catalog);
         self.report.datasets = self.catalog.datasets.len();
         (self.catalog, self.report)
     }
@@ -225,6 +223,13 @@ pub fn add_flags(catalog: &mut Catalog, flags: &Precomputed) -> (String, Vec<u8>
         incomplete: None,
     });
     (path, bytes)
+}
+
+/// The catalog's datasets in a stable order (kind, organisation, year), so a republished catalog diffs cleanly.
+pub fn sort_datasets(catalog: &mut Catalog) {
+    catalog.datasets.sort_by(|a, b| {
+        (a.kind.as_str(), &a.organisation, a.fiscal_year).cmp(&(b.kind.as_str(), &b.organisation, b.fiscal_year))
+    });
 }
 
 pub fn shard_path(code: &str, year: FiscalYear) -> String {

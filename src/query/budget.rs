@@ -7,7 +7,7 @@ use crate::domain::budget::{Budget, ExpenditureLine};
 use crate::domain::calendar::FiscalYear;
 use crate::domain::lang::{Lang, Tr};
 use crate::domain::money::Total;
-use crate::query::csv::csv_field;
+use crate::query::csv::push_record;
 use crate::query::export::NOTE_COLUMN;
 
 /// The six งบ of the LAO budget classification, in the order ordinances print them.
@@ -210,8 +210,8 @@ pub fn tree_csv(view: &BudgetView, lang: Lang, note: Option<&str>) -> String {
     if note.is_some() {
         headers.push(NOTE_COLUMN.get(lang));
     }
-    let mut out = headers.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
+    let mut out = String::new();
+    push_record(&mut out, &headers);
     let opt = |t: Option<Total>| t.map(Total::to_decimal_string).unwrap_or_default();
     for r in &view.tree {
         let change = r.change();
@@ -227,8 +227,7 @@ pub fn tree_csv(view: &BudgetView, lang: Lang, note: Option<&str>) -> String {
             change.and_then(|c| c.1).map(|p| format!("{p:.2}")).unwrap_or_default(),
         ];
         fields.extend(note.map(str::to_string));
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_record(&mut out, &fields);
     }
     out
 }

@@ -13,3 +13,14 @@ pub fn csv_field(text: &str) -> String {
         guarded
     }
 }
+
+/// Appends one record: every field quoted as `csv_field` does, comma-separated, CRLF-terminated (RFC 4180).
+pub fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(f.as_ref()));
+    }
+    out.push_str("\r\n");
+}

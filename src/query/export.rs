@@ -3,7 +3,7 @@
 use crate::domain::codes::Code;
 use crate::domain::lang::{Lang, Tr};
 use crate::domain::money::Satang;
-use crate::query::csv::csv_field;
+use crate::query::csv::push_record;
 use crate::query::store::{Store, NONE};
 
 /// Each column's header, in order.
@@ -61,8 +61,7 @@ pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang, note: Option<&str>
     if note.is_some() {
         headers.push(NOTE_COLUMN.get(lang));
     }
-    out.push_str(&headers.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
+    push_record(&mut out, &headers);
     for &r in rows {
         let i = r as usize;
         let p = &store.processes[i].compiled;
@@ -92,8 +91,7 @@ pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang, note: Option<&str>
             suppliers.join("; "),
         ];
         cells.extend(note.map(str::to_string));
-        out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_record(&mut out, &cells);
     }
     out
 }

@@ -18,7 +18,7 @@ pub struct Loaded<E> {
     pub rejected: usize,
     pub failed: Vec<(String, E)>,
     /// The published flags run (`flags::precomputed`), when every procurement dataset loaded has its file.
-    pub precomputed: Option<ByYear>,
+    pub precomputed: Option<std::sync::Arc<ByYear>>,
 }
 
 /// What a view needs fetched: the procurement datasets of `org` (or of every organisation), and the published
@@ -99,7 +99,7 @@ pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>)
     if complete && !flags.is_empty() {
         let files: Vec<Precomputed> = flags.into_iter().map(|(_, f)| f).collect();
         match ByYear::from_precomputed(&files) {
-            Ok(by_year) => loaded.precomputed = Some(by_year),
+            Ok(by_year) => loaded.precomputed = Some(std::sync::Arc::new(by_year)),
             Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags("flags/", &format!("{e:?}"))),
         }
     }

@@ -60,3 +60,13 @@ pub async fn fetch_verified(url: &str, sha256: Option<&str>) -> Result<Vec<u8>, 
         Some(got) => Err(LoadError::Checksum { url: url.to_string(), expected: sha256.unwrap_or_default().to_string(), got }),
     }
 }
+
+/// GETs several published files of `folder` at once, each checked against its SHA-256, in the order given.
+pub async fn fetch_all_verified(folder: &str, files: &[(String, Option<String>)]) -> Vec<(String, Result<Vec<u8>, LoadError>)> {
+    futures::future::join_all(
+        files
+            .iter()
+            .map(|(url, sha)| async move { (url.clone(), fetch_verified(&format!("{folder}{url}"), sha.as_deref()).await) }),
+    )
+    .await
+}

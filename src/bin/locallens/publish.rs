@@ -171,9 +171,7 @@ fn write_flags(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) ->
             written += 1;
         }
     }
-    catalog.datasets.sort_by(|a, b| {
-        (a.kind.as_str(), &a.organisation, a.fiscal_year).cmp(&(b.kind.as_str(), &b.organisation, b.fiscal_year))
-    });
+    publish::sort_datasets(catalog);
     Ok(written)
 }
 

@@ -7,15 +7,15 @@ use crate::domain::catalog::DatasetKind;
 use crate::domain::lang::Lang;
 use crate::ingest::assessment::Assessments;
 use crate::query::assessment::{ita_history, lpa_history, ItaYear, LpaYear, Rank};
-use crate::ui::fetch::fetch_verified;
+use crate::ui::fetch::fetch_all_verified;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_catalog, use_view};
 
 async fn load(urls: Vec<(String, Option<String>)>, folder: &'static str) -> Assessments {
     let mut all = Assessments { lpa: Vec::new(), ita: Vec::new() };
-    for (url, sha) in urls {
-        if let Ok(bytes) = fetch_verified(&format!("{folder}{url}"), sha.as_deref()).await {
+    for (url, bytes) in fetch_all_verified(folder, &urls).await {
+        if let Ok(bytes) = bytes {
             let parsed = crate::ingest::assessment::parse(&url, &bytes).values;
             all.lpa.extend(parsed.lpa);
             all.ita.extend(parsed.ita);

@@ -13,7 +13,7 @@ use crate::query::budget::{chosen_year, tree_csv, view as budget_view, BudgetVie
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::download::download;
 use crate::ui::components::link::ViewLink;
-use crate::ui::fetch::fetch_verified;
+use crate::ui::fetch::fetch_all_verified;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_catalog, use_view};
@@ -21,11 +21,7 @@ use crate::ui::url_state::ViewState;
 
 /// Every budget file of the organisation, read; a file that fails is left out and named.
 async fn load(urls: Vec<(String, Option<String>)>, folder: &'static str) -> (Vec<Budget>, Vec<String>) {
-    let fetched = futures::future::join_all(
-        urls.iter()
-            .map(|(url, sha)| async move { (url.clone(), fetch_verified(&format!("{folder}{url}"), sha.as_deref()).await) }),
-    )
-    .await;
+    let fetched = fetch_all_verified(folder, &urls).await;
     let mut budgets = Vec::new();
     let mut failed = Vec::new();
     for (url, bytes) in fetched {

@@ -73,7 +73,9 @@ pub enum FlagRun {
 
 /// Flags per fiscal year and, per row of the store, whether it has any.
 pub struct FlagState {
-    pub by_year: ByYear,
+    /// Shared with the loaded data when it is the published run: a settings change back to the defaults does
+    /// not copy it.
+    pub by_year: Arc<ByYear>,
     pub mask: Vec<bool>,
     pub run: FlagRun,
 }
@@ -142,12 +144,12 @@ fn source(scope: &Scope) -> Made {
             let state = match published {
                 // The published run used the default settings: it stands only while the reader keeps them.
                 Some(by_year) if settings.with(BTreeMap::is_empty) => {
-                    let by_year = ByYear { years: by_year.years.clone() };
+                    let by_year = by_year.clone();
                     let mask = by_year.mask(store);
                     FlagState { by_year, mask, run: FlagRun::Published }
                 }
                 _ => {
-                    let by_year = settings.with(|s| ByYear::run(s, store, &peers))?;
+                    let by_year = Arc::new(settings.with(|s| ByYear::run(s, store, &peers))?);
                     let mask = by_year.mask(store);
                     FlagState { by_year, mask, run: FlagRun::InBrowser { one_organisation } }
                 }
