@@ -210,7 +210,8 @@ pub fn tree_csv(view: &BudgetView, lang: Lang, note: Option<&str>) -> String {
     if note.is_some() {
         headers.push(NOTE_COLUMN.get(lang));
     }
-    let mut out = String::new();
+    // A byte-order mark, as on every CSV of the app: Excel reads the Thai names as UTF-8 only with it.
+    let mut out = String::from("\u{FEFF}");
     push_record(&mut out, &headers);
     let opt = |t: Option<Total>| t.map(Total::to_decimal_string).unwrap_or_default();
     for r in &view.tree {
@@ -328,7 +329,7 @@ mod tests {
         let csv = tree_csv(&v, Lang::En, Some("note"));
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 1 + v.tree.len());
-        assert!(lines[0].starts_with("level,name,allocated_baht") && lines[0].ends_with(",data_note"));
+        assert!(lines[0].starts_with("\u{FEFF}level,name,allocated_baht") && lines[0].ends_with(",data_note"));
         assert_eq!(lines[5], "area,ด้านบริหารทั่วไป,500,0.454545,,,400,100,25.00,note");
     }
 

@@ -137,7 +137,10 @@ test("the อบจ.'s real budget: totals as the ordinance sums them, a breakdo
   await expect(page).toHaveURL(/bshare=1/);
   await expect(page.getByTestId('budget-tree').locator('tfoot td').first()).toHaveText('100.0%');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('budget-csv').click()]);
-  const csv = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  const bytes = readFileSync(await download.path());
+  // Starts with a byte-order mark, so that Excel reads the Thai names as UTF-8.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.subarray(3).toString('utf8').trim().split('\r\n');
   expect(csv[0]).toMatch(/^level,name,allocated_baht/);
   expect(csv.length - 1).toBe(await page.getByTestId('budget-tree').locator('tbody tr').count());
   // A เทศบาล with no budget file says so.
