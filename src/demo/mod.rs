@@ -119,6 +119,8 @@ fn dataset(
         format,
         organisation: org.map(str::to_string),
         fiscal_year: Some(FiscalYear(year)),
+        province_code: None,
+        size: None,
         url: path.to_string(),
         sha256: Some(sha256_hex(bytes)),
         published: Some(published),

@@ -32,6 +32,9 @@ pub enum DatasetKind {
     Ita,
     /// Red flags computed when the data was published (`query::flags::precomputed`).
     Flags,
+    /// Explorer shards (`query::rows`): the columns the list views read, written by `locallens publish`; the
+    /// procurement files stay the detail and the source of truth.
+    Rows,
 }
 
 impl DatasetKind {
@@ -42,6 +45,7 @@ impl DatasetKind {
             DatasetKind::Lpa => "lpa",
             DatasetKind::Ita => "ita",
             DatasetKind::Flags => "flags",
+            DatasetKind::Rows => "rows",
         }
     }
 }
@@ -62,8 +66,11 @@ pub enum DataFormat {
     WevisPaoBudget,
     /// Our LPA and ITA schemas.
     LocallensAssessment,
-    /// Flags of one organisation and fiscal year, as `locallens publish` computes them.
+    /// Flags of one organisation and fiscal year, as `locallens publish` computes them (a province's file
+    /// is an array of its organisations').
     LocallensFlags,
+    /// An explorer shard, `locallens-rows` v1 (docs/SHARDS.md).
+    LocallensRows,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +84,12 @@ pub struct Dataset {
     pub organisation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_year: Option<FiscalYear>,
+    /// The province (DOPA code) a file of several organisations covers: a province's explorer shard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+    /// Bytes, so that a view loading many files can say how much is left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
     /// Relative to the catalog file.
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

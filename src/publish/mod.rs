@@ -162,6 +162,8 @@ impl Publication {
             format: DataFormat::LocallensBudget,
             organisation: Some(code),
             fiscal_year: Some(budget.fiscal_year),
+            province_code: None,
+            size: None,
             url: path.clone(),
             sha256: Some(sha256_hex(&bytes)),
             published,
@@ -187,6 +189,8 @@ impl Publication {
                 url: shard_path(&code, year),
                 organisation: Some(code),
                 fiscal_year: Some(year),
+                province_code: None,
+                size: None,
                 sha256: Some(hex(&shard.hash.finalize())),
                 published: None,
                 source: Some(LocalText::both(&th.join("; "), &en.join("; "))),
@@ -212,6 +216,8 @@ pub fn add_flags(catalog: &mut Catalog, flags: &Precomputed) -> (String, Vec<u8>
         format: DataFormat::LocallensFlags,
         organisation: Some(code.clone()),
         fiscal_year: Some(FiscalYear(year)),
+        province_code: None,
+        size: None,
         url: path.clone(),
         sha256: Some(sha256_hex(&bytes)),
         published: None,
@@ -225,10 +231,94 @@ pub fn add_flags(catalog: &mut Catalog, flags: &Precomputed) -> (String, Vec<u8>
     (path, bytes)
 }
 
+/// The organisations' procurement files of each province and fiscal year, for the province shards: by
+/// (province code, year), each organisation's code and file. An organisation the catalog gives no province is
+/// under "00", so that every file has a province and the national view misses none.
+pub fn by_province(catalog: &Catalog) -> BTreeMap<(String, i32), Vec<(String, String)>> {
+    let mut groups: BTreeMap<(String, i32), Vec<(String, String)>> = BTreeMap::new();
+    for d in catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Procurement) {
+        let (Some(code), Some(year)) = (&d.organisation, d.fiscal_year) else { continue };
+        let province = catalog.organisation(code).and_then(|o| o.province_code.clone()).unwrap_or_else(|| "00".into());
+        groups.entry((province, year.0)).or_default().push((code.clone(), d.url.clone()));
+    }
+    groups
+}
+
+/// Lists an explorer shard (`query::rows`) of an organisation, or of a province when `org` is None; returns its
+/// path.
+pub fn add_rows(catalog: &mut Catalog, org: Option<&str>, province: &str, year: i32, bytes: &[u8]) -> String {
+    let name = org.map_or_else(|| format!("province-{province}"), str::to_string);
+    let path = format!("rows/{name}-{year}.llrows");
+    let incomplete = catalog
+        .datasets
+        .iter()
+        .filter(|d| d.kind == DatasetKind::Procurement && d.fiscal_year == Some(FiscalYear(year)))
+        .filter(|d| org.is_none_or(|o| d.organisation.as_deref() == Some(o)))
+        .filter(|d| {
+            org.is_some()
+                || d.organisation.as_deref().and_then(|c| catalog.organisation(c)).and_then(|o| o.province_code.as_deref())
+                    == Some(province)
+        })
+        .find_map(|d| d.incomplete.clone());
+    catalog.datasets.push(Dataset {
+        id: format!("rows-{name}-{year}"),
+        kind: DatasetKind::Rows,
+        format: DataFormat::LocallensRows,
+        organisation: org.map(str::to_string),
+        fiscal_year: Some(FiscalYear(year)),
+        province_code: org.is_none().then(|| province.to_string()),
+        size: Some(bytes.len() as u64),
+        url: path.clone(),
+        sha256: Some(sha256_hex(bytes)),
+        published: None,
+        source: Some(LocalText::both(
+            "ข้อมูลจัดซื้อจัดจ้างในรูปคอลัมน์สำหรับหน้าสำรวจ ทำจากไฟล์ procurement/ ซึ่งเป็นต้นฉบับ",
+            "Procurement as columns for the explorer, made from the procurement/ files, which remain the source",
+        )),
+        demonstration: false,
+        incomplete,
+    });
+    path
+}
+
+/// Lists a province's published flags: its organisations' flags files of the year as one JSON array.
+pub fn add_province_flags(catalog: &mut Catalog, province: &str, year: i32, files: &[Vec<u8>]) -> (String, Vec<u8>) {
+    let path = format!("flags/province-{province}-{year}.json");
+    let mut bytes = b"[".to_vec();
+    for (i, file) in files.iter().enumerate() {
+        if i > 0 {
+            bytes.push(b',');
+        }
+        bytes.extend_from_slice(file.trim_ascii_end());
+    }
+    bytes.extend_from_slice(b"]\n");
+    catalog.datasets.push(Dataset {
+        id: format!("flags-province-{province}-{year}"),
+        kind: DatasetKind::Flags,
+        format: DataFormat::LocallensFlags,
+        organisation: None,
+        fiscal_year: Some(FiscalYear(year)),
+        province_code: Some(province.to_string()),
+        size: Some(bytes.len() as u64),
+        url: path.clone(),
+        sha256: Some(sha256_hex(&bytes)),
+        published: None,
+        source: None,
+        demonstration: false,
+        incomplete: None,
+    });
+    (path, bytes)
+}
+
 /// The catalog's datasets in a stable order (kind, organisation, year), so a republished catalog diffs cleanly.
 pub fn sort_datasets(catalog: &mut Catalog) {
     catalog.datasets.sort_by(|a, b| {
-        (a.kind.as_str(), &a.organisation, a.fiscal_year).cmp(&(b.kind.as_str(), &b.organisation, b.fiscal_year))
+        (a.kind.as_str(), &a.organisation, &a.province_code, a.fiscal_year).cmp(&(
+            b.kind.as_str(),
+            &b.organisation,
+            &b.province_code,
+            b.fiscal_year,
+        ))
     });
 }
 

@@ -64,25 +64,20 @@ pub fn processes_csv(store: &Store, rows: &[u32], lang: Lang, note: Option<&str>
     push_record(&mut out, &headers);
     for &r in rows {
         let i = r as usize;
-        let p = &store.processes[i].compiled;
         let suppliers: Vec<String> = store
             .suppliers_of(r)
             .iter()
-            .map(|&c| {
-                let id = store.suppliers.get(c);
-                let name = p.party(id).and_then(|party| party.name.clone()).unwrap_or_default();
-                format!("{name} ({id})")
-            })
+            .map(|&c| format!("{} ({})", store.supplier_name(c).unwrap_or_default(), store.suppliers.get(c)))
             .collect();
         let mut cells = vec![
-            p.ocid.clone(),
-            p.title().unwrap_or_default().to_string(),
+            store.ocid(i).to_string(),
+            store.titles.get(i).to_string(),
             store.orgs.get(store.org[i]).to_string(),
-            p.buyer.as_ref().and_then(|b| b.name.clone()).unwrap_or_default(),
+            store.buyer_names.get(store.buyer_name[i]).to_string(),
             store.fiscal_year[i].to_string(),
             store.date[i].map(|d| d.iso()).unwrap_or_default(),
             store.method[i].as_str().to_string(),
-            p.method_details().unwrap_or_default().to_string(),
+            store.method_texts.get(store.method_details[i]).to_string(),
             format!("{:?}", store.stage[i]).to_lowercase(),
             money(store.budget[i]),
             money(store.reference_price[i]),

@@ -19,91 +19,212 @@ pub struct Loaded<E> {
     pub failed: Vec<(String, E)>,
     /// The published flags run (`flags::precomputed`), when every procurement dataset loaded has its file.
     pub precomputed: Option<std::sync::Arc<ByYear>>,
+    /// When the reader stopped the load: how many of the wanted files had been read, of how many.
+    pub stopped: Option<(usize, usize)>,
 }
 
-/// What a view needs fetched: the procurement datasets of `org` (or of every organisation), and the published
-/// flags of each of them where the catalog lists them.
-pub fn wanted<'c>(catalog: &'c Catalog, org: Option<&'c str>) -> Vec<&'c Dataset> {
-    let procurement: Vec<&Dataset> = catalog.datasets_for(DatasetKind::Procurement, org).collect();
-    let flags = catalog
-        .datasets_for(DatasetKind::Flags, org)
-        .filter(|f| procurement.iter().any(|p| p.organisation == f.organisation && p.fiscal_year == f.fiscal_year));
-    procurement.iter().copied().chain(flags).collect()
+/// Which data a view needs: one organisation's, one province's (DOPA code), or everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want<'a> {
+    Org(&'a str),
+    Province(&'a str),
+    All,
 }
 
-/// Reads `fetched` (each procurement dataset with its bytes, or why it has none) into one store described by
-/// `catalog`. The order of `fetched` is the store's row order.
-pub fn build<E>(catalog: &Catalog, fetched: Vec<(&Dataset, Result<Vec<u8>, E>)>) -> Loaded<E> {
-    let mut loaded = Loaded { store: Store::default(), issues: Vec::new(), rejected: 0, failed: Vec::new(), precomputed: None };
-    let mut ocds_inputs: Vec<(&Dataset, Vec<u8>)> = Vec::new();
-    let mut flags: Vec<(&Dataset, Precomputed)> = Vec::new();
-    let mut procurement = Vec::new();
-    for (dataset, bytes) in fetched {
-        if dataset.kind == DatasetKind::Flags {
-            match bytes {
-                Ok(bytes) => match serde_json::from_slice::<Precomputed>(&bytes) {
-                    Ok(file) => flags.push((dataset, file)),
-                    Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e.to_string())),
-                },
-                Err(e) => loaded.failed.push((dataset.id.clone(), e)),
-            }
-            continue;
-        }
-        if dataset.kind != DatasetKind::Procurement {
-            continue;
-        }
-        procurement.push((dataset.organisation.clone(), dataset.fiscal_year));
-        match bytes {
-            Ok(bytes) => match dataset.format {
-                DataFormat::Ocds => ocds_inputs.push((dataset, bytes)),
-                DataFormat::EgpContracts | DataFormat::EgpApi => {
-                    let converted = match dataset.format {
-                        DataFormat::EgpContracts => crate::ingest::egp::convert(&dataset.url, &bytes),
-                        _ => crate::ingest::egp_api::convert(&dataset.url, &bytes),
-                    };
-                    loaded.rejected += converted.counts.rejected;
-                    loaded.issues.extend(converted.issues.into_iter().filter(|i| i.severity == Severity::Error));
-                    let text: Vec<u8> = converted
-                        .values
-                        .iter()
-                        .flat_map(|v| serde_json::to_vec(v).unwrap_or_default().into_iter().chain([b'\n']))
-                        .collect();
-                    ocds_inputs.push((dataset, text));
-                }
-                // Budgets and assessments are not procurement: the catalog said the wrong kind.
-                _ => {}
+/// A file's place: organisation, province and fiscal year. A flags file goes with the data file of its key.
+type Key = (Option<String>, Option<String>, Option<crate::domain::calendar::FiscalYear>);
+
+fn key(d: &Dataset) -> Key {
+    (d.organisation.clone(), d.province_code.clone(), d.fiscal_year)
+}
+
+/// What a view needs fetched, each data file followed by its published flags where the catalog lists them.
+/// Explorer shards are preferred where the catalog has them: an organisation's own, a province's, or every
+/// province's. Without shards (raw files, a dropped file) the procurement files are read instead: the
+/// organisation's own and the files of several organisations, a province's organisations' files, or all.
+pub fn wanted<'c>(catalog: &'c Catalog, want: Want<'c>) -> Vec<&'c Dataset> {
+    let rows = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Rows);
+    let shards: Vec<&Dataset> = match want {
+        Want::Org(code) => rows.filter(|d| d.organisation.as_deref() == Some(code)).collect(),
+        Want::Province(p) => rows.filter(|d| d.organisation.is_none() && d.province_code.as_deref() == Some(p)).collect(),
+        Want::All => rows.filter(|d| d.organisation.is_none() && d.province_code.is_some()).collect(),
+    };
+    let data = if shards.is_empty() { records(catalog, want) } else { shards };
+    let flags: Vec<&Dataset> = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Flags).collect();
+    let mut out = Vec::with_capacity(2 * data.len());
+    for d in data {
+        out.push(d);
+        out.extend(flags.iter().copied().find(|f| key(f) == key(d)));
+    }
+    out
+}
+
+/// The procurement files (the full records) behind a view: what `wanted` reads when there are no shards, and
+/// what the browser's own flags run reads when the reader changes its settings.
+pub fn records<'c>(catalog: &'c Catalog, want: Want<'c>) -> Vec<&'c Dataset> {
+    let in_province = |d: &Dataset, p: &str| {
+        d.organisation.is_none()
+            || d.organisation
+                .as_deref()
+                .and_then(|c| catalog.organisation(c))
+                .is_some_and(|o| o.province_code.as_deref() == Some(p))
+    };
+    let procurement = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Procurement);
+    match want {
+        Want::Org(code) => catalog.datasets_for(DatasetKind::Procurement, Some(code)).collect(),
+        Want::Province(p) => procurement.filter(|d| in_province(d, p)).collect(),
+        Want::All => procurement.collect(),
+    }
+}
+
+/// Builds the store file by file as they arrive (`add`), then compiles raw OCDS and settles the flags
+/// (`finish`). Explorer shards go straight into the store's columns; raw files wait for `finish`, because the
+/// releases of one process may be spread over several files.
+pub struct Builder<'c, E> {
+    catalog: &'c Catalog,
+    loaded: Loaded<E>,
+    ocds_inputs: Vec<(&'c Dataset, Vec<u8>)>,
+    flags: Vec<Precomputed>,
+    flag_keys: Vec<Key>,
+    data_keys: Vec<Key>,
+}
+
+impl<'c, E> Builder<'c, E> {
+    pub fn new(catalog: &'c Catalog) -> Builder<'c, E> {
+        Builder {
+            catalog,
+            loaded: Loaded {
+                store: Store::default(),
+                issues: Vec::new(),
+                rejected: 0,
+                failed: Vec::new(),
+                precomputed: None,
+                stopped: None,
             },
-            Err(e) => loaded.failed.push((dataset.id.clone(), e)),
+            ocds_inputs: Vec::new(),
+            flags: Vec::new(),
+            flag_keys: Vec::new(),
+            data_keys: Vec::new(),
         }
     }
-    // All files at once: a process whose releases are spread over several files is one process.
-    let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(d, b)| (d.url.as_str(), b.as_slice())).collect();
-    let parsed = ocds::load_sourced(&inputs);
-    loaded.rejected += parsed.counts.rejected;
-    loaded.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
-    let identity = Identity::new(&catalog.organisations);
-    for (file, mut process) in parsed.values {
-        let dataset = ocds_inputs.iter().find(|(d, _)| d.url == file).map(|(d, _)| *d);
-        // The buyer as the catalog knows it, whatever the source called it; else the dataset's organisation.
-        let resolved = process.compiled.buyer.as_ref().and_then(|b| identity.resolve(b));
-        let org = resolved.or_else(|| dataset.and_then(|d| d.organisation.clone()));
-        if let (Some(code), Some(buyer)) = (&org, process.compiled.buyer.as_mut()) {
-            buyer.id = Some(code.clone());
-        }
-        loaded.store.add(org.as_deref(), dataset.and_then(|d| d.fiscal_year), vec![process]);
+
+    /// Rows in the store so far (raw files count once `finish` has compiled them).
+    pub fn rows(&self) -> usize {
+        self.loaded.store.len()
     }
-    loaded.store.describe_orgs(&catalog.organisations);
-    // Only a complete set stands for the run: one organisation-year without its file would show no signals.
-    let complete =
-        procurement.iter().all(|(org, year)| flags.iter().any(|(d, _)| &d.organisation == org && &d.fiscal_year == year));
-    if complete && !flags.is_empty() {
-        let files: Vec<Precomputed> = flags.into_iter().map(|(_, f)| f).collect();
-        match ByYear::from_precomputed(&files) {
-            Ok(by_year) => loaded.precomputed = Some(std::sync::Arc::new(by_year)),
-            Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags("flags/", &format!("{e:?}"))),
+
+    /// Reads one fetched dataset.
+    pub fn add(&mut self, dataset: &'c Dataset, bytes: Result<Vec<u8>, E>) {
+        let loaded = &mut self.loaded;
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                loaded.failed.push((dataset.id.clone(), e));
+                return;
+            }
+        };
+        match (dataset.kind, dataset.format) {
+            (DatasetKind::Flags, _) => {
+                // A province's file lists its organisations' files.
+                let files = if bytes.trim_ascii_start().starts_with(b"[") {
+                    serde_json::from_slice::<Vec<Precomputed>>(&bytes)
+                } else {
+                    serde_json::from_slice::<Precomputed>(&bytes).map(|f| vec![f])
+                };
+                match files {
+                    Ok(files) => {
+                        self.flags.extend(files);
+                        self.flag_keys.push(key(dataset));
+                    }
+                    Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e.to_string())),
+                }
+            }
+            (DatasetKind::Rows, _) => match crate::query::rows::decode_into(&mut loaded.store, &bytes) {
+                Ok(_) => self.data_keys.push(key(dataset)),
+                Err(e) => loaded.issues.push(crate::ingest::messages::unusable_rows(&dataset.url, &e.to_string())),
+            },
+            (DatasetKind::Procurement, DataFormat::Ocds) => {
+                self.data_keys.push(key(dataset));
+                self.ocds_inputs.push((dataset, bytes));
+            }
+            (DatasetKind::Procurement, DataFormat::EgpContracts | DataFormat::EgpApi) => {
+                let converted = match dataset.format {
+                    DataFormat::EgpContracts => crate::ingest::egp::convert(&dataset.url, &bytes),
+                    _ => crate::ingest::egp_api::convert(&dataset.url, &bytes),
+                };
+                loaded.rejected += converted.counts.rejected;
+                loaded.issues.extend(converted.issues.into_iter().filter(|i| i.severity == Severity::Error));
+                let text: Vec<u8> = converted
+                    .values
+                    .iter()
+                    .flat_map(|v| serde_json::to_vec(v).unwrap_or_default().into_iter().chain([b'\n']))
+                    .collect();
+                self.data_keys.push(key(dataset));
+                self.ocds_inputs.push((dataset, text));
+            }
+            // Budgets and assessments are not procurement: the catalog said the wrong kind.
+            _ => {}
         }
     }
-    loaded
+
+    /// Says that the reader stopped the load after `done` of `total` files.
+    pub fn stop(&mut self, done: usize, total: usize) {
+        self.loaded.stopped = Some((done, total));
+    }
+
+    pub fn finish(self) -> Loaded<E> {
+        let Builder { catalog, mut loaded, ocds_inputs, flags, flag_keys, data_keys } = self;
+        // All raw files at once: a process whose releases are spread over several files is one process.
+        let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(d, b)| (d.url.as_str(), b.as_slice())).collect();
+        let parsed = ocds::load_sourced(&inputs);
+        loaded.rejected += parsed.counts.rejected;
+        loaded.issues.extend(parsed.issues.into_iter().filter(|i| i.severity == Severity::Error));
+        let identity = Identity::new(&catalog.organisations);
+        for (file, mut process) in parsed.values {
+            let dataset = ocds_inputs.iter().find(|(d, _)| d.url == file).map(|(d, _)| *d);
+            // The buyer as the catalog knows it, whatever the source called it; else the dataset's organisation.
+            let resolved = process.compiled.buyer.as_ref().and_then(|b| identity.resolve(b));
+            let org = resolved.or_else(|| dataset.and_then(|d| d.organisation.clone()));
+            if let (Some(code), Some(buyer)) = (&org, process.compiled.buyer.as_mut()) {
+                buyer.id = Some(code.clone());
+            }
+            loaded.store.add(org.as_deref(), dataset.and_then(|d| d.fiscal_year), vec![process]);
+        }
+        loaded.store.describe_orgs(&catalog.organisations);
+        // The run stands only if every data file read has its flags: one without would show no signals.
+        let complete = data_keys.iter().all(|k| flag_keys.contains(k));
+        if complete && !flags.is_empty() {
+            match ByYear::from_precomputed(&flags) {
+                Ok(by_year) => loaded.precomputed = Some(std::sync::Arc::new(by_year)),
+                Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags("flags/", &format!("{e:?}"))),
+            }
+        }
+        loaded
+    }
+}
+
+/// Reads `fetched` (each dataset with its bytes, or why it has none) into one store described by `catalog`.
+/// The order of `fetched` is the store's row order.
+pub fn build<'c, E>(catalog: &'c Catalog, fetched: Vec<(&'c Dataset, Result<Vec<u8>, E>)>) -> Loaded<E> {
+    let mut builder = Builder::new(catalog);
+    for (dataset, bytes) in fetched {
+        builder.add(dataset, bytes);
+    }
+    builder.finish()
+}
+
+/// Where a process of `org` in fiscal year `year` is told in full: the organisation's procurement files of that
+/// year first, then files that cover several organisations.
+pub fn detail_files<'c>(catalog: &'c Catalog, org: &'c str, year: i32) -> Vec<&'c Dataset> {
+    let mut files: Vec<&Dataset> =
+        catalog.datasets_for(DatasetKind::Procurement, Some(org)).filter(|d| d.fiscal_year.is_none_or(|y| y.0 == year)).collect();
+    files.sort_by_key(|d| d.organisation.is_none());
+    files
+}
+
+/// The compiled process `ocid` from one procurement file, if the file holds it.
+pub fn find_process(url: &str, bytes: &[u8], ocid: &str) -> Option<crate::domain::ocds::Process> {
+    ocds::load_sourced(&[(url, bytes)]).values.into_iter().map(|(_, p)| p).find(|p| p.compiled.ocid == ocid)
 }
 
 /// The procurement datasets of `org` (or of every organisation) that their publisher marks incomplete, grouped
@@ -148,6 +269,8 @@ mod tests {
             format: DataFormat::Ocds,
             organisation: Some(org.into()),
             fiscal_year: Some(FiscalYear(2568)),
+            province_code: None,
+            size: None,
             url: url.into(),
             sha256: None,
             published: None,
@@ -223,5 +346,57 @@ mod tests {
         let own = incomplete(&c, Some("6200101"));
         assert_eq!((own.len(), own[0].1.len()), (1, 0), "its own page need not name it");
         assert!(incomplete(&c, Some("6200102")).is_empty());
+    }
+
+    fn listed(kind: DatasetKind, org: Option<&str>, province: Option<&str>, url: &str) -> Dataset {
+        Dataset { kind, organisation: org.map(str::to_string), province_code: province.map(str::to_string), ..dataset(url, "") }
+    }
+
+    #[test]
+    fn a_view_wants_its_shards_each_followed_by_its_flags_and_the_raw_files_without_shards() {
+        use DatasetKind::{Flags, Procurement, Rows};
+        let orgs = crate::demo::orgs::organisations();
+        let (a, b) = (orgs[0].code.as_str(), orgs[1].code.as_str());
+        let mut raw = catalog(vec![
+            listed(Procurement, Some(a), None, "procurement/a.jsonl"),
+            listed(Procurement, Some(b), None, "procurement/b.jsonl"),
+            listed(Flags, Some(a), None, "flags/a.json"),
+            listed(Flags, Some(b), None, "flags/b.json"),
+        ]);
+        raw.organisations = orgs.clone();
+        let urls = |c: &Catalog, w: Want| wanted(c, w).iter().map(|d| d.url.clone()).collect::<Vec<_>>();
+        assert_eq!(urls(&raw, Want::Org(a)), ["procurement/a.jsonl", "flags/a.json"]);
+        assert_eq!(urls(&raw, Want::Province("62")).len(), 4);
+        assert!(urls(&raw, Want::Province("10")).is_empty());
+        let mut published = raw.clone();
+        published.datasets.extend([
+            listed(Rows, Some(a), None, "rows/a.llrows"),
+            listed(Rows, Some(b), None, "rows/b.llrows"),
+            listed(Rows, None, Some("62"), "rows/province-62.llrows"),
+            listed(Flags, None, Some("62"), "flags/province-62.json"),
+        ]);
+        assert_eq!(urls(&published, Want::Org(a)), ["rows/a.llrows", "flags/a.json"]);
+        assert_eq!(urls(&published, Want::Province("62")), ["rows/province-62.llrows", "flags/province-62.json"]);
+        assert_eq!(urls(&published, Want::All), ["rows/province-62.llrows", "flags/province-62.json"]);
+        // The records behind a view are the raw files, with or without shards.
+        let records = |w| records(&published, w).iter().map(|d| d.url.clone()).collect::<Vec<_>>();
+        assert_eq!(records(Want::Org(b)), ["procurement/b.jsonl"]);
+    }
+
+    #[test]
+    fn shards_and_their_flags_load_into_columns_and_a_bad_shard_is_said() {
+        let raw = crate::query::test_data::store(300);
+        let rows: Vec<u32> = (0..raw.len() as u32).collect();
+        let bytes = crate::query::rows::encode(&raw, &rows);
+        let shard = listed(DatasetKind::Rows, None, Some("62"), "rows/p.llrows");
+        let broken = listed(DatasetKind::Rows, None, Some("63"), "rows/q.llrows");
+        let c = catalog(vec![shard.clone(), broken.clone()]);
+        let loaded = build::<()>(&c, vec![(&shard, Ok(bytes.clone())), (&broken, Ok(bytes[..bytes.len() / 2].to_vec()))]);
+        assert_eq!(loaded.store.len(), raw.len());
+        assert!(loaded.store.processes.is_empty());
+        assert_eq!(loaded.issues.len(), 1);
+        assert!(loaded.issues[0].file == "rows/q.llrows" && loaded.issues[0].code == "unusable-rows");
+        // No flags file for a shard read: no published run stands.
+        assert!(loaded.precomputed.is_none());
     }
 }

@@ -12,6 +12,7 @@ pub mod load;
 pub mod paging;
 pub mod peers;
 pub mod process;
+pub mod rows;
 pub mod sort;
 pub mod store;
 pub mod summary;

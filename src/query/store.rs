@@ -26,6 +26,9 @@ pub struct OrgAttrs {
 
 #[derive(Debug, Default)]
 pub struct Store {
+    /// The typed releases, kept only when the store was read from raw files (a dropped file, a publisher
+    /// without a publish step): a store read from explorer shards (`query::rows`) keeps columns only, and a
+    /// process page fetches its detail file.
     pub processes: Vec<Process>,
     pub org: Vec<u32>,
     pub orgs: Dict,
@@ -45,10 +48,21 @@ pub struct Store {
     pub provinces: Dict,
     pub districts: Dict,
     pub by_ocid: HashMap<Box<str>, u32>,
+    pub ocids: Texts,
+    /// The title (tender's, else the first contract's or award's), empty when none.
+    pub titles: Texts,
+    /// The buyer's name as the source gave it, and the method as the source worded it (codes, "" for none).
+    pub buyer_names: Dict,
+    pub buyer_name: Vec<u32>,
+    pub method_texts: Dict,
+    pub method_details: Vec<u32>,
     /// Suppliers of active awards, as codes in `suppliers`: row i's are `supplier_codes[supplier_start[i]..supplier_start[i + 1]]`.
     pub suppliers: Dict,
     pub supplier_start: Vec<u32>,
     pub supplier_codes: Vec<u32>,
+    /// Per supplier code, the first name and Revenue Department tax id any process published for it.
+    pub supplier_names: Vec<Option<Box<str>>>,
+    pub supplier_tax_ids: Vec<Option<Box<str>>>,
     /// Tenderers of submitted bids (not invited, not withdrawn), the same way: row i's are
     /// `bidder_codes[bidder_start[i]..bidder_start[i + 1]]`, codes in `bidders`.
     pub bidders: Dict,
@@ -65,12 +79,78 @@ pub struct Store {
     pub search_end: Vec<u32>,
 }
 
-/// Everything a reader may type to find a process, folded once at load.
+/// Strings one per row in one buffer: row i's ends at `end[i]`, so a country's titles cost no allocation each.
+#[derive(Debug, Default, Clone)]
+pub struct Texts {
+    buffer: String,
+    end: Vec<u32>,
+}
+
+impl Texts {
+    pub fn push(&mut self, text: &str) {
+        self.buffer.push_str(text);
+        // The wasm heap ends at 4 GiB, so a buffer cannot outgrow u32 there; natively it is said, not wrapped.
+        self.end.push(u32::try_from(self.buffer.len()).expect("text column over 4 GiB"));
+    }
+
+    pub fn get(&self, row: usize) -> &str {
+        let start = if row == 0 { 0 } else { self.end[row - 1] as usize };
+        &self.buffer[start..self.end[row] as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end.is_empty()
+    }
+
+    /// Bytes held, for the heap figures of `make bench`.
+    pub fn bytes(&self) -> usize {
+        self.buffer.len() + 4 * self.end.len()
+    }
+}
+
+/// A winner of one row: its id, and its name and tax id where the row's release gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct Winner<'a> {
+    pub id: &'a str,
+    pub name: Option<&'a str>,
+    pub tax_id: Option<&'a str>,
+}
+
+/// One process as the store's columns hold it, whichever way it was read (a release, or a rows file).
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub org: &'a str,
+    pub fiscal_year: i32,
+    pub ocid: &'a str,
+    pub title: &'a str,
+    pub buyer_name: &'a str,
+    pub method: Method,
+    pub method_details: &'a str,
+    pub stage: Stage,
+    pub category: Category,
+    pub budget: i64,
+    pub reference_price: i64,
+    pub contract_value: i64,
+    pub date: Option<Date>,
+    pub spend_date: Option<Date>,
+    pub search_key: &'a str,
+}
+
+/// Everything a reader may type to find a process, folded once at load. A part already contained in the key
+/// (an item worded as the title, as e-GP's are) is left out: any word it matches, the key matches already, and
+/// the shards on the wire do not carry the title twice.
 fn push_search_text(text: &mut String, r: &crate::domain::ocds::Release) {
     let mut add = |s: Option<&str>| {
         if let Some(s) = s {
-            text.push_str(&crate::domain::text::search_key(s));
-            text.push('\u{1F}');
+            let key = crate::domain::text::search_key(s);
+            if !text.contains(key.as_str()) {
+                text.push_str(&key);
+                text.push('\u{1F}');
+            }
         }
     };
     add(Some(&r.ocid));
@@ -106,66 +186,135 @@ impl Store {
     /// code); a dataset covering several organisations passes `None` and each process's buyer id is used.
     /// The fiscal year is the dataset's, or else that of the tender's start or the release date.
     pub fn add(&mut self, org: Option<&str>, dataset_year: Option<FiscalYear>, processes: Vec<Process>) {
+        let mut key = String::new();
         for p in processes {
             let r = &p.compiled;
-            let org_code = self.orgs.code(org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref())).unwrap_or(""));
-            if org_code as usize == self.org_attrs.len() {
-                let unlisted = OrgAttrs { org_type: None, province: self.provinces.code(""), district: self.districts.code("") };
-                self.org_attrs.push(unlisted);
-            }
             let date = r.tender.as_ref().and_then(|t| t.tender_period.as_ref()).and_then(|tp| tp.start_date).or(r.date);
-            let year = dataset_year.or_else(|| date.map(|d| d.fiscal_year())).map_or(0, |y| y.0);
-            let row = self.processes.len() as u32;
-            if self.supplier_start.is_empty() {
-                self.supplier_start.push(0);
-            }
-            let mut seen = Vec::new();
-            for supplier in r.awards.iter().filter(|a| a.status.as_deref() == Some("active")).flat_map(|a| &a.suppliers) {
-                if let Some(id) = supplier.id.as_deref() {
-                    let code = self.suppliers.code(id);
-                    if !seen.contains(&code) {
-                        seen.push(code);
-                        self.supplier_codes.push(code);
-                        self.by_supplier.entry(code).or_default().push(row);
-                    }
-                }
-            }
-            self.supplier_start.push(self.supplier_codes.len() as u32);
-            if self.bidder_start.is_empty() {
-                self.bidder_start.push(0);
-            }
-            let first = self.bidder_codes.len();
+            key.clear();
+            push_search_text(&mut key, r);
+            let row = Row {
+                org: org.or_else(|| r.buyer.as_ref().and_then(|b| b.id.as_deref())).unwrap_or(""),
+                fiscal_year: dataset_year.or_else(|| date.map(|d| d.fiscal_year())).map_or(0, |y| y.0),
+                ocid: &r.ocid,
+                title: r.title().unwrap_or(""),
+                buyer_name: r.buyer.as_ref().and_then(|b| b.name.as_deref()).unwrap_or(""),
+                method: Method::from_ocds(r.method()),
+                method_details: r.method_details().unwrap_or(""),
+                stage: r.stage(),
+                category: Category::from_ocds(r.tender.as_ref().and_then(|t| t.main_procurement_category.as_deref())),
+                budget: money(r.budget_amount()),
+                reference_price: money(r.reference_price()),
+                contract_value: money(r.contract_value()),
+                date,
+                spend_date: spend_date(r),
+                search_key: &key,
+            };
+            // Tax ids are owned strings read from the party's identifiers: gathered first, then lent.
+            let winners: Vec<(&str, Option<&str>, Option<String>)> = r
+                .awards
+                .iter()
+                .filter(|a| a.status.as_deref() == Some("active"))
+                .flat_map(|a| &a.suppliers)
+                .filter_map(|s| {
+                    let id = s.id.as_deref()?;
+                    let party = r.party(id);
+                    Some((
+                        id,
+                        s.name.as_deref().or_else(|| party?.name.as_deref()),
+                        party.and_then(crate::domain::taxid::of_party),
+                    ))
+                })
+                .collect();
             let submitted =
                 r.bids.iter().filter(|b| matches!(b.status.as_deref(), Some(s) if s != "invited" && s != "withdrawn"));
-            for id in submitted.flat_map(|b| b.tenderers.iter().filter_map(|t| t.id.as_deref())) {
-                let code = self.bidders.code(id);
-                if !self.bidder_codes[first..].contains(&code) {
-                    self.bidder_codes.push(code);
-                }
-            }
-            self.bidder_start.push(self.bidder_codes.len() as u32);
-            self.by_org.entry(org_code).or_default().push(row);
-            self.by_year.entry(year).or_default().push(row);
-            push_search_text(&mut self.search_keys, r);
-            // The wasm heap ends at 4 GiB, so the buffer cannot outgrow u32 there; natively it is said, not wrapped.
-            self.search_end.push(u32::try_from(self.search_keys.len()).expect("search keys over 4 GiB"));
-            self.org.push(org_code);
-            self.fiscal_year.push(year);
-            self.method.push(Method::from_ocds(r.method()));
-            self.stage.push(r.stage());
-            self.category.push(Category::from_ocds(r.tender.as_ref().and_then(|t| t.main_procurement_category.as_deref())));
-            self.budget.push(money(r.budget_amount()));
-            self.reference_price.push(money(r.reference_price()));
-            self.contract_value.push(money(r.contract_value()));
-            self.date.push(date);
-            self.spend_date.push(spend_date(r));
-            self.by_ocid.entry(r.ocid.as_str().into()).or_insert(row);
+            let bidders = submitted.flat_map(|b| b.tenderers.iter().filter_map(|t| t.id.as_deref()));
+            self.push(&row, winners.iter().map(|&(id, name, ref tax)| Winner { id, name, tax_id: tax.as_deref() }), bidders);
             self.processes.push(p);
         }
     }
 
+    /// Appends one row to every column and index. Suppliers and bidders repeated within the row count once.
+    pub fn push<'a>(&mut self, row: &Row, winners: impl Iterator<Item = Winner<'a>>, bidders: impl Iterator<Item = &'a str>) {
+        let org_code = self.orgs.code(row.org);
+        if org_code as usize == self.org_attrs.len() {
+            let unlisted = OrgAttrs { org_type: None, province: self.provinces.code(""), district: self.districts.code("") };
+            self.org_attrs.push(unlisted);
+        }
+        let index = self.org.len() as u32;
+        if self.supplier_start.is_empty() {
+            self.supplier_start.push(0);
+        }
+        let first = self.supplier_codes.len();
+        for w in winners {
+            let code = self.suppliers.code(w.id);
+            if code as usize == self.supplier_names.len() {
+                self.supplier_names.push(None);
+                self.supplier_tax_ids.push(None);
+            }
+            let (name, tax) = (&mut self.supplier_names[code as usize], &mut self.supplier_tax_ids[code as usize]);
+            if name.is_none() {
+                *name = w.name.map(Into::into);
+            }
+            if tax.is_none() {
+                *tax = w.tax_id.map(Into::into);
+            }
+            if !self.supplier_codes[first..].contains(&code) {
+                self.supplier_codes.push(code);
+                self.by_supplier.entry(code).or_default().push(index);
+            }
+        }
+        self.supplier_start.push(self.supplier_codes.len() as u32);
+        if self.bidder_start.is_empty() {
+            self.bidder_start.push(0);
+        }
+        let first = self.bidder_codes.len();
+        for id in bidders {
+            let code = self.bidders.code(id);
+            if !self.bidder_codes[first..].contains(&code) {
+                self.bidder_codes.push(code);
+            }
+        }
+        self.bidder_start.push(self.bidder_codes.len() as u32);
+        self.by_org.entry(org_code).or_default().push(index);
+        self.by_year.entry(row.fiscal_year).or_default().push(index);
+        self.search_keys.push_str(row.search_key);
+        // The wasm heap ends at 4 GiB, so the buffer cannot outgrow u32 there; natively it is said, not wrapped.
+        self.search_end.push(u32::try_from(self.search_keys.len()).expect("search keys over 4 GiB"));
+        self.org.push(org_code);
+        self.fiscal_year.push(row.fiscal_year);
+        self.method.push(row.method);
+        self.stage.push(row.stage);
+        self.category.push(row.category);
+        self.budget.push(row.budget);
+        self.reference_price.push(row.reference_price);
+        self.contract_value.push(row.contract_value);
+        self.date.push(row.date);
+        self.spend_date.push(row.spend_date);
+        self.by_ocid.entry(row.ocid.into()).or_insert(index);
+        self.ocids.push(row.ocid);
+        self.titles.push(row.title);
+        let buyer = self.buyer_names.code(row.buyer_name);
+        self.buyer_name.push(buyer);
+        let details = self.method_texts.code(row.method_details);
+        self.method_details.push(details);
+    }
+
     pub fn len(&self) -> usize {
-        self.processes.len()
+        self.org.len()
+    }
+
+    /// Row `row`'s typed release, when the store was read from raw files.
+    pub fn release(&self, row: usize) -> Option<&crate::domain::ocds::Release> {
+        self.processes.get(row).map(|p| &p.compiled)
+    }
+
+    pub fn ocid(&self, row: usize) -> &str {
+        self.ocids.get(row)
+    }
+
+    /// The title, or the ocid when the process has none.
+    pub fn title_or_ocid(&self, row: usize) -> &str {
+        Some(self.titles.get(row)).filter(|t| !t.is_empty()).unwrap_or_else(|| self.ocids.get(row))
     }
 
     /// Fills `org_attrs` from the catalog's organisations, for every organisation code the store has seen.
@@ -193,7 +342,7 @@ impl Store {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.processes.is_empty()
+        self.org.is_empty()
     }
 
     /// Row numbers of the processes of one organisation and, if given, one fiscal year, in row order.
@@ -216,22 +365,26 @@ impl Store {
         }
     }
 
-    /// The suppliers of a row's active awards.
     /// Row `row`'s search key: its words, folded, separated by U+001F.
     pub fn search_key_of(&self, row: usize) -> &str {
         let start = if row == 0 { 0 } else { self.search_end[row - 1] as usize };
         &self.search_keys[start..self.search_end[row] as usize]
     }
 
+    /// The suppliers of a row's active awards.
     pub fn suppliers_of(&self, row: u32) -> &[u32] {
         let (a, b) = (self.supplier_start[row as usize] as usize, self.supplier_start[row as usize + 1] as usize);
         &self.supplier_codes[a..b]
     }
 
-    /// A supplier's name as its first process published it, or None when no process names it.
+    /// A supplier's name as the first process naming it published it, or None when no process names it.
     pub fn supplier_name(&self, code: u32) -> Option<&str> {
-        let id = self.suppliers.get(code);
-        self.by_supplier.get(&code)?.iter().find_map(|&r| self.processes[r as usize].compiled.party(id)?.name.as_deref())
+        self.supplier_names.get(code as usize)?.as_deref()
+    }
+
+    /// A supplier's Revenue Department tax id, as the first process giving one published it.
+    pub fn supplier_tax_id(&self, code: u32) -> Option<&str> {
+        self.supplier_tax_ids.get(code as usize)?.as_deref()
     }
 
     /// The tenderers of a row's submitted bids.

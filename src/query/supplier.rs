@@ -17,10 +17,10 @@ pub fn profile(store: &Store, id: &str) -> Option<Profile> {
         return None;
     }
     rows.sort_by_key(|&r| std::cmp::Reverse(store.spend_date[r as usize].or(store.date[r as usize])));
-    let party = rows.iter().find_map(|&r| store.processes[r as usize].compiled.party(id));
+    let code = store.suppliers.lookup(id)?;
     Some(Profile {
-        name: party.and_then(|p| p.name.clone()).unwrap_or_else(|| id.to_string()),
-        tax_id: party.and_then(crate::domain::taxid::of_party),
+        name: store.supplier_name(code).unwrap_or(id).to_string(),
+        tax_id: store.supplier_tax_id(code).map(str::to_string),
         rows,
     })
 }

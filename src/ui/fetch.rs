@@ -70,3 +70,18 @@ pub async fn fetch_all_verified(folder: &str, files: &[(String, Option<String>)]
     )
     .await
 }
+
+/// Gives the browser a turn (a macrotask): lets it paint and handle input between two pieces of work.
+pub async fn next_tick() {
+    sleep(0).await;
+}
+
+/// Waits `ms` milliseconds without holding the main thread.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

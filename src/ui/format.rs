@@ -18,6 +18,11 @@ pub fn count(n: u64) -> String {
     group_thousands(n)
 }
 
+/// Bytes as megabytes with one decimal, the unit a reader waiting on a download thinks in.
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
 pub fn date(lang: Lang, d: Date) -> String {
     match lang {
         Lang::Th => d.thai_short(),

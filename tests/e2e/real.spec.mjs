@@ -74,39 +74,83 @@ test('the demonstration catalog is one switch away, and labelled there', async (
 
 // What the catalog that `make data` published lists for one organisation.
 const CATALOG = JSON.parse(readFileSync(new URL('../../public/data/catalog.json', import.meta.url), 'utf8'));
-const filesOf = (code) => CATALOG.datasets.filter((d) => d.organisation === code && (d.kind === 'procurement' || d.kind === 'flags')).map((d) => d.url).sort();
+const filesOf = (code, kinds) => CATALOG.datasets.filter((d) => d.organisation === code && kinds.includes(d.kind)).map((d) => d.url).sort();
+// A shard's row count: the varint after its 8-byte magic (docs/SHARDS.md).
+const shardRows = (d) => {
+  const bytes = readFileSync(new URL(`../../public/data/${d.url}`, import.meta.url));
+  let [n, shift, at] = [0, 0, 8];
+  for (;;) {
+    const b = bytes[at++];
+    n += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return n;
+  }
+};
+const PROVINCE_FILES = CATALOG.datasets.filter((d) => !d.organisation && d.provinceCode && ['rows', 'flags'].includes(d.kind));
 
-test('an organisation page fetches only its own files: its procurement shard and its published flags', async ({ page }) => {
+test('an organisation page fetches only its own files: its explorer shard and published flags, then one detail file', async ({ page }) => {
   const fetched = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/\/data\/((procurement|flags)\/.+)$/);
+    const m = new URL(r.url()).pathname.match(/\/data\/((procurement|flags|rows)\/.+)$/);
     if (m) fetched.push(decodeURIComponent(m[1]));
   });
   await page.goto(`./?org=${TOWN_CODE}`);
   await expect(page.getByTestId('total-count')).not.toHaveText('0');
-  expect(filesOf(TOWN_CODE).length).toBe(2);
-  expect([...fetched].sort()).toEqual(filesOf(TOWN_CODE));
+  const own = filesOf(TOWN_CODE, ['rows', 'flags']);
+  expect(own).toEqual([`flags/${TOWN_CODE}-2568.json`, `rows/${TOWN_CODE}-2568.llrows`]);
+  expect([...fetched].sort()).toEqual(own);
   // Its signals are the published run's, over the whole fiscal year, not a run over this organisation alone.
   await expect(page.getByTestId('flag-run')).toContainText('คำนวณเมื่อเผยแพร่ข้อมูล');
-  // A process reached from its table needs nothing more.
+  // A process reached from its table fetches its organisation's detail file for the year, and nothing else.
   await page.getByTestId('process-table').locator('tbody tr td.title a').first().click();
-  await expect(page.getByTestId('process-page')).toBeVisible();
-  expect(fetched.length).toBe(2);
-  // A changed setting cannot use the published run: the page says its comparison is this organisation's alone.
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  expect(fetched.slice(2)).toEqual(filesOf(TOWN_CODE, ['procurement']));
+  // A changed setting cannot use the published run: the full records are fetched and run in the browser, and
+  // the page says its comparison is this organisation's alone.
   await page.goto(`./?org=${TOWN_CODE}&fs.TH08.limit=300000&lang=en`);
   await expect(page.getByTestId('flag-run')).toContainText("this organisation's data only");
 });
 
 test('a shard changed after publishing is refused with a checksum error, and the page says which', async ({ page }) => {
-  const shard = CATALOG.datasets.find((d) => d.organisation === TOWN_CODE && d.kind === 'procurement');
+  const shard = CATALOG.datasets.find((d) => d.organisation === TOWN_CODE && d.kind === 'rows');
   await page.route(`**/data/${shard.url}`, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace(/"amount":\s*(\d)/, '"amount":9$1');
+    const body = Buffer.from(await response.body());
+    body[body.length - 3] ^= 1;
     await route.fulfill({ response, body });
   });
   await page.goto(`./?org=${TOWN_CODE}`);
   await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('SHA-256');
   await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('ไม่ตรงกับที่ผู้เผยแพร่ระบุ');
+});
+
+test('all procurement loads the province shards with progress in files, bytes and processes, and can be stopped', async ({ page }) => {
+  expect(PROVINCE_FILES.map((d) => d.kind)).toEqual(['flags', 'rows']);
+  const rows = PROVINCE_FILES.find((d) => d.kind === 'rows');
+  const flags = PROVINCE_FILES.find((d) => d.kind === 'flags');
+  // The flags file is held back, so the load is caught halfway: the shard has arrived, the flags have not.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(`**/data/${flags.url}`, async (route) => {
+    await held;
+    await route.fulfill({ status: 200, body: '[]' }).catch(() => {});
+  });
+  const procurementFetched = [];
+  page.on('request', (r) => {
+    if (/\/data\/procurement\//.test(new URL(r.url()).pathname)) procurementFetched.push(r.url());
+  });
+  await page.goto('./?tab=procurement&lang=en');
+  await expect(page.getByTestId('loading-files')).toHaveText('1 / 2');
+  await expect(page.getByTestId('loading-bytes')).toContainText(`${(rows.size / 1e6).toFixed(1)} MB`);
+  await expect(page.getByTestId('loading-rows')).not.toHaveText('0');
+  await page.getByTestId('loading-stop').click();
+  await expect(page.getByTestId('load-stopped')).toContainText('1 / 2');
+  // What arrived is usable: every process of the shard is counted (its header says how many), and no signal is
+  // claimed.
+  await expect(page.getByTestId('total-count')).toHaveText(shardRows(rows).toLocaleString('en-US'));
+  await expect(page.getByTestId('flag-run')).toContainText('did not load');
+  release();
+  expect(procurementFetched).toEqual([]);
 });
 
 test('an organisation page says where to complain, as working phone links, in both languages', async ({ page }) => {

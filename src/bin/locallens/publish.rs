@@ -42,7 +42,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         None => HashSet::new(),
     };
     // Shards are appended to: start from empty folders, and only the folders this command owns.
-    for dir in ["procurement", "budget", "flags"] {
+    for dir in ["procurement", "budget", "flags", "rows", "csv"] {
         let dir = out.join(dir);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -90,6 +90,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let (mut catalog, published) = publication.finish();
     let flag_files = write_flags(&out, &mut catalog)?;
+    let (org_shards, province_shards) = write_rows(&out, &mut catalog)?;
+    for d in catalog.datasets.iter_mut().filter(|d| d.size.is_none()) {
+        d.size = std::fs::metadata(out.join(&d.url)).ok().map(|m| m.len());
+    }
     let mut json = serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?;
     json.push(b'\n');
     std::fs::write(out.join("catalog.json"), json).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -107,6 +111,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         p.budgets.len()
     );
     eprintln!("flags: {flag_files} files, one per organisation and fiscal year, with the app's default settings");
+    eprintln!("explorer shards: {org_shards} of organisations, {province_shards} of provinces (rows/), each province's also as CSV (csv/)");
     if report.egp.rows > 0 {
         let e = &report.egp;
         eprintln!(
@@ -173,6 +178,59 @@ fn write_flags(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) ->
     }
     publish::sort_datasets(catalog);
     Ok(written)
+}
+
+/// Writes the explorer shards: each organisation's and year's, and each province's and year's (with its flags
+/// as one file and its rows as CSV for analysts). Reads one organisation's releases at a time and keeps one
+/// province's columns: memory stays bounded by the largest province, not the country.
+fn write_rows(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) -> Result<(usize, usize), String> {
+    use locallens::domain::calendar::FiscalYear;
+    use locallens::domain::catalog::DatasetKind;
+    use locallens::domain::ocds::Process;
+    use locallens::query::{rows, store::Store};
+    let (mut orgs, mut provinces) = (0, 0);
+    for ((province, year), members) in publish::by_province(catalog) {
+        let mut whole = Store::default();
+        let mut flags = Vec::new();
+        for (code, url) in members {
+            let path = out.join(&url);
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut processes = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                let compiled = read_release(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+                processes.push(Process { compiled, history: Vec::new() });
+            }
+            let mut store = Store::default();
+            store.add(Some(&code), Some(FiscalYear(year)), processes);
+            let all: Vec<u32> = (0..store.len() as u32).collect();
+            let bytes = rows::encode(&store, &all);
+            let written = publish::add_rows(catalog, Some(&code), &province, year, &bytes);
+            std::fs::write(out.join(&written), &bytes).map_err(|e| format!("{written}: {e}"))?;
+            rows::decode_into(&mut whole, &bytes).map_err(|e| format!("{written}: {e}"))?;
+            orgs += 1;
+            let own = catalog.datasets.iter().find(|d| {
+                d.kind == DatasetKind::Flags
+                    && d.organisation.as_deref() == Some(&code)
+                    && d.fiscal_year == Some(FiscalYear(year))
+            });
+            if let Some(d) = own {
+                flags.push(std::fs::read(out.join(&d.url)).map_err(|e| format!("{}: {e}", d.url))?);
+            }
+        }
+        let all: Vec<u32> = (0..whole.len() as u32).collect();
+        let bytes = rows::encode(&whole, &all);
+        let written = publish::add_rows(catalog, None, &province, year, &bytes);
+        std::fs::write(out.join(&written), &bytes).map_err(|e| format!("{written}: {e}"))?;
+        whole.describe_orgs(&catalog.organisations);
+        let csv = locallens::query::export::processes_csv(&whole, &all, locallens::domain::lang::Lang::En, None);
+        let csv_path = format!("csv/province-{province}-{year}.csv");
+        std::fs::write(out.join(&csv_path), csv).map_err(|e| format!("{csv_path}: {e}"))?;
+        let (path, bytes) = publish::add_province_flags(catalog, &province, year, &flags);
+        std::fs::write(out.join(&path), bytes).map_err(|e| format!("{path}: {e}"))?;
+        provinces += 1;
+    }
+    publish::sort_datasets(catalog);
+    Ok((orgs, provinces))
 }
 
 /// One line of a shard this command wrote: a compiled release.

@@ -128,3 +128,14 @@ pub fn unusable_flags(file: &str, detail: &str) -> Issue {
         format!("The published flags file cannot be read ({detail}); the signals are computed in the browser instead."),
     )
 }
+
+pub fn unusable_rows(file: &str, detail: &str) -> Issue {
+    issue(
+        Severity::Error,
+        file,
+        &JsonPath::root(),
+        "unusable-rows",
+        format!("อ่านไฟล์ข้อมูลสำหรับสำรวจไม่ได้ ({detail}) จึงไม่ได้แสดงรายการในไฟล์นี้"),
+        format!("The explorer shard cannot be read ({detail}); its processes are not shown."),
+    )
+}

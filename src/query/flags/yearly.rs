@@ -21,7 +21,7 @@ impl ByYear {
         let mut years = BTreeMap::new();
         for (&year, rows) in &store.by_year {
             let mut engine = Engine::with_overrides(overrides)?;
-            years.insert(year, engine.run(rows.iter().map(|&r| &store.processes[r as usize].compiled), peers));
+            years.insert(year, engine.run(rows.iter().filter_map(|&r| store.release(r as usize)), peers));
         }
         Ok(ByYear { years })
     }
@@ -37,7 +37,7 @@ impl ByYear {
 
     /// The signals of one process (a row of the store).
     pub fn of_row(&self, store: &Store, row: usize) -> Option<&Codes> {
-        self.years.get(&store.fiscal_year[row])?.flags_of(Group::Ocid, &store.processes[row].compiled.ocid)
+        self.years.get(&store.fiscal_year[row])?.flags_of(Group::Ocid, store.ocid(row))
     }
 
     /// Per row: has the process at least one signal?

@@ -150,6 +150,8 @@ keys! {
     NoParticipationCentre => "แค็ตตาล็อกไม่มีข้อมูลติดต่อศูนย์ส่งเสริมการมีส่วนร่วมของหน่วยงานนี้", "The catalog has no contact for this organisation's participation centre";
     WhatYouCanDo => "เห็นรายการที่น่าสงสัย? จดเลขโครงการ คัดลอกลิงก์ของหน้านี้ แล้วแจ้งช่องทางข้างต้น สัญญาณความเสี่ยงเป็นเหตุให้ถาม ไม่ใช่หลักฐานการกระทำผิด", "Seen something that worries you? Note the project number, copy this page's link and report it to a channel above. A risk signal is a reason to ask, not proof of wrongdoing.";
     Call => "โทร", "call";
+    FlagsFetching => "กำลังโหลดข้อมูลฉบับเต็มเพื่อคำนวณสัญญาณตามค่าที่ตั้งไว้", "Fetching the full records to compute the signals with your settings";
+    FlagsUnavailable => "ไม่ได้โหลดสัญญาณความเสี่ยงที่คำนวณไว้ จึงไม่แสดงสัญญาณใด (ไม่ได้แปลว่าไม่มีความเสี่ยง)", "The published risk signals did not load, so none are shown (which does not mean there are none)";
     FlagsPublished => "คำนวณเมื่อเผยแพร่ข้อมูล จากทุกกระบวนการของปีงบประมาณ ด้วยค่าตั้งต้น", "Computed when the data was published, over every process of the fiscal year, with the default settings";
     FlagsInBrowser => "คำนวณในเบราว์เซอร์จากข้อมูลที่โหลด", "Computed in your browser over the data loaded";
     FlagsInBrowserOneOrg => "คำนวณในเบราว์เซอร์จากข้อมูลของหน่วยงานนี้เท่านั้น การเทียบกับหน่วยงานอื่นในปีเดียวกันจึงไม่ครบ", "Computed in your browser over this organisation's data only, so comparisons with other organisations of the year are incomplete";
@@ -207,6 +209,8 @@ keys! {
     NoSignals => "ไม่พบสัญญาณความเสี่ยง", "No risk signals";
     SupplierSignals => "สัญญาณความเสี่ยงของผู้ขาย", "Risk signals about this supplier";
     LoadingDatasets => "กำลังโหลดชุดข้อมูล", "Loading datasets";
+    StopLoading => "หยุดโหลด (ใช้ข้อมูลที่โหลดแล้ว)", "Stop loading (use what has arrived)";
+    LoadStopped => "หยุดโหลดตามที่สั่ง: แสดงเฉพาะข้อมูลที่โหลดแล้ว ตัวเลขรวมจึงไม่ครบ · ไฟล์", "Loading was stopped: only what arrived is shown, so totals are partial · files";
     NotStated => "ไม่ระบุ", "not stated";
     Amount => "วงเงิน (บาท)", "Amount (baht)";
     AmountMin => "ตั้งแต่", "from";

@@ -10,19 +10,25 @@ use leptos::prelude::*;
 use crate::domain::catalog::{Catalog, Dataset};
 use crate::query::flags::settings::SettingsError;
 use crate::query::flags::yearly::ByYear;
+use crate::query::load::{Builder, Want};
 use crate::query::peers::peer_groups;
 use crate::query::store::Store;
 use crate::ui::fetch::{fetch_verified, LoadError};
+use crate::ui::format;
+use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 
 /// What loading produced (see `query::load`), with the typed reason each failed dataset could not be fetched.
 pub type Loaded = crate::query::load::Loaded<LoadError>;
 
-/// What a page needs loaded: one organisation's datasets (its page, and a process reached from it), or every
-/// dataset of the catalog (all procurement, a supplier across buyers). A citizen's page never fetches a province.
+/// What a page needs loaded: one organisation's datasets (its page, and a process reached from it), one
+/// province's (all procurement filtered to one province), or every dataset of the catalog (all procurement, a
+/// supplier across buyers). A citizen's page never fetches a province.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Scope {
     Org(String),
+    /// A province's DOPA code.
+    Province(String),
     All,
 }
 
@@ -31,32 +37,86 @@ impl Scope {
         org.map_or(Scope::All, Scope::Org)
     }
 
-    fn org(&self) -> Option<&str> {
+    /// All procurement, or one province's when the filter names exactly one that the catalog knows.
+    pub fn of_provinces(catalog: &Catalog, provinces: &std::collections::BTreeSet<String>) -> Scope {
+        let mut names = provinces.iter();
+        let code = match (names.next(), names.next()) {
+            (Some(name), None) => {
+                catalog.organisations.iter().find(|o| &o.province.th == name).and_then(|o| o.province_code.clone())
+            }
+            _ => None,
+        };
+        code.map_or(Scope::All, Scope::Province)
+    }
+
+    fn want(&self) -> Want<'_> {
         match self {
-            Scope::Org(code) => Some(code),
-            Scope::All => None,
+            Scope::Org(code) => Want::Org(code),
+            Scope::Province(code) => Want::Province(code),
+            Scope::All => Want::All,
         }
     }
 }
 
+/// How far a load has come: files, bytes (of the total the catalog gives) and processes read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files: usize,
+    pub of_files: usize,
+    pub bytes: u64,
+    pub of_bytes: u64,
+    pub rows: usize,
+}
+
+/// Files fetched at once: enough to keep the network busy, few enough that a stop leaves little in flight.
+const IN_FLIGHT: usize = 4;
+
+/// Fetches the scope's files a few at a time, in catalog order, and reads each into the store as it arrives,
+/// giving the page a turn between files so that progress paints and no task holds the main thread for a whole
+/// country. `stop` ends the load after the file being read; what was read stays usable.
 async fn load_procurement(
     catalog: Arc<Catalog>,
-    scope: Scope,
+    datasets: Vec<Dataset>,
     folder: &'static str,
-    progress: RwSignal<(usize, usize)>,
+    progress: RwSignal<Progress>,
+    stop: RwSignal<bool>,
 ) -> Arc<Loaded> {
-    let datasets: Vec<Dataset> = crate::query::load::wanted(&catalog, scope.org()).into_iter().cloned().collect();
-    progress.set((0, datasets.len()));
-    // Fetched together, read in catalog order so that row order does not depend on the network.
-    let fetched = futures::future::join_all(datasets.iter().map(|d| async move {
-        let result = fetch_verified(&format!("{folder}{}", d.url), d.sha256.as_deref()).await;
-        progress.update(|(done, _)| *done += 1);
-        result
-    }))
-    .await;
-    let pairs = datasets.iter().zip(fetched).collect();
-    let result = crate::query::load::build(&catalog, pairs);
-    Arc::new(result)
+    use futures::StreamExt;
+    let of_bytes = datasets.iter().filter_map(|d| d.size).sum();
+    progress.set(Progress { of_files: datasets.len(), of_bytes, ..Progress::default() });
+    let mut builder = Builder::new(&catalog);
+    let mut arriving = futures::stream::iter(
+        datasets.iter().map(|d| async move { (d, fetch_verified(&format!("{folder}{}", d.url), d.sha256.as_deref()).await) }),
+    )
+    .buffered(IN_FLIGHT);
+    let mut files = 0;
+    loop {
+        // A stop is heard while a file is still on its way, not only between files.
+        let stopped = async {
+            while !stop.get_untracked() {
+                crate::ui::fetch::sleep(100).await;
+            }
+        };
+        let next = match futures::future::select(arriving.next(), std::pin::pin!(stopped)).await {
+            futures::future::Either::Left((next, _)) => next,
+            futures::future::Either::Right(_) => {
+                builder.stop(files, datasets.len());
+                break;
+            }
+        };
+        let Some((dataset, bytes)) = next else { break };
+        let size = bytes.as_ref().map_or(0, |b| b.len() as u64);
+        builder.add(dataset, bytes);
+        files += 1;
+        let rows = builder.rows();
+        progress.update(|p| {
+            p.files = files;
+            p.bytes += size;
+            p.rows = rows;
+        });
+        crate::ui::fetch::next_tick().await;
+    }
+    Arc::new(builder.finish())
 }
 
 /// The loaded data, shared by the explorer's pages of one scope.
@@ -68,7 +128,13 @@ struct Procurement(pub LocalResource<Arc<Loaded>>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlagRun {
     Published,
-    InBrowser { one_organisation: bool },
+    InBrowser {
+        one_organisation: bool,
+    },
+    /// Changed settings over explorer shards: the full records are being fetched to run them.
+    Fetching,
+    /// Explorer shards whose published run did not load.
+    Unavailable,
 }
 
 /// Flags per fiscal year and, per row of the store, whether it has any.
@@ -97,7 +163,8 @@ pub struct Flags(pub Memo<Result<Arc<FlagState>, SettingsError>>);
 struct Made {
     procurement: Procurement,
     flags: Flags,
-    progress: RwSignal<(usize, usize)>,
+    progress: RwSignal<Progress>,
+    stop: RwSignal<bool>,
 }
 
 /// Where the data comes from, and each scope's resource once some page has asked for it. The home page's list
@@ -124,7 +191,11 @@ pub fn provide_procurement(catalog: Arc<Catalog>) {
 /// that first asked and every later page of the same scope shares them.
 fn source(scope: &Scope) -> Made {
     let src = expect_context::<Source>();
-    if let Some(made) = src.made.with_value(|m| m.get(scope).copied()) {
+    // A province is part of everything: once everything is loading or loaded, it serves.
+    let found = src.made.with_value(|m| {
+        m.get(scope).copied().or_else(|| matches!(scope, Scope::Province(_)).then(|| m.get(&Scope::All).copied()).flatten())
+    });
+    if let Some(made) = found {
         return made;
     }
     let Source { owner, catalog, folder, made } = src;
@@ -132,10 +203,34 @@ fn source(scope: &Scope) -> Made {
     let key = scope.clone();
     let scope = scope.clone();
     let pair = owner.with(|| {
-        let progress = RwSignal::new((0, 0));
+        let progress = RwSignal::new(Progress::default());
+        let stop = RwSignal::new(false);
         let peers = peer_groups(&catalog.organisations);
-        let resource = LocalResource::new(move || load_procurement(catalog.clone(), scope.clone(), folder, progress));
+        let wanted: Vec<Dataset> = crate::query::load::wanted(&catalog, scope.want()).into_iter().cloned().collect();
+        let from_shards = wanted.iter().any(|d| d.kind == crate::domain::catalog::DatasetKind::Rows);
+        let resource = {
+            let catalog = catalog.clone();
+            LocalResource::new(move || load_procurement(catalog.clone(), wanted.clone(), folder, progress, stop))
+        };
         let settings = use_view().select(|s| s.flag_settings.clone());
+        // Shards carry columns, not releases: flags with the reader's own settings need the full records,
+        // fetched only when the settings differ from those of the published run.
+        let needs_records = Memo::new(move |_| from_shards && !settings.with(BTreeMap::is_empty));
+        let records = {
+            let (catalog, scope) = (catalog.clone(), scope.clone());
+            LocalResource::new(move || {
+                let needed = needs_records.get();
+                let files: Vec<Dataset> = crate::query::load::records(&catalog, scope.want()).into_iter().cloned().collect();
+                let catalog = catalog.clone();
+                async move {
+                    if !needed {
+                        return None;
+                    }
+                    let (progress, stop) = (RwSignal::new(Progress::default()), RwSignal::new(false));
+                    Some(load_procurement(catalog, files, folder, progress, stop).await)
+                }
+            })
+        };
         let flags = Memo::new(move |_| {
             let loaded = resource.get();
             let empty = Store::default();
@@ -148,6 +243,23 @@ fn source(scope: &Scope) -> Made {
                     let mask = by_year.mask(store);
                     FlagState { by_year, mask, run: FlagRun::Published }
                 }
+                // Without its published run (the flags file failed or the load was stopped before it), a view of
+                // shards says so rather than fetch every full record for the default settings.
+                None if from_shards && settings.with(BTreeMap::is_empty) => {
+                    FlagState { by_year: Arc::default(), mask: vec![false; store.len()], run: FlagRun::Unavailable }
+                }
+                _ if from_shards => match records.get().flatten() {
+                    Some(full) => {
+                        let by_year = Arc::new(settings.with(|s| ByYear::run(s, &full.store, &peers))?);
+                        let mask = by_year.mask(store);
+                        FlagState { by_year, mask, run: FlagRun::InBrowser { one_organisation } }
+                    }
+                    None => {
+                        // Checked now, so that a refused setting says so without waiting for the records.
+                        settings.with(|s| crate::query::flags::Engine::with_overrides(s).map(drop))?;
+                        FlagState { by_year: Arc::default(), mask: vec![false; store.len()], run: FlagRun::Fetching }
+                    }
+                },
                 _ => {
                     let by_year = Arc::new(settings.with(|s| ByYear::run(s, store, &peers))?);
                     let mask = by_year.mask(store);
@@ -156,7 +268,7 @@ fn source(scope: &Scope) -> Made {
             };
             Ok(Arc::new(state))
         });
-        Made { procurement: Procurement(resource), flags: Flags(flags), progress }
+        Made { procurement: Procurement(resource), flags: Flags(flags), progress, stop }
     });
     made.update_value(|m| {
         m.insert(key, pair);
@@ -183,15 +295,29 @@ where
     let made = source(&scope);
     provide_context(Current(scope));
     let data = made.procurement.0;
-    let progress = made.progress;
+    let (progress, stop) = (made.progress, made.stop);
     let fallback = move || {
+        let of = move |done: u64, total: u64| {
+            if total > 0 {
+                format!("{} / {}", format::megabytes(done), format::megabytes(total))
+            } else {
+                format::megabytes(done)
+            }
+        };
         view! {
             <div class="loading" role="status" data-testid="loading">
                 <p>
-                    {move || crate::ui::i18n::t(lang.get(), crate::ui::i18n::Key::LoadingDatasets)} " "
-                    {move || progress.get().0} " / " {move || progress.get().1}
+                    {move || t(lang.get(), Key::LoadingDatasets)} " "
+                    <span data-testid="loading-files">{move || progress.get().files} " / " {move || progress.get().of_files}</span>
+                    " · " <span data-testid="loading-bytes">{move || { let p = progress.get(); of(p.bytes, p.of_bytes) }}</span>
+                    " · " <span data-testid="loading-rows">{move || format::count(progress.get().rows as u64)}</span> " " {move || t(lang.get(), Key::Processes)}
                 </p>
-                <progress max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
+                <progress max=move || progress.get().of_files.max(1) value=move || progress.get().files></progress>
+                <Show when=move || { let p = progress.get(); p.of_files > 1 && p.files < p.of_files }>
+                    <button type="button" data-testid="loading-stop" disabled=move || stop.get() on:click=move |_| stop.set(true)>
+                        {move || t(lang.get(), Key::StopLoading)}
+                    </button>
+                </Show>
             </div>
         }
     };
@@ -199,10 +325,25 @@ where
         <Transition fallback=fallback>
             {move || {
                 let render = render.clone();
-                Suspend::new(async move { render(data.await) })
+                Suspend::new(async move {
+                    let data = data.await;
+                    let stopped = data.stopped.map(|(done, total)| {
+                        view! {
+                            <p class="notice" role="note" data-testid="load-stopped">
+                                {move || t(lang.get(), Key::LoadStopped)} " " {done} " / " {total} " · "
+                                {format::count(data_rows(&data) as u64)} " " {move || t(lang.get(), Key::Processes)}
+                            </p>
+                        }
+                    });
+                    view! { {stopped} {render(data)} }
+                })
             }}
         </Transition>
     }
+}
+
+fn data_rows(data: &Loaded) -> usize {
+    data.store.len()
 }
 
 /// Says which of the procurement datasets shown (one organisation's, or all) may be incomplete, and why, as

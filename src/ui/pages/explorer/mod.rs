@@ -28,6 +28,9 @@ pub use data::Loaded;
 #[component]
 fn Home(tab: Tab) -> impl IntoView {
     let view = use_view();
+    let catalog = use_catalog().0;
+    // One province chosen loads only that province's shards; the memo spares a reload on other filter changes.
+    let scope = Memo::new(move |_| view.with(|v| data::Scope::of_provinces(&catalog, &v.filter.provinces)));
     let lang = view.lang();
     let link = move |to: Tab, id: &'static str| {
         let target = Signal::derive(move || ViewState { tab: to, ..view.get() }.refined());
@@ -50,7 +53,10 @@ fn Home(tab: Tab) -> impl IntoView {
                 <section class="all-procurement">
                     <h1>{move || Tab::Procurement.label().get(lang.get())}</h1>
                     <data::IncompleteNotice org=None />
-                    <data::WithData scope=data::Scope::All render=|data| view! { <procurement::ProcurementView data=data /> } />
+                    {move || {
+                        let scope = scope.get();
+                        view! { <data::WithData scope=scope render=|data| view! { <procurement::ProcurementView data=data /> } /> }
+                    }}
                 </section>
             }
             .into_any(),

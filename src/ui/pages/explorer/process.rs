@@ -78,9 +78,24 @@ fn ProcessView(data: Arc<Loaded>, ocid: String) -> impl IntoView {
         return view! { <p class="error-panel" role="alert" data-testid="process-missing">{move || t(lang.get(), Key::ProcessNotFound)} " " <code>{ocid.clone()}</code></p> }.into_any();
     };
     let org_code = data.store.orgs.get(data.store.org[row]).to_string();
+    let year = data.store.fiscal_year[row];
+    let title = data.store.title_or_ocid(row).to_string();
+    // A store read from raw files holds the release; one read from explorer shards fetches the detail file.
+    let held = data.store.processes.get(row).cloned();
     let stored = StoredValue::new(data);
     let flags = use_flags();
-    let process: StoredValue<Process> = StoredValue::new(stored.with_value(|d| d.store.processes[row].clone()));
+    let catalog = crate::ui::state::use_catalog().0;
+    let folder = view.get_untracked().data.folder();
+    let (detail_org, detail_ocid) = (org_code.clone(), ocid.clone());
+    let detail = LocalResource::new(move || {
+        let (held, catalog, org, ocid) = (held.clone(), catalog.clone(), detail_org.clone(), detail_ocid.clone());
+        async move {
+            match held {
+                Some(p) => Some(Ok(p)),
+                None => fetch_detail(&catalog, folder, &org, year, &ocid).await,
+            }
+        }
+    });
     let back = Signal::derive(move || ViewState { org: Some(org_code.clone()), process: None, supplier: None, ..view.get() });
     let signals = move || {
         flags.with(|f| {
@@ -89,20 +104,54 @@ fn ProcessView(data: Arc<Loaded>, ocid: String) -> impl IntoView {
             view! { <SignalList codes=codes title=Key::ProcessSignals /> }
         })
     };
+    let waiting = move || view! { <p class="loading" role="status">{move || t(lang.get(), Key::LoadingDatasets)}</p> };
     let body = move || {
-        let l = lang.get();
-        process.with_value(|p| timeline(&p.compiled, p, l, view.get_untracked()))
+        Suspend::new(async move {
+            let l = lang.get_untracked();
+            match detail.await {
+                Some(Ok(p)) => timeline(&p.compiled, &p, l, view.get_untracked()).into_any(),
+                Some(Err(e)) => {
+                    view! { <p class="error-panel" role="alert" data-testid="detail-error">{e.to_string()}</p> }.into_any()
+                }
+                None => {
+                    view! { <p class="error-panel" role="alert" data-testid="process-missing">{t(l, Key::ProcessNotFound)}</p> }
+                        .into_any()
+                }
+            }
+        })
     };
     view! {
         <section class="process-page" data-testid="process-page">
             <ViewLink to=back class="back">{move || t(lang.get(), Key::BackToBuyer)}</ViewLink>
-            <h1 data-testid="process-title">{process.with_value(|p| p.compiled.title().unwrap_or(&p.compiled.ocid).to_string())}</h1>
-            <p class="org-meta"><code>{process.with_value(|p| p.compiled.ocid.clone())}</code></p>
+            <h1 data-testid="process-title">{title}</h1>
+            <p class="org-meta"><code>{ocid.clone()}</code></p>
             {signals}
-            {body}
+            <Suspense fallback=waiting>{body}</Suspense>
         </section>
     }
     .into_any()
+}
+
+/// The process from its organisation's detail file for the year (the compiled releases `publish` wrote), checked
+/// against the catalog's SHA-256; None when no file lists it.
+async fn fetch_detail(
+    catalog: &crate::domain::catalog::Catalog,
+    folder: &str,
+    org: &str,
+    year: i32,
+    ocid: &str,
+) -> Option<Result<Process, crate::ui::fetch::LoadError>> {
+    let files = crate::query::load::detail_files(catalog, org, year);
+    for d in files {
+        let bytes = match crate::ui::fetch::fetch_verified(&format!("{folder}{}", d.url), d.sha256.as_deref()).await {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(e)),
+        };
+        if let Some(p) = crate::query::load::find_process(&d.url, &bytes, ocid) {
+            return Some(Ok(p));
+        }
+    }
+    None
 }
 
 fn supplier_link(id: Option<&str>, name: Option<&str>, state: &ViewState) -> AnyView {

@@ -95,16 +95,15 @@ fn SupplierView(data: Arc<Loaded>, id: String) -> impl IntoView {
         stored.with_value(|d| {
             rows.iter()
                 .map(|&r| {
-                    let p = &d.store.processes[r as usize].compiled;
                     let code = d.store.orgs.get(d.store.org[r as usize]).to_string();
                     let to = ViewState {
-                        process: Some(p.ocid.clone()),
+                        process: Some(d.store.ocid(r as usize).to_string()),
                         supplier: None,
                         org: Some(code.clone()),
                         ..view.get_untracked()
                     };
-                    let title = p.title().unwrap_or(&p.ocid).to_string();
-                    let when = p.contracts.iter().find_map(|c| c.date_signed).or_else(|| p.awards.iter().find_map(|a| a.date));
+                    let title = d.store.title_or_ocid(r as usize).to_string();
+                    let when = d.store.spend_date[r as usize];
                     view! {
                         <tr>
                             <td>{when.map(|d| format::date(l, d)).unwrap_or_default()}</td>

@@ -152,6 +152,8 @@ fn Signals(selection: Selection) -> impl IntoView {
                             FlagRun::Published => Key::FlagsPublished,
                             FlagRun::InBrowser { one_organisation: false } => Key::FlagsInBrowser,
                             FlagRun::InBrowser { one_organisation: true } => Key::FlagsInBrowserOneOrg,
+                            FlagRun::Fetching => Key::FlagsFetching,
+                            FlagRun::Unavailable => Key::FlagsUnavailable,
                         })}</p>
                         <p>
                             {t(l, Key::WithSignals)} ": " <strong data-testid="flagged-count">{format::count(flagged as u64)}</strong>

@@ -73,10 +73,10 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
                         .iter()
                         .map(|&r| {
                             let i = r as usize;
-                            let p = &d.store.processes[i].compiled;
                             let codes: Vec<crate::query::flags::FlagCode> =
                                 state.and_then(|s| s.by_year.of_row(&d.store, i)).map(|m| m.keys().copied().collect()).unwrap_or_default();
-                            let title = p.title().unwrap_or(&p.ocid).to_string();
+                            let title = d.store.title_or_ocid(i).to_string();
+                            let ocid = d.store.ocid(i).to_string();
                             let org = d.store.orgs.get(d.store.org[i]).to_string();
                             let buyer = (!scoped).then(|| {
                                 let name = catalog_for_rows.organisation(&org).map_or_else(|| org.clone(), |o| o.name.get(l).to_string());
@@ -84,13 +84,13 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
                                 view! { <td><ViewLink to=Signal::stored(to)>{name}</ViewLink></td> }
                             });
                             let ratio = price_ratio(&d.store, i).map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "—".into());
-                            let to = ViewState { process: Some(p.ocid.clone()), ..view.get_untracked() };
+                            let to = ViewState { process: Some(ocid.clone()), ..view.get_untracked() };
                             view! {
                                 <tr>
                                     <td class="title">
                                         <ViewLink to=Signal::stored(to)>{title}</ViewLink>
                                         <br />
-                                        <small class="ocid">{p.ocid.clone()}</small>
+                                        <small class="ocid">{ocid}</small>
                                     </td>
                                     {buyer}
                                     <td class="date">{d.store.date[i].map(|x| format::date(l, x)).unwrap_or_else(|| "—".into())}</td>

@@ -1,0 +1,110 @@
+//! A shard read back gives the store the columns the releases gave it, appended to rows already there.
+use super::*;
+use crate::query::test_data::store;
+
+/// Every column a view reads, row by row, as strings and numbers independent of dictionary codes.
+fn columns(s: &Store, r: usize) -> String {
+    let suppliers: Vec<String> = s
+        .suppliers_of(r as u32)
+        .iter()
+        .map(|&c| format!("{}|{:?}|{:?}", s.suppliers.get(c), s.supplier_name(c), s.supplier_tax_id(c)))
+        .collect();
+    let bidders: Vec<&str> = s.bidders_of(r as u32).iter().map(|&c| s.bidders.get(c)).collect();
+    format!(
+        "{} {} {} {:?} {:?} {:?} {} {} {} {:?} {:?} {} {} {} {} {:?} {:?} {}",
+        s.orgs.get(s.org[r]),
+        s.fiscal_year[r],
+        s.ocid(r),
+        s.method[r],
+        s.stage[r],
+        s.category[r],
+        s.budget[r],
+        s.reference_price[r],
+        s.contract_value[r],
+        s.date[r],
+        s.spend_date[r],
+        s.titles.get(r),
+        s.buyer_names.get(s.buyer_name[r]),
+        s.method_texts.get(s.method_details[r]),
+        s.search_key_of(r),
+        suppliers,
+        bidders,
+        s.row_of(s.ocid(r)) == Some(r as u32),
+    )
+}
+
+#[test]
+fn a_shard_read_back_has_every_column_of_the_rows_it_was_written_from() {
+    let raw = store(900);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let bytes = encode(&raw, &all);
+    let mut read = Store::default();
+    assert_eq!(decode_into(&mut read, &bytes), Ok(raw.len()));
+    assert!(read.processes.is_empty(), "no release is kept");
+    for r in 0..raw.len() {
+        assert_eq!(columns(&read, r), columns(&raw, r), "row {r}");
+    }
+    assert_eq!(read.by_year.keys().collect::<Vec<_>>(), raw.by_year.keys().collect::<Vec<_>>());
+    let missing = raw.budget.iter().chain(&raw.reference_price).chain(&raw.contract_value).filter(|&&v| v == NONE).count();
+    assert!(missing > 0 && raw.bidder_codes.len() > 100 && raw.supplier_codes.len() > 100, "{missing}");
+    assert!(raw.date.iter().chain(&raw.spend_date).any(Option::is_none));
+    // Money sums agree to the satang.
+    let totals = |s: &Store| crate::query::summary::totals(s, &all).contract_value;
+    assert_eq!(totals(&read), totals(&raw));
+}
+
+#[test]
+fn shards_of_several_organisations_append_with_their_own_strings() {
+    let raw = store(600);
+    let orgs: Vec<u32> = raw.by_org.keys().copied().collect();
+    assert!(orgs.len() >= 3);
+    let mut read = Store::default();
+    let mut order = Vec::new();
+    for code in &orgs {
+        let rows = &raw.by_org[code];
+        decode_into(&mut read, &encode(&raw, rows)).unwrap();
+        order.extend(rows.iter().copied());
+    }
+    assert_eq!(read.len(), raw.len());
+    for (i, &r) in order.iter().enumerate() {
+        assert_eq!(columns(&read, i), columns(&raw, r as usize));
+    }
+    // One supplier across shards is one code in the store, with all its rows.
+    let code = (0..raw.suppliers.len() as u32).max_by_key(|&c| raw.by_supplier[&c].len()).unwrap();
+    let id = raw.suppliers.get(code);
+    assert_eq!(read.rows_of_supplier(id).len(), raw.rows_of_supplier(id).len());
+}
+
+#[test]
+fn a_cut_or_corrupt_shard_is_refused_and_adds_nothing() {
+    let raw = store(60);
+    let rows: Vec<u32> = (0..raw.len() as u32).collect();
+    let bytes = encode(&raw, &rows);
+    for cut in (0..bytes.len()).step_by(7) {
+        let mut read = Store::default();
+        assert!(decode_into(&mut read, &bytes[..cut]).is_err(), "cut at {cut}");
+        assert!(read.is_empty());
+    }
+    assert_eq!(decode_into(&mut Store::default(), b"{\"ocid\":1}"), Err(RowsError::NotAShard));
+    // A flipped byte anywhere either fails or reads some rows; it never panics.
+    for at in (8..bytes.len()).step_by(3) {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x5a;
+        let _ = decode_into(&mut Store::default(), &bad);
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(decode_into(&mut Store::default(), &longer), Err(RowsError::BadReference("end")));
+}
+
+#[test]
+fn varints_and_zigzag_round_trip_at_the_edges() {
+    for v in [0i64, 1, -1, 63, -64, 1 << 40, i64::MAX, i64::MIN + 1, NONE + 1] {
+        let mut out = Vec::new();
+        put(&mut out, zigzag(v));
+        let mut c = Cursor { bytes: &out, at: 0 };
+        assert_eq!(unzigzag(c.varint("t").unwrap()), v);
+        assert_eq!(c.at, out.len());
+    }
+    assert_eq!(money(0), NONE);
+}
