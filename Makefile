@@ -49,7 +49,8 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 
 ## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium; a filter
-## change on 100,000 processes in the browser, in the query layer alone and through the whole app.
+## change on 100,000 processes in the browser, in the query layer alone and through the whole app; the bytes of an
+## organisation's page and of each shard format over the default data.
 bench: dist
 	cargo bench --bench flags
 	eval "$$(tools/setup.sh wasm)"
@@ -59,6 +60,11 @@ bench: dist
 	node tools/bench-browser.mjs 100000 filter
 	cargo run --release --bin locallens -- demo --processes 100000 --out target/bench-data
 	node tools/bench-ui.mjs target/bench-data/scale-100000.jsonl
+	# The published data: what an organisation's page transfers, and the shard formats weighed (docs/SHARDS.md).
+	npm ci --prefix tools/bench --no-audit --no-fund
+	mkdir -p target/bench
+	node tools/bench/org-bytes.mjs public/data | tee target/bench/org-bytes.json
+	node tools/bench/formats.mjs public/data 62 2568 | tee target/bench/formats.json
 
 ## Regenerate the committed demonstration data in public/demo.
 demo-data:
