@@ -65,6 +65,7 @@ bench: dist
 	mkdir -p target/bench
 	node tools/bench/org-bytes.mjs public/data | tee target/bench/org-bytes.json
 	node tools/bench/formats.mjs public/data 62 2568 | tee target/bench/formats.json
+	node tools/bench/national.mjs public/data | tee target/bench/all-procurement.json
 
 ## Regenerate the committed demonstration data in public/demo.
 demo-data:
