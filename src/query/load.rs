@@ -32,10 +32,10 @@ pub enum Want<'a> {
 }
 
 /// A file's place: organisation, province and fiscal year. A flags file goes with the data file of its key.
-type Key = (Option<String>, Option<String>, Option<crate::domain::calendar::FiscalYear>);
+type Key<'c> = (Option<&'c str>, Option<&'c str>, Option<crate::domain::calendar::FiscalYear>);
 
-fn key(d: &Dataset) -> Key {
-    (d.organisation.clone(), d.province_code.clone(), d.fiscal_year)
+fn key(d: &Dataset) -> Key<'_> {
+    (d.organisation.as_deref(), d.province_code.as_deref(), d.fiscal_year)
 }
 
 /// What a view needs fetched, each data file followed by its published flags where the catalog lists them.
@@ -50,11 +50,15 @@ pub fn wanted<'c>(catalog: &'c Catalog, want: Want<'c>) -> Vec<&'c Dataset> {
         Want::All => rows.filter(|d| d.organisation.is_none() && d.province_code.is_some()).collect(),
     };
     let data = if shards.is_empty() { records(catalog, want) } else { shards };
-    let flags: Vec<&Dataset> = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Flags).collect();
+    // One map, not a scan of every flags file per data file: a national catalog lists thousands of each.
+    let mut flags = std::collections::HashMap::new();
+    for f in catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Flags) {
+        flags.entry(key(f)).or_insert(f);
+    }
     let mut out = Vec::with_capacity(2 * data.len());
     for d in data {
         out.push(d);
-        out.extend(flags.iter().copied().find(|f| key(f) == key(d)));
+        out.extend(flags.get(&key(d)).copied());
     }
     out
 }
@@ -85,8 +89,8 @@ pub struct Builder<'c, E> {
     loaded: Loaded<E>,
     ocds_inputs: Vec<(&'c Dataset, Vec<u8>)>,
     flags: Vec<Precomputed>,
-    flag_keys: Vec<Key>,
-    data_keys: Vec<Key>,
+    flag_keys: std::collections::HashSet<Key<'c>>,
+    data_keys: Vec<Key<'c>>,
 }
 
 impl<'c, E> Builder<'c, E> {
@@ -103,7 +107,7 @@ impl<'c, E> Builder<'c, E> {
             },
             ocds_inputs: Vec::new(),
             flags: Vec::new(),
-            flag_keys: Vec::new(),
+            flag_keys: std::collections::HashSet::new(),
             data_keys: Vec::new(),
         }
     }
@@ -134,7 +138,7 @@ impl<'c, E> Builder<'c, E> {
                 match files {
                     Ok(files) => {
                         self.flags.extend(files);
-                        self.flag_keys.push(key(dataset));
+                        self.flag_keys.insert(key(dataset));
                     }
                     Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e.to_string())),
                 }

@@ -219,13 +219,13 @@ fn source(scope: &Scope) -> Made {
         let records = {
             let (catalog, scope) = (catalog.clone(), scope.clone());
             LocalResource::new(move || {
-                let needed = needs_records.get();
-                let files: Vec<Dataset> = crate::query::load::records(&catalog, scope.want()).into_iter().cloned().collect();
+                // Listed only once needed: the default settings never read the full records.
+                let files: Option<Vec<Dataset>> = needs_records
+                    .get()
+                    .then(|| crate::query::load::records(&catalog, scope.want()).into_iter().cloned().collect());
                 let catalog = catalog.clone();
                 async move {
-                    if !needed {
-                        return None;
-                    }
+                    let files = files?;
                     let (progress, stop) = (RwSignal::new(Progress::default()), RwSignal::new(false));
                     Some(load_procurement(catalog, files, folder, progress, stop).await)
                 }
@@ -331,7 +331,7 @@ where
                         view! {
                             <p class="notice" role="note" data-testid="load-stopped">
                                 {move || t(lang.get(), Key::LoadStopped)} " " {done} " / " {total} " · "
-                                {format::count(data_rows(&data) as u64)} " " {move || t(lang.get(), Key::Processes)}
+                                {format::count(data.store.len() as u64)} " " {move || t(lang.get(), Key::Processes)}
                             </p>
                         }
                     });
@@ -340,10 +340,6 @@ where
             }}
         </Transition>
     }
-}
-
-fn data_rows(data: &Loaded) -> usize {
-    data.store.len()
 }
 
 /// Says which of the procurement datasets shown (one organisation's, or all) may be incomplete, and why, as
