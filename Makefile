@@ -66,6 +66,8 @@ bench: dist
 	node tools/bench/org-bytes.mjs public/data | tee target/bench/org-bytes.json
 	node tools/bench/formats.mjs public/data 62 2568 | tee target/bench/formats.json
 	node tools/bench/national.mjs public/data | tee target/bench/all-procurement.json
+	# The same steps natively, each timed as the page runs it as one task (a shard's read, a slice, a flags file).
+	cargo run --release --example first_view -- public/data | tee target/bench/first-view-native.txt
 
 ## Regenerate the committed demonstration data in public/demo.
 demo-data:

@@ -1,10 +1,10 @@
 //! Dictionary encoding: each distinct string stored once, rows hold a `u32` code.
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct Dict {
     values: Vec<Box<str>>,
-    codes: HashMap<Box<str>, u32>,
+    codes: FxHashMap<Box<str>, u32>,
 }
 
 impl Dict {

@@ -5,9 +5,13 @@
 use crate::domain::catalog::{Catalog, DataFormat, Dataset, DatasetKind};
 use crate::domain::issue::{Issue, Severity};
 use crate::ingest::ocds;
-use crate::query::flags::precomputed::Precomputed;
+use std::collections::BTreeMap;
+
+use crate::query::flags::precomputed::{merge, Precomputed};
 use crate::query::flags::yearly::ByYear;
+use crate::query::flags::Outcome;
 use crate::query::identity::Identity;
+use crate::query::rows::Shard;
 use crate::query::store::Store;
 
 /// What loading produced: the store, the errors the readers reported, and datasets that failed (`E` is why,
@@ -88,7 +92,8 @@ pub struct Builder<'c, E> {
     catalog: &'c Catalog,
     loaded: Loaded<E>,
     ocds_inputs: Vec<(&'c Dataset, Vec<u8>)>,
-    flags: Vec<Precomputed>,
+    /// The published run, merged file by file as each arrives, so that no step waits to convert a country's.
+    flags: BTreeMap<i32, Outcome>,
     flag_keys: std::collections::HashSet<Key<'c>>,
     data_keys: Vec<Key<'c>>,
 }
@@ -106,7 +111,7 @@ impl<'c, E> Builder<'c, E> {
                 stopped: None,
             },
             ocds_inputs: Vec::new(),
-            flags: Vec::new(),
+            flags: BTreeMap::new(),
             flag_keys: std::collections::HashSet::new(),
             data_keys: Vec::new(),
         }
@@ -135,18 +140,27 @@ impl<'c, E> Builder<'c, E> {
                 } else {
                     serde_json::from_slice::<Precomputed>(&bytes).map(|f| vec![f])
                 };
-                match files {
-                    Ok(files) => {
-                        self.flags.extend(files);
+                let outcomes = files.map_err(|e| e.to_string()).and_then(|files| {
+                    files
+                        .iter()
+                        .map(|f| Ok((f.fiscal_year, f.outcome().map_err(|e| format!("{e:?}"))?)))
+                        .collect::<Result<Vec<_>, String>>()
+                });
+                match outcomes {
+                    Ok(outcomes) => {
+                        for (year, outcome) in outcomes {
+                            merge(self.flags.entry(year).or_default(), outcome);
+                        }
                         self.flag_keys.insert(key(dataset));
                     }
-                    Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e.to_string())),
+                    Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e)),
                 }
             }
-            (DatasetKind::Rows, _) => match crate::query::rows::decode_into(&mut loaded.store, &bytes) {
-                Ok(_) => self.data_keys.push(key(dataset)),
-                Err(e) => loaded.issues.push(crate::ingest::messages::unusable_rows(&dataset.url, &e.to_string())),
-            },
+            (DatasetKind::Rows, _) => {
+                if let Some(mut shard) = self.shard(dataset, &bytes) {
+                    self.push(&mut shard, usize::MAX);
+                }
+            }
             (DatasetKind::Procurement, DataFormat::Ocds) => {
                 self.data_keys.push(key(dataset));
                 self.ocds_inputs.push((dataset, bytes));
@@ -169,6 +183,27 @@ impl<'c, E> Builder<'c, E> {
             // Budgets and assessments are not procurement: the catalog said the wrong kind.
             _ => {}
         }
+    }
+
+    /// Reads and checks an explorer shard, for a caller that pushes its rows a slice at a time (`push`); None
+    /// when it is unusable, which is said among the issues.
+    pub fn shard<'b>(&mut self, dataset: &'c Dataset, bytes: &'b [u8]) -> Option<Shard<'b>> {
+        match Shard::read(bytes) {
+            Ok(shard) => {
+                self.data_keys.push(key(dataset));
+                Some(shard)
+            }
+            Err(e) => {
+                self.loaded.issues.push(crate::ingest::messages::unusable_rows(&dataset.url, &e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Puts up to `max` more of the shard's rows into the store; says whether any are left.
+    pub fn push(&mut self, shard: &mut Shard, max: usize) -> bool {
+        shard.push_into(&mut self.loaded.store, max);
+        shard.remaining() > 0
     }
 
     /// Says that the reader stopped the load after `done` of `total` files.
@@ -198,10 +233,7 @@ impl<'c, E> Builder<'c, E> {
         // The run stands only if every data file read has its flags: one without would show no signals.
         let complete = data_keys.iter().all(|k| flag_keys.contains(k));
         if complete && !flags.is_empty() {
-            match ByYear::from_precomputed(&flags) {
-                Ok(by_year) => loaded.precomputed = Some(std::sync::Arc::new(by_year)),
-                Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags("flags/", &format!("{e:?}"))),
-            }
+            loaded.precomputed = Some(std::sync::Arc::new(ByYear { years: flags }));
         }
         loaded
     }

@@ -199,82 +199,171 @@ fn listed(counts: &[u64], limit: usize, section: &'static str) -> Result<usize, 
     usize::try_from(total).ok().filter(|&t| t <= limit).ok_or(RowsError::Truncated(section))
 }
 
+/// A shard read and checked, its rows not yet in a store. Every reference is checked when it is read, so that
+/// a bad shard adds nothing; its rows then go into a store a slice at a time (`push_into`), so that a page can
+/// paint between slices of a large shard.
+pub struct Shard<'b> {
+    strings: Vec<&'b str>,
+    org: Vec<u64>,
+    buyer: Vec<u64>,
+    details: Vec<u64>,
+    year: Vec<i32>,
+    codes: Vec<(Method, Stage, Category)>,
+    budget: Vec<u64>,
+    reference: Vec<u64>,
+    contract: Vec<u64>,
+    start: Vec<u64>,
+    spend: Vec<u64>,
+    supplier_count: Vec<u64>,
+    supplier_ids: Vec<u64>,
+    known: std::collections::HashMap<u64, (Option<&'b str>, Option<&'b str>)>,
+    bidder_count: Vec<u64>,
+    bidder_ids: Vec<u64>,
+    ocids: Vec<&'b str>,
+    titles: Vec<&'b str>,
+    keys: Vec<&'b str>,
+    /// The next row to push, and where its suppliers and bidders start.
+    next: usize,
+    next_supplier: usize,
+    next_bidder: usize,
+}
+
+impl<'b> Shard<'b> {
+    pub fn read(bytes: &'b [u8]) -> Result<Shard<'b>, RowsError> {
+        if bytes.get(..8) != Some(MAGIC) {
+            return Err(RowsError::NotAShard);
+        }
+        let mut c = Cursor { bytes, at: 8 };
+        let n = c.varint("header")? as usize;
+        // A row takes at least a dozen bytes: a count beyond that is a corrupt header, not an allocation to try.
+        if n > bytes.len() {
+            return Err(RowsError::Truncated("header"));
+        }
+        let count = c.varint("strings")?;
+        let strings = c.texts(usize::try_from(count).unwrap_or(usize::MAX).min(bytes.len()), "strings")?;
+        let s = |i: u64, section| strings.get(i as usize).copied().ok_or(RowsError::BadReference(section));
+        let org = c.column(n, "org")?;
+        let buyer = c.column(n, "buyer")?;
+        let details = c.column(n, "method details")?;
+        let year = c.column(n, "fiscal year")?;
+        let codes = c.take(3 * n, "codes")?;
+        let [budget, reference, contract, start, spend] =
+            ["budget", "reference price", "contract value", "date", "spend date"].map(|name| c.column(n, name));
+        let (budget, reference, contract, start, spend) = (budget?, reference?, contract?, start?, spend?);
+        let supplier_count = c.column(n, "suppliers")?;
+        let supplier_ids = c.column(listed(&supplier_count, bytes.len(), "suppliers")?, "suppliers")?;
+        let mut known = std::collections::HashMap::new();
+        for _ in 0..c.varint("winners")? {
+            let id = c.varint("winners")?;
+            let name = c.varint("winners")?;
+            let tax = c.varint("winners")?;
+            let opt = |i: u64| if i == 0 { Ok(None) } else { s(i - 1, "winners").map(Some) };
+            known.insert(id, (opt(name)?, opt(tax)?));
+        }
+        let bidder_count = c.column(n, "bidders")?;
+        let bidder_ids = c.column(listed(&bidder_count, bytes.len(), "bidders")?, "bidders")?;
+        let (ocids, titles, keys) = (c.texts(n, "ocid")?, c.texts(n, "title")?, c.texts(n, "search keys")?);
+        if c.at != bytes.len() {
+            return Err(RowsError::BadReference("end"));
+        }
+        for (column, section) in [(&org, "org"), (&buyer, "buyer"), (&details, "method details")] {
+            column.iter().try_for_each(|&i| s(i, section).map(drop))?;
+        }
+        for &i in supplier_ids.iter().chain(&bidder_ids) {
+            s(i, "suppliers")?;
+        }
+        let year = year
+            .iter()
+            .map(|&y| i32::try_from(unzigzag(y)).map_err(|_| RowsError::BadReference("fiscal year")))
+            .collect::<Result<_, _>>()?;
+        let codes = codes
+            .chunks_exact(3)
+            .map(|c| Ok((coded::<Method>(c[0], "codes")?, coded::<Stage>(c[1], "codes")?, coded::<Category>(c[2], "codes")?)))
+            .collect::<Result<_, RowsError>>()?;
+        Ok(Shard {
+            strings,
+            org,
+            buyer,
+            details,
+            year,
+            codes,
+            budget,
+            reference,
+            contract,
+            start,
+            spend,
+            supplier_count,
+            supplier_ids,
+            known,
+            bidder_count,
+            bidder_ids,
+            ocids,
+            titles,
+            keys,
+            next: 0,
+            next_supplier: 0,
+            next_bidder: 0,
+        })
+    }
+
+    /// Rows in the shard.
+    pub fn len(&self) -> usize {
+        self.ocids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ocids.is_empty()
+    }
+
+    /// Rows still to push.
+    pub fn remaining(&self) -> usize {
+        self.len() - self.next
+    }
+
+    /// Appends up to `max` of the rows not yet pushed to `store`, in order; returns how many.
+    pub fn push_into(&mut self, store: &mut Store, max: usize) -> usize {
+        let end = self.len().min(self.next.saturating_add(max));
+        let strings = &self.strings;
+        for r in self.next..end {
+            let (method, stage, category) = self.codes[r];
+            let row = Row {
+                org: strings[self.org[r] as usize],
+                fiscal_year: self.year[r],
+                ocid: self.ocids[r],
+                title: self.titles[r],
+                buyer_name: strings[self.buyer[r] as usize],
+                method,
+                method_details: strings[self.details[r] as usize],
+                stage,
+                category,
+                budget: money(self.budget[r]),
+                reference_price: money(self.reference[r]),
+                contract_value: money(self.contract[r]),
+                date: date(self.start[r]),
+                spend_date: date(self.spend[r]),
+                search_key: self.keys[r],
+            };
+            let winners = &self.supplier_ids[self.next_supplier..self.next_supplier + self.supplier_count[r] as usize];
+            self.next_supplier += winners.len();
+            let bidders = &self.bidder_ids[self.next_bidder..self.next_bidder + self.bidder_count[r] as usize];
+            self.next_bidder += bidders.len();
+            let known = &self.known;
+            let winners = winners.iter().map(|&i| {
+                let (name, tax_id) = known.get(&i).copied().unwrap_or((None, None));
+                Winner { id: strings[i as usize], name, tax_id }
+            });
+            store.push(&row, winners, bidders.iter().map(|&i| strings[i as usize]));
+        }
+        let pushed = end - self.next;
+        self.next = end;
+        pushed
+    }
+}
+
 /// Appends a shard's rows to `store`; returns how many. Nothing is added when the shard is unreadable.
 pub fn decode_into(store: &mut Store, bytes: &[u8]) -> Result<usize, RowsError> {
-    if bytes.get(..8) != Some(MAGIC) {
-        return Err(RowsError::NotAShard);
-    }
-    let mut c = Cursor { bytes, at: 8 };
-    let n = c.varint("header")? as usize;
-    // A row takes at least a dozen bytes: a count beyond that is a corrupt header, not an allocation to try.
-    if n > bytes.len() {
-        return Err(RowsError::Truncated("header"));
-    }
-    let count = c.varint("strings")?;
-    let strings = c.texts(usize::try_from(count).unwrap_or(usize::MAX).min(bytes.len()), "strings")?;
-    let s = |i: u64, section| strings.get(i as usize).copied().ok_or(RowsError::BadReference(section));
-    let org = c.column(n, "org")?;
-    let buyer = c.column(n, "buyer")?;
-    let details = c.column(n, "method details")?;
-    let year = c.column(n, "fiscal year")?;
-    let codes = c.take(3 * n, "codes")?;
-    let [budget, reference, contract, start, spend] =
-        ["budget", "reference price", "contract value", "date", "spend date"].map(|name| c.column(n, name));
-    let (budget, reference, contract, start, spend) = (budget?, reference?, contract?, start?, spend?);
-    let supplier_count = c.column(n, "suppliers")?;
-    let supplier_ids = c.column(listed(&supplier_count, bytes.len(), "suppliers")?, "suppliers")?;
-    let mut known = std::collections::HashMap::new();
-    for _ in 0..c.varint("winners")? {
-        let id = c.varint("winners")?;
-        let name = c.varint("winners")?;
-        let tax = c.varint("winners")?;
-        let opt = |i: u64| if i == 0 { Ok(None) } else { s(i - 1, "winners").map(Some) };
-        known.insert(id, (opt(name)?, opt(tax)?));
-    }
-    let bidder_count = c.column(n, "bidders")?;
-    let bidder_ids = c.column(listed(&bidder_count, bytes.len(), "bidders")?, "bidders")?;
-    let (ocids, titles, keys) = (c.texts(n, "ocid")?, c.texts(n, "title")?, c.texts(n, "search keys")?);
-    if c.at != bytes.len() {
-        return Err(RowsError::BadReference("end"));
-    }
-    // Every reference is checked before the first row goes in, so a bad shard adds nothing.
-    for &i in supplier_ids.iter().chain(&bidder_ids) {
-        s(i, "suppliers")?;
-    }
-    let mut rows = Vec::with_capacity(n);
-    for r in 0..n {
-        let row = Row {
-            org: s(org[r], "org")?,
-            fiscal_year: i32::try_from(unzigzag(year[r])).map_err(|_| RowsError::BadReference("fiscal year"))?,
-            ocid: ocids[r],
-            title: titles[r],
-            buyer_name: s(buyer[r], "buyer")?,
-            method: coded::<Method>(codes[3 * r], "codes")?,
-            method_details: s(details[r], "method details")?,
-            stage: coded::<Stage>(codes[3 * r + 1], "codes")?,
-            category: coded::<Category>(codes[3 * r + 2], "codes")?,
-            budget: money(budget[r]),
-            reference_price: money(reference[r]),
-            contract_value: money(contract[r]),
-            date: date(start[r]),
-            spend_date: date(spend[r]),
-            search_key: keys[r],
-        };
-        rows.push(row);
-    }
-    let (mut next_supplier, mut next_bidder) = (0, 0);
-    for (r, row) in rows.iter().enumerate() {
-        let winners = &supplier_ids[next_supplier..next_supplier + supplier_count[r] as usize];
-        next_supplier += winners.len();
-        let bidders = &bidder_ids[next_bidder..next_bidder + bidder_count[r] as usize];
-        next_bidder += bidders.len();
-        let winners = winners.iter().map(|&i| {
-            let (name, tax_id) = known.get(&i).copied().unwrap_or((None, None));
-            Winner { id: strings[i as usize], name, tax_id }
-        });
-        store.push(row, winners, bidders.iter().map(|&i| strings[i as usize]));
-    }
-    Ok(n)
+    let mut shard = Shard::read(bytes)?;
+    Ok(shard.push_into(store, usize::MAX))
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! and a selection of row numbers instead of cloned rows.
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use crate::domain::calendar::{Date, FiscalYear};
 use crate::domain::codes::{Category, Method, Stage};
 use crate::domain::money::Satang;
@@ -47,7 +49,7 @@ pub struct Store {
     pub org_attrs: Vec<OrgAttrs>,
     pub provinces: Dict,
     pub districts: Dict,
-    pub by_ocid: HashMap<Box<str>, u32>,
+    pub by_ocid: FxHashMap<Box<str>, u32>,
     pub ocids: Texts,
     /// The title (tender's, else the first contract's or award's), empty when none.
     pub titles: Texts,
@@ -69,9 +71,9 @@ pub struct Store {
     pub bidder_start: Vec<u32>,
     pub bidder_codes: Vec<u32>,
     /// Row numbers by organisation, fiscal year and supplier, in row order.
-    pub by_org: HashMap<u32, Vec<u32>>,
+    pub by_org: FxHashMap<u32, Vec<u32>>,
     pub by_year: BTreeMap<i32, Vec<u32>>,
-    pub by_supplier: HashMap<u32, Vec<u32>>,
+    pub by_supplier: FxHashMap<u32, Vec<u32>>,
     /// The search keys (`text::search_key`) of every row's title, items, buyer, suppliers and ocid, one after
     /// another; row i's ends at `search_end[i]`. One buffer, so a search scans it once instead of calling a
     /// substring search per row (`query::words`), and a country's rows cost no allocation each.

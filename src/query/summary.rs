@@ -104,21 +104,30 @@ pub struct SupplierTotal {
 /// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
 /// A process with several suppliers counts its whole value for each: the table says so.
 pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
-    let mut totals: std::collections::HashMap<u32, (usize, Total)> = std::collections::HashMap::new();
+    // Indexed by code, not hashed: a country's selection touches over a million supplier slots.
+    let mut totals = vec![(0usize, Total::ZERO); store.suppliers.len()];
     for &r in rows {
         let v = store.contract_value[r as usize];
         for &s in store.suppliers_of(r) {
-            let t = totals.entry(s).or_default();
+            let t = &mut totals[s as usize];
             t.0 += 1;
             if v != NONE {
                 t.1.add(Satang(v));
             }
         }
     }
-    let mut list: Vec<SupplierTotal> =
-        totals.into_iter().map(|(supplier, (processes, value))| SupplierTotal { supplier, processes, value }).collect();
-    list.sort_by(|a, b| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier)));
-    list.truncate(n);
+    let mut list: Vec<SupplierTotal> = totals
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (processes, _))| *processes > 0)
+        .map(|(supplier, (processes, value))| SupplierTotal { supplier: supplier as u32, processes, value })
+        .collect();
+    let order = |a: &SupplierTotal, b: &SupplierTotal| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier));
+    if list.len() > n {
+        list.select_nth_unstable_by(n, order);
+        list.truncate(n);
+    }
+    list.sort_by(order);
     list
 }
 

@@ -42,7 +42,25 @@ impl ByYear {
 
     /// Per row: has the process at least one signal?
     pub fn mask(&self, store: &Store) -> Vec<bool> {
-        (0..store.len()).map(|r| self.of_row(store, r).is_some_and(|c| !c.is_empty())).collect()
+        // The flagged ocids of each year as a hash set first: a country's million rows each walking an ordered
+        // map of strings took over a second.
+        let flagged: BTreeMap<i32, rustc_hash::FxHashSet<&str>> = self
+            .years
+            .iter()
+            .map(|(&y, o)| {
+                let ids = o.results.get(&Group::Ocid).into_iter().flatten();
+                (y, ids.filter(|(_, c)| !c.is_empty()).map(|(id, _)| id.as_str()).collect())
+            })
+            .collect();
+        let mut mask = vec![false; store.len()];
+        for (year, rows) in &store.by_year {
+            if let Some(ids) = flagged.get(year).filter(|ids| !ids.is_empty()) {
+                for &r in rows {
+                    mask[r as usize] = ids.contains(store.ocid(r as usize));
+                }
+            }
+        }
+        mask
     }
 
     /// The signals of a buyer, procuring entity or tenderer, per fiscal year in which it has any.

@@ -108,3 +108,44 @@ fn varints_and_zigzag_round_trip_at_the_edges() {
     }
     assert_eq!(money(0), NONE);
 }
+
+#[test]
+fn a_shard_pushed_a_slice_at_a_time_gives_the_same_store_as_at_once() {
+    let raw = store(700);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let bytes = encode(&raw, &all);
+    let mut whole = Store::default();
+    decode_into(&mut whole, &bytes).unwrap();
+    let mut sliced = Store::default();
+    let mut shard = Shard::read(&bytes).unwrap();
+    let mut slices = 0;
+    // 64 does not divide 700: the last slice is short.
+    while shard.remaining() > 0 {
+        assert_eq!(shard.push_into(&mut sliced, 64), shard.len().min(64 * (slices + 1)) - 64 * slices);
+        slices += 1;
+        assert_eq!(sliced.len(), shard.len() - shard.remaining());
+    }
+    assert_eq!(slices, 11);
+    assert_eq!(shard.push_into(&mut sliced, 64), 0, "nothing is pushed twice");
+    for r in 0..raw.len() {
+        assert_eq!(columns(&sliced, r), columns(&whole, r), "row {r}");
+    }
+}
+
+#[test]
+fn a_bad_reference_anywhere_is_found_before_any_row_is_pushed() {
+    let raw = store(50);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let mut bytes = encode(&raw, &all);
+    // The last row's method code, past every method there is: found by `read`, not by the row's push.
+    let mut c = Cursor { bytes: &bytes, at: 8 };
+    let n = c.varint("header").unwrap() as usize;
+    let strings = c.varint("strings").unwrap() as usize;
+    c.texts(strings, "strings").unwrap();
+    for _ in 0..4 * n {
+        c.varint("columns").unwrap();
+    }
+    let at = c.at + 3 * (n - 1);
+    bytes[at] = 200;
+    assert_eq!(Shard::read(&bytes).err(), Some(RowsError::BadReference("codes")));
+}

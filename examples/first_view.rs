@@ -1,0 +1,75 @@
+//! Times, natively, each step between fetched files and the first table of all procurement over a published
+//! data folder: decode per file, finish, the flag mask, filter + facets, sort, totals and the figures.
+//! `cargo run --release --example first_view -- DATA_DIR`
+use std::time::Instant;
+
+use locallens::query::load::{Builder, Want};
+
+const SLICE: usize = 4096;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("a published data folder");
+    let bytes = std::fs::read(format!("{dir}/catalog.json")).expect("catalog.json");
+    let catalog = locallens::ingest::catalog::parse("catalog.json", &bytes).values.expect("a catalog");
+    let files = locallens::query::load::wanted(&catalog, Want::All);
+    let mut builder: Builder<'_, String> = Builder::new(&catalog);
+    // Each step a page would run as one task: a shard's read, each slice of its rows, a flags file.
+    let (mut slowest, mut decode, mut flags) = (0.0f64, 0.0f64, 0.0f64);
+    let (mut read_max, mut flags_max) = (0.0f64, 0.0f64);
+    let mut timed = |ms: f64, total: &mut f64| {
+        *total += ms;
+        slowest = slowest.max(ms);
+    };
+    for d in &files {
+        let bytes = std::fs::read(format!("{dir}/{}", d.url)).expect("a published file");
+        if d.kind == locallens::domain::catalog::DatasetKind::Rows {
+            let t = Instant::now();
+            let mut shard = builder.shard(d, &bytes).expect("a readable shard");
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            read_max = read_max.max(ms);
+            timed(ms, &mut decode);
+            loop {
+                let t = Instant::now();
+                let more = builder.push(&mut shard, SLICE);
+                timed(t.elapsed().as_secs_f64() * 1e3, &mut decode);
+                if !more {
+                    break;
+                }
+            }
+        } else {
+            let t = Instant::now();
+            builder.add(d, Ok(bytes));
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            flags_max = flags_max.max(ms);
+            timed(ms, &mut flags);
+        }
+    }
+    println!("files {} shards {decode:.0} ms, flags files {flags:.0} ms, slowest step {slowest:.0} ms (shard read {read_max:.0}, flags file {flags_max:.0})", files.len());
+    let step = |name: &str, t: Instant| println!("{name}: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    let loaded = builder.finish();
+    step("finish", t);
+    let store = &loaded.store;
+    println!("rows {}", store.len());
+    let t = Instant::now();
+    let mask = loaded.precomputed.as_ref().map(|p| p.mask(store));
+    step("mask", t);
+    let t = Instant::now();
+    let (mut rows, _counts) = locallens::query::filter::apply(store, &Default::default(), None, mask.as_deref());
+    step("filter+facets", t);
+    let t = Instant::now();
+    locallens::query::sort::sort_rows(store, &mut rows, Default::default());
+    step("sort", t);
+    let t = Instant::now();
+    let _ = locallens::query::summary::totals(store, &rows);
+    step("totals", t);
+    let t = Instant::now();
+    let _ = locallens::query::summary::by_method(store, &rows);
+    step("by_method", t);
+    let t = Instant::now();
+    let _ = locallens::query::summary::participants(store, &rows);
+    step("participants", t);
+    let t = Instant::now();
+    let _ = locallens::query::summary::top_suppliers(store, &rows, 10);
+    step("top_suppliers", t);
+}
