@@ -23,6 +23,9 @@ pub struct Loaded<E> {
     pub failed: Vec<(String, E)>,
     /// The published flags run (`flags::precomputed`), when every procurement dataset loaded has its file.
     pub precomputed: Option<std::sync::Arc<ByYear>>,
+    /// Per row, whether the published run flags it, when a caller marked the rows after `finish` a slice at a
+    /// time (`ByYear::flagged`) so that the first view does not wait for a country's.
+    pub published_mask: Option<Vec<bool>>,
     /// When the reader stopped the load: how many of the wanted files had been read, of how many.
     pub stopped: Option<(usize, usize)>,
 }
@@ -108,6 +111,7 @@ impl<'c, E> Builder<'c, E> {
                 rejected: 0,
                 failed: Vec::new(),
                 precomputed: None,
+                published_mask: None,
                 stopped: None,
             },
             ocds_inputs: Vec::new(),

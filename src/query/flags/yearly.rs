@@ -6,6 +6,21 @@ use super::registry::{Needs, SPECS};
 use super::{Codes, Engine, FlagCode, Group, Outcome, SettingsError};
 use crate::query::store::Store;
 
+/// The ocids of the processes with at least one signal, per fiscal year.
+pub struct Flagged<'a> {
+    years: BTreeMap<i32, rustc_hash::FxHashSet<&'a str>>,
+}
+
+impl Flagged<'_> {
+    /// Sets `mask[row]` for each of `rows` (rows of fiscal year `year`) to whether its process has a signal.
+    pub fn mark(&self, store: &Store, year: i32, rows: &[u32], mask: &mut [bool]) {
+        let Some(ids) = self.years.get(&year) else { return };
+        for &r in rows {
+            mask[r as usize] = ids.contains(store.ocid(r as usize));
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct ByYear {
     pub years: BTreeMap<i32, Outcome>,
@@ -42,9 +57,18 @@ impl ByYear {
 
     /// Per row: has the process at least one signal?
     pub fn mask(&self, store: &Store) -> Vec<bool> {
-        // The flagged ocids of each year as a hash set first: a country's million rows each walking an ordered
-        // map of strings took over a second.
-        let flagged: BTreeMap<i32, rustc_hash::FxHashSet<&str>> = self
+        let flagged = self.flagged();
+        let mut mask = vec![false; store.len()];
+        for (&year, rows) in &store.by_year {
+            flagged.mark(store, year, rows, &mut mask);
+        }
+        mask
+    }
+
+    /// The flagged processes' ocids, for marking rows a slice at a time (`Flagged::mark`).
+    pub fn flagged(&self) -> Flagged<'_> {
+        // A hash set per year: a country's million rows each walking an ordered map of strings took over a second.
+        let years = self
             .years
             .iter()
             .map(|(&y, o)| {
@@ -52,15 +76,7 @@ impl ByYear {
                 (y, ids.filter(|(_, c)| !c.is_empty()).map(|(id, _)| id.as_str()).collect())
             })
             .collect();
-        let mut mask = vec![false; store.len()];
-        for (year, rows) in &store.by_year {
-            if let Some(ids) = flagged.get(year).filter(|ids| !ids.is_empty()) {
-                for &r in rows {
-                    mask[r as usize] = ids.contains(store.ocid(r as usize));
-                }
-            }
-        }
-        mask
+        Flagged { years }
     }
 
     /// The signals of a buyer, procuring entity or tenderer, per fiscal year in which it has any.

@@ -72,6 +72,9 @@ pub struct Progress {
 /// (`cargo run --release --example first_view`), a few times that in a phone's wasm.
 const SLICE: usize = 2048;
 
+/// Rows whose flags are looked up in one task.
+const MASK_SLICE: usize = 65_536;
+
 /// Files fetched at once: enough to keep the network busy, few enough that a stop leaves little in flight.
 const IN_FLIGHT: usize = 4;
 
@@ -136,7 +139,20 @@ async fn load_procurement(
         });
         crate::ui::fetch::next_tick().await;
     }
-    Arc::new(builder.finish())
+    let mut loaded = builder.finish();
+    if let Some(by_year) = loaded.precomputed.clone() {
+        crate::ui::fetch::next_tick().await;
+        let flagged = by_year.flagged();
+        let mut mask = vec![false; loaded.store.len()];
+        for (&year, rows) in &loaded.store.by_year {
+            for slice in rows.chunks(MASK_SLICE) {
+                crate::ui::fetch::next_tick().await;
+                flagged.mark(&loaded.store, year, slice, &mut mask);
+            }
+        }
+        loaded.published_mask = Some(mask);
+    }
+    Arc::new(loaded)
 }
 
 /// The loaded data, shared by the explorer's pages of one scope.
@@ -260,7 +276,7 @@ fn source(scope: &Scope) -> Made {
                 // The published run used the default settings: it stands only while the reader keeps them.
                 Some(by_year) if settings.with(BTreeMap::is_empty) => {
                     let by_year = by_year.clone();
-                    let mask = by_year.mask(store);
+                    let mask = loaded.as_ref().and_then(|d| d.published_mask.clone()).unwrap_or_else(|| by_year.mask(store));
                     FlagState { by_year, mask, run: FlagRun::Published }
                 }
                 // Without its published run (the flags file failed or the load was stopped before it), a view of

@@ -60,6 +60,28 @@ impl Selection {
         let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
         Selection { data, rows, counts, totals, scoped }
     }
+
+    /// This selection one turn later, and whether it has come: a part that reads it computes after the table
+    /// has painted, in a task of its own, so that no one task holds the main thread for all of a country's
+    /// figures and charts.
+    fn later(self) -> (Selection, Signal<bool>) {
+        let late: RwSignal<Option<Vec<u32>>> = RwSignal::new(None);
+        let rows = self.rows;
+        Effect::new(move |_| {
+            rows.track();
+            leptos::task::spawn_local(async move {
+                crate::ui::fetch::next_tick().await;
+                // The page may have gone meanwhile: then there is nothing to update.
+                if let Some(now) = rows.try_get_untracked() {
+                    late.try_set(Some(now));
+                }
+            });
+        });
+        let data = self.data;
+        let rows = Memo::new(move |_| late.with(|l| l.clone().unwrap_or_default()));
+        let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+        (Selection { rows, totals, ..self }, Signal::derive(move || late.with(Option::is_some)))
+    }
 }
 
 #[component]
@@ -104,6 +126,7 @@ pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String
         format!("{} {}", format::count(n as u64), t(lang.get(), Key::ProcessesFound))
     };
     let clear = Signal::derive(move || view.get().without_filters());
+    let ((figures, figures_ready), (charts, charts_ready)) = (selection.later(), selection.later());
     let empty = move || data.with_value(|d| d.store.is_empty());
     view! {
         {failures}
@@ -122,9 +145,9 @@ pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String
             <div class="explorer-body">
                 <facets::Facets selection=selection />
                 <div class="results">
-                    <figures::Figures selection=selection />
+                    <Show when=move || figures_ready.get()><figures::Figures selection=figures /></Show>
                     <table::ProcessTable selection=selection />
-                    <charts::Charts selection=selection />
+                    <Show when=move || charts_ready.get()><charts::Charts selection=charts /></Show>
                 </div>
             </div>
         </Show>
