@@ -13,6 +13,9 @@ use crate::domain::org::OrgType;
 use crate::domain::org::Organisation;
 use crate::query::dict::Dict;
 
+mod texts;
+pub use texts::Texts;
+
 /// The marker for a missing amount in a money column.
 pub const NONE: i64 = i64::MIN;
 
@@ -79,39 +82,6 @@ pub struct Store {
     /// substring search per row (`query::words`), and a country's rows cost no allocation each.
     pub search_keys: String,
     pub search_end: Vec<u32>,
-}
-
-/// Strings one per row in one buffer: row i's ends at `end[i]`, so a country's titles cost no allocation each.
-#[derive(Debug, Default, Clone)]
-pub struct Texts {
-    buffer: String,
-    end: Vec<u32>,
-}
-
-impl Texts {
-    pub fn push(&mut self, text: &str) {
-        self.buffer.push_str(text);
-        // The wasm heap ends at 4 GiB, so a buffer cannot outgrow u32 there; natively it is said, not wrapped.
-        self.end.push(u32::try_from(self.buffer.len()).expect("text column over 4 GiB"));
-    }
-
-    pub fn get(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.end[row - 1] as usize };
-        &self.buffer[start..self.end[row] as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.end.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.end.is_empty()
-    }
-
-    /// Bytes held, for the heap figures of `make bench`.
-    pub fn bytes(&self) -> usize {
-        self.buffer.len() + 4 * self.end.len()
-    }
 }
 
 /// A winner of one row: its id, and its name and tax id where the row's release gives them.
@@ -402,66 +372,4 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::issue::JsonPath;
-    use crate::domain::ocds::Process;
-    use crate::ingest::ocds::release::read_release;
-    use crate::ingest::reader::Reader;
-
-    /// Generated processes over several organisations and years, through the real reader.
-    fn generated(n: usize) -> Vec<(String, Process)> {
-        let orgs = crate::demo::orgs::organisations();
-        let mut rng = crate::demo::rng::Rng::new(7);
-        let suppliers = crate::demo::procurement::suppliers(&mut rng);
-        (0..n)
-            .filter_map(|i| {
-                let org = &orgs[i % 5];
-                let year = FiscalYear(crate::demo::YEARS[i % 3]);
-                let mut v = crate::demo::procurement::compiled_process(&mut rng, org, year, i, &suppliers);
-                v["ocid"] = format!("o-{i}").into();
-                let mut r = Reader::new("t", JsonPath::root());
-                let release = read_release(&mut r, v.as_object()?)?;
-                Some((org.code.clone(), Process { compiled: release, history: Vec::new() }))
-            })
-            .collect()
-    }
-
-    #[test]
-    fn indexed_selection_equals_a_brute_force_scan() {
-        let data = generated(600);
-        let mut store = Store::default();
-        for (org, p) in data.iter().cloned() {
-            store.add(Some(&org), None, vec![p]);
-        }
-        for org in [None, Some("6200001"), Some("6200202"), Some("nobody")] {
-            for year in [None, Some(2566), Some(2568), Some(2400)] {
-                let expected: Vec<u32> = (0..data.len() as u32)
-                    .filter(|&i| {
-                        let (o, p) = &data[i as usize];
-                        let y = p
-                            .compiled
-                            .tender
-                            .as_ref()
-                            .and_then(|t| t.tender_period.as_ref()?.start_date)
-                            .map(|d| d.fiscal_year().0);
-                        org.is_none_or(|x| x == o) && year.is_none_or(|x| Some(x) == y)
-                    })
-                    .collect();
-                assert_eq!(store.select(org, year), expected, "{org:?} {year:?}");
-            }
-        }
-        // Supplier index: every row it lists has that supplier, and every row with it is listed.
-        for code in 0..store.suppliers.len() as u32 {
-            let id = store.suppliers.get(code).to_string();
-            let brute: Vec<u32> = (0..store.len() as u32).filter(|&r| store.suppliers_of(r).contains(&code)).collect();
-            assert_eq!(store.rows_of_supplier(&id), brute.as_slice());
-        }
-        // Money sums over the selection equal sums over the typed processes, to the satang.
-        let rows = store.select(Some("6200001"), None);
-        let totals = crate::query::summary::totals(&store, &rows);
-        let brute: i64 = rows.iter().filter_map(|&r| store.processes[r as usize].compiled.contract_value()).map(|s| s.0).sum();
-        assert_eq!(totals.contract_value.satang_i128(), i128::from(brute));
-        assert!(rows.len() > 50 && totals.with_contract > 0);
-    }
-}
+mod tests;
