@@ -10,7 +10,9 @@ const SLICE: usize = 4096;
 fn main() {
     let dir = std::env::args().nth(1).expect("a published data folder");
     let bytes = std::fs::read(format!("{dir}/catalog.json")).expect("catalog.json");
+    let t = Instant::now();
     let catalog = locallens::ingest::catalog::parse("catalog.json", &bytes).values.expect("a catalog");
+    println!("catalog ({} bytes): {:.0} ms", bytes.len(), t.elapsed().as_secs_f64() * 1e3);
     let files = locallens::query::load::wanted(&catalog, Want::All);
     let mut builder: Builder<'_, String> = Builder::new(&catalog);
     // Each step a page would run as one task: a shard's read, each slice of its rows, a flags file.
@@ -50,7 +52,17 @@ fn main() {
     let loaded = builder.finish();
     step("finish", t);
     let store = &loaded.store;
-    println!("rows {}", store.len());
+    let per = |bytes: usize| bytes as f64 / store.len().max(1) as f64;
+    let heap = store.heap();
+    println!(
+        "rows {}; heap per process: columns {:.0} B held ({:.0} B used), ocid + title {:.0} B, search keys {:.0} B, indexes {:.0} B",
+        store.len(),
+        per(heap.columns),
+        per(heap.columns_used),
+        per(heap.texts),
+        per(heap.search),
+        per(heap.indexes)
+    );
     let t = Instant::now();
     let flagged = loaded.precomputed.as_ref().map(|p| p.flagged());
     step("flagged ocids", t);

@@ -13,7 +13,9 @@ use crate::domain::org::OrgType;
 use crate::domain::org::Organisation;
 use crate::query::dict::Dict;
 
+mod heap;
 mod texts;
+pub use heap::Heap;
 pub use texts::Texts;
 
 /// The marker for a missing amount in a money column.

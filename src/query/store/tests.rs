@@ -55,3 +55,14 @@ fn indexed_selection_equals_a_brute_force_scan() {
     assert_eq!(totals.contract_value.satang_i128(), i128::from(brute));
     assert!(rows.len() > 50 && totals.with_contract > 0);
 }
+
+#[test]
+fn the_filterable_columns_stay_within_100_bytes_a_process() {
+    let store = crate::query::test_data::store(900);
+    let heap = store.heap();
+    let per = heap.columns_used as f64 / store.len() as f64;
+    // Fixed-width columns alone: codes, three money columns, two dates and four u32 columns.
+    assert!(per >= 60.0 && per <= 100.0, "{per:.1} B per process");
+    assert!(heap.columns >= heap.columns_used);
+    assert!(heap.texts > 0 && heap.search > 0 && heap.indexes > 0);
+}
