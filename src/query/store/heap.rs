@@ -23,8 +23,8 @@ fn vec<T>(v: &Vec<T>) -> usize {
     v.capacity() * size_of::<T>()
 }
 
-fn used<T>(v: &Vec<T>) -> usize {
-    v.len() * size_of::<T>()
+fn used<T>(v: &[T]) -> usize {
+    std::mem::size_of_val(v)
 }
 
 /// The sum of `$f` over every filterable column.
@@ -51,17 +51,11 @@ macro_rules! over_columns {
 
 impl Store {
     pub fn heap(&self) -> Heap {
-        let lists = |m: &dyn Fn(&mut dyn FnMut(&Vec<u32>))| {
-            let mut n = 0;
-            m(&mut |v| n += vec(v) + size_of::<Vec<u32>>() + 8);
-            n
-        };
+        let lists = |lists: &mut dyn Iterator<Item = &Vec<u32>>| lists.map(|v| vec(v) + size_of::<Vec<u32>>() + 8).sum::<usize>();
         // A map entry: its key and value, and about one control byte per slot of the table.
         let ocids = self.by_ocid.keys().map(|k| k.len() + size_of::<Box<str>>() + size_of::<u32>() + 1).sum::<usize>();
-        let indexes = lists(&|f| self.by_org.values().for_each(|v| f(v)))
-            + lists(&|f| self.by_year.values().for_each(|v| f(v)))
-            + lists(&|f| self.by_supplier.values().for_each(|v| f(v)))
-            + ocids;
+        let indexes =
+            lists(&mut self.by_org.values()) + lists(&mut self.by_year.values()) + lists(&mut self.by_supplier.values()) + ocids;
         Heap {
             columns: over_columns!(self, vec),
             columns_used: over_columns!(self, used),

@@ -62,7 +62,7 @@ fn the_filterable_columns_stay_within_100_bytes_a_process() {
     let heap = store.heap();
     let per = heap.columns_used as f64 / store.len() as f64;
     // Fixed-width columns alone: codes, three money columns, two dates and four u32 columns.
-    assert!(per >= 60.0 && per <= 100.0, "{per:.1} B per process");
+    assert!((60.0..=100.0).contains(&per), "{per:.1} B per process");
     assert!(heap.columns >= heap.columns_used);
     assert!(heap.texts > 0 && heap.search > 0 && heap.indexes > 0);
 }
