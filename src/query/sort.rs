@@ -87,29 +87,60 @@ fn ordered(v: f64) -> u64 {
     }
 }
 
-/// Sorts `rows` in place.
-pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Sort) {
-    // Keys are computed once per row, not once per comparison, as integers with missing values last and ties in
-    // row order, so that an unstable sort of plain tuples gives the stable order (a country's rows, a few times
-    // faster than comparing floats).
-    let mut keyed: Vec<(bool, u64, u32)> = rows
-        .iter()
+/// Each row's sort key: integers with missing values last and ties in row order, so that an unstable sort of
+/// plain tuples gives the stable order (for a country's rows, a few times faster than comparing floats).
+fn keyed(store: &Store, rows: &[u32], sort: Sort) -> Vec<(bool, u64, u32)> {
+    rows.iter()
         .map(|&r| match key_of(store, sort.key, r as usize) {
             Some(v) if sort.descending => (false, !ordered(v), r),
             Some(v) => (false, ordered(v), r),
             None => (true, 0, r),
         })
-        .collect();
+        .collect()
+}
+
+/// Sorts `rows` in place.
+pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Sort) {
+    let mut keyed = keyed(store, rows, sort);
     keyed.sort_unstable();
     for (slot, (_, _, r)) in rows.iter_mut().zip(keyed) {
         *slot = r;
     }
 }
 
+/// The first `n` of `rows` in `sort` order: what one page of the table shows, without sorting the rest.
+/// Keys are unique (ties go by row), so this is exactly the start of `sort_rows`' order.
+pub fn first_sorted(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u32> {
+    let mut keyed = keyed(store, rows, sort);
+    if n < keyed.len() {
+        keyed.select_nth_unstable(n);
+        keyed.truncate(n);
+    }
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, r)| r).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::query::test_data::store;
+
+    #[test]
+    fn the_first_rows_of_an_order_are_the_start_of_the_whole_order() {
+        let store = store(700);
+        // Every other row, so that row numbers are not positions.
+        let rows: Vec<u32> = (0..store.len() as u32).filter(|r| r % 2 == 1).collect();
+        for key in SortKey::ALL {
+            for descending in [false, true] {
+                let sort = Sort { key, descending };
+                let mut all = rows.clone();
+                sort_rows(&store, &mut all, sort);
+                for n in [0, 1, 25, 50, 349, 350, 351, 1000] {
+                    assert_eq!(first_sorted(&store, &rows, sort, n), all[..n.min(all.len())], "{key:?} {descending} {n}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn parses_and_prints_every_order() {

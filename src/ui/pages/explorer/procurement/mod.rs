@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::query::filter::{apply, FacetCounts};
-use crate::query::sort::sort_rows;
+use crate::query::sort::Sort;
 use crate::query::summary::{totals, Totals};
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
@@ -25,8 +25,10 @@ use crate::ui::url_state::ViewState;
 #[derive(Clone, Copy)]
 pub struct Selection {
     pub data: StoredValue<Arc<Loaded>>,
-    /// The rows that pass every filter, in table order.
+    /// The rows that pass every filter, in row order.
     pub rows: Memo<Vec<u32>>,
+    /// The table's order.
+    pub sort: Memo<Sort>,
     pub counts: Memo<FacetCounts>,
     /// Totals of the whole filtered set (all pages).
     pub totals: Memo<Totals>,
@@ -51,14 +53,11 @@ impl Selection {
                 })
             })
         });
-        let rows = Memo::new(move |_| {
-            let mut rows = filtered.with(|(rows, _)| rows.clone());
-            data.with_value(|d| sort_rows(&d.store, &mut rows, sort.get()));
-            rows
-        });
+        // In row order: the table sorts only as far as the page it shows, and figures and charts need no order.
+        let rows = Memo::new(move |_| filtered.with(|(rows, _)| rows.clone()));
         let counts = Memo::new(move |_| filtered.with(|(_, c)| c.clone()));
         let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
-        Selection { data, rows, counts, totals, scoped }
+        Selection { data, rows, sort, counts, totals, scoped }
     }
 
     /// This selection one turn later, and whether it has come: a part that reads it computes after the table

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::lang::Lang;
 use crate::query::export::{file_name, processes_csv, COLUMNS, COLUMN_NOTES};
 use crate::query::paging::{LinkKind, Window};
-use crate::query::sort::{price_ratio, Sort, SortKey};
+use crate::query::sort::{first_sorted, price_ratio, sort_rows, Sort, SortKey};
 use crate::ui::components::download::download;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -54,23 +54,27 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
     let lang = view.lang();
     let catalog = use_catalog().0;
     let flags = use_flags();
-    let Selection { data, rows, totals, scoped, .. } = selection;
+    let Selection { data, rows, sort, totals, scoped, .. } = selection;
     let paging = view.select(|s| (s.page_number(), s.page_size()));
     let window = Memo::new(move |_| {
         let (page, size) = paging.get();
         Window::new(rows.with(Vec::len), page, size)
     });
+    // Only as far as the page shown: a country's selection is not sorted in full for 50 rows.
+    let shown = Memo::new(move |_| {
+        let Window { start, end, .. } = window.get();
+        let first = rows.with(|rows| data.with_value(|d| first_sorted(&d.store, rows, sort.get(), end)));
+        first.get(start..).map(<[u32]>::to_vec).unwrap_or_default()
+    });
     let methodology = move |code: crate::query::flags::FlagCode| ViewState { page: Page::Flags, flag: Some(code), ..view.get() };
     let catalog_for_rows = catalog.clone();
     let body = move || {
         let l = lang.get();
-        let Window { start, end, .. } = window.get();
         flags.with(|f| {
             let state = f.as_ref().ok();
             data.with_value(|d| {
-                rows.with(|rows| {
-                    rows[start..end]
-                        .iter()
+                shown.with(|rows| {
+                    rows.iter()
                         .map(|&r| {
                             let i = r as usize;
                             let codes: Vec<crate::query::flags::FlagCode> =
@@ -121,7 +125,13 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
         let published = catalog_for_csv.datasets.iter().filter_map(|d| d.published).max().map(|d| d.iso()).unwrap_or_default();
         let name = file_name(&source, &s.scope_slug(), &published);
         let note = catalog_for_csv.has_synthetic().then(|| crate::domain::catalog::SYNTHETIC_NOTE.get(l));
-        let csv = rows.with_untracked(|rows| data.with_value(|d| processes_csv(&d.store, rows, l, note)));
+        let csv = rows.with_untracked(|rows| {
+            data.with_value(|d| {
+                let mut sorted = rows.clone();
+                sort_rows(&d.store, &mut sorted, sort.get_untracked());
+                processes_csv(&d.store, &sorted, l, note)
+            })
+        });
         download(&name, "text/csv;charset=utf-8", &csv);
     };
     let pager = move || {
