@@ -32,7 +32,7 @@ fn main() {
             timed(ms, &mut decode);
             loop {
                 let t = Instant::now();
-                let more = builder.push(&mut shard, SLICE);
+                let more = builder.push(d, &mut shard, SLICE);
                 timed(t.elapsed().as_secs_f64() * 1e3, &mut decode);
                 if !more {
                     break;

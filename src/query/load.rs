@@ -162,7 +162,7 @@ impl<'c, E> Builder<'c, E> {
             }
             (DatasetKind::Rows, _) => {
                 if let Some(mut shard) = self.shard(dataset, &bytes) {
-                    self.push(&mut shard, usize::MAX);
+                    while self.push(dataset, &mut shard, usize::MAX) {}
                 }
             }
             (DatasetKind::Procurement, DataFormat::Ocds) => {
@@ -189,25 +189,39 @@ impl<'c, E> Builder<'c, E> {
         }
     }
 
-    /// Reads and checks an explorer shard, for a caller that pushes its rows a slice at a time (`push`); None
-    /// when it is unusable, which is said among the issues.
+    /// Reads an explorer shard's layout, for a caller that checks and pushes its rows a slice at a time
+    /// (`push`); None when it is unusable, which is said among the issues.
     pub fn shard<'b>(&mut self, dataset: &'c Dataset, bytes: &'b [u8]) -> Option<Shard<'b>> {
-        match Shard::read(bytes) {
-            Ok(shard) => {
-                self.data_keys.push(key(dataset));
-                Some(shard)
-            }
-            Err(e) => {
-                self.loaded.issues.push(crate::ingest::messages::unusable_rows(&dataset.url, &e.to_string()));
-                None
-            }
+        let shard = Shard::read(bytes).map_err(|e| self.unusable(dataset, &e)).ok()?;
+        // Nothing to check: it is read.
+        if shard.is_empty() {
+            self.data_keys.push(key(dataset));
         }
+        Some(shard)
     }
 
-    /// Puts up to `max` more of the shard's rows into the store; says whether any are left.
-    pub fn push(&mut self, shard: &mut Shard, max: usize) -> bool {
+    /// Checks the texts of up to `max` more of the shard's rows, or once all are checked, puts up to `max` more
+    /// rows into the store; says whether there is more to do. A shard with a bad text adds no row.
+    pub fn push(&mut self, dataset: &'c Dataset, shard: &mut Shard, max: usize) -> bool {
+        if shard.unchecked() > 0 {
+            return match shard.check(max) {
+                Ok(0) => {
+                    self.data_keys.push(key(dataset));
+                    true
+                }
+                Ok(_) => true,
+                Err(e) => {
+                    self.unusable(dataset, &e);
+                    false
+                }
+            };
+        }
         shard.push_into(&mut self.loaded.store, max);
         shard.remaining() > 0
+    }
+
+    fn unusable(&mut self, dataset: &Dataset, e: &crate::query::rows::RowsError) {
+        self.loaded.issues.push(crate::ingest::messages::unusable_rows(&dataset.url, &e.to_string()));
     }
 
     /// Says that the reader stopped the load after `done` of `total` files.

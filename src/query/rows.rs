@@ -171,6 +171,18 @@ impl<'b> Cursor<'b> {
         (0..n).map(|_| self.text(section)).collect()
     }
 
+    /// Where the next `n` texts lie, without checking that they are UTF-8 (`Shard::check` does, a slice at a time).
+    fn spans(&mut self, n: usize, section: &'static str) -> Result<Vec<(usize, usize)>, RowsError> {
+        (0..n)
+            .map(|_| {
+                let len = self.varint(section)? as usize;
+                let start = self.at;
+                self.take(len, section)?;
+                Ok((start, len))
+            })
+            .collect()
+    }
+
     fn text(&mut self, section: &'static str) -> Result<&'b str, RowsError> {
         let len = self.varint(section)? as usize;
         std::str::from_utf8(self.take(len, section)?).map_err(|_| RowsError::NotUtf8(section))
@@ -219,6 +231,10 @@ pub struct Shard<'b> {
     known: std::collections::HashMap<u64, (Option<&'b str>, Option<&'b str>)>,
     bidder_count: Vec<u64>,
     bidder_ids: Vec<u64>,
+    bytes: &'b [u8],
+    /// Where each row's ocid, title and search key lie, in that order; checked as UTF-8 into the three columns
+    /// below a slice at a time, before any row is pushed.
+    spans: Vec<[(usize, usize); 3]>,
     ocids: Vec<&'b str>,
     titles: Vec<&'b str>,
     keys: Vec<&'b str>,
@@ -262,7 +278,8 @@ impl<'b> Shard<'b> {
         }
         let bidder_count = c.column(n, "bidders")?;
         let bidder_ids = c.column(listed(&bidder_count, bytes.len(), "bidders")?, "bidders")?;
-        let (ocids, titles, keys) = (c.texts(n, "ocid")?, c.texts(n, "title")?, c.texts(n, "search keys")?);
+        let (ocids, titles, keys) = (c.spans(n, "ocid")?, c.spans(n, "title")?, c.spans(n, "search keys")?);
+        let spans = ocids.into_iter().zip(titles).zip(keys).map(|((o, t), k)| [o, t, k]).collect();
         if c.at != bytes.len() {
             return Err(RowsError::BadReference("end"));
         }
@@ -297,9 +314,11 @@ impl<'b> Shard<'b> {
             known,
             bidder_count,
             bidder_ids,
-            ocids,
-            titles,
-            keys,
+            bytes,
+            spans,
+            ocids: Vec::with_capacity(n),
+            titles: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
             next: 0,
             next_supplier: 0,
             next_bidder: 0,
@@ -308,11 +327,35 @@ impl<'b> Shard<'b> {
 
     /// Rows in the shard.
     pub fn len(&self) -> usize {
-        self.ocids.len()
+        self.spans.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ocids.is_empty()
+        self.spans.is_empty()
+    }
+
+    /// Rows whose texts are still to check.
+    pub fn unchecked(&self) -> usize {
+        self.len() - self.ocids.len()
+    }
+
+    /// Checks the texts of up to `max` more rows; says how many rows are left to check. A shard is pushed only
+    /// once every text is checked, so that one bad text anywhere adds nothing.
+    pub fn check(&mut self, max: usize) -> Result<usize, RowsError> {
+        let from = self.ocids.len();
+        let end = self.len().min(from.saturating_add(max));
+        let bytes = self.bytes;
+        let text = |(start, len): (usize, usize), section| {
+            std::str::from_utf8(&bytes[start..start + len]).map_err(|_| RowsError::NotUtf8(section))
+        };
+        for [ocid, title, key] in &self.spans[from..end] {
+            // All three or none: a row half checked would count as checked.
+            let row = (text(*ocid, "ocid")?, text(*title, "title")?, text(*key, "search keys")?);
+            self.ocids.push(row.0);
+            self.titles.push(row.1);
+            self.keys.push(row.2);
+        }
+        Ok(self.unchecked())
     }
 
     /// Rows still to push.
@@ -320,8 +363,12 @@ impl<'b> Shard<'b> {
         self.len() - self.next
     }
 
-    /// Appends up to `max` of the rows not yet pushed to `store`, in order; returns how many.
+    /// Appends up to `max` of the rows not yet pushed to `store`, in order; returns how many. Nothing is pushed
+    /// until every text is checked (`check`).
     pub fn push_into(&mut self, store: &mut Store, max: usize) -> usize {
+        if self.unchecked() > 0 {
+            return 0;
+        }
         let end = self.len().min(self.next.saturating_add(max));
         let strings = &self.strings;
         for r in self.next..end {
@@ -363,6 +410,7 @@ impl<'b> Shard<'b> {
 /// Appends a shard's rows to `store`; returns how many. Nothing is added when the shard is unreadable.
 pub fn decode_into(store: &mut Store, bytes: &[u8]) -> Result<usize, RowsError> {
     let mut shard = Shard::read(bytes)?;
+    shard.check(usize::MAX)?;
     Ok(shard.push_into(store, usize::MAX))
 }
 

@@ -118,6 +118,12 @@ fn a_shard_pushed_a_slice_at_a_time_gives_the_same_store_as_at_once() {
     decode_into(&mut whole, &bytes).unwrap();
     let mut sliced = Store::default();
     let mut shard = Shard::read(&bytes).unwrap();
+    assert_eq!(shard.push_into(&mut sliced, 64), 0, "nothing goes in before every text is checked");
+    let mut checks = 0;
+    while shard.check(100).unwrap() > 0 {
+        checks += 1;
+    }
+    assert_eq!(checks, 6);
     let mut slices = 0;
     // 64 does not divide 700: the last slice is short.
     while shard.remaining() > 0 {
@@ -148,4 +154,23 @@ fn a_bad_reference_anywhere_is_found_before_any_row_is_pushed() {
     let at = c.at + 3 * (n - 1);
     bytes[at] = 200;
     assert_eq!(Shard::read(&bytes).err(), Some(RowsError::BadReference("codes")));
+}
+
+#[test]
+fn a_text_that_is_not_utf8_in_the_last_row_is_found_before_any_row_is_pushed() {
+    let raw = store(40);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let mut bytes = encode(&raw, &all);
+    // The last byte is the end of the last row's search key.
+    let last = bytes.len() - 1;
+    bytes[last] = 0xFF;
+    let mut shard = Shard::read(&bytes).unwrap();
+    let mut read = Store::default();
+    assert_eq!(shard.check(39).unwrap(), 1);
+    assert_eq!(shard.push_into(&mut read, usize::MAX), 0);
+    assert_eq!(shard.check(1), Err(RowsError::NotUtf8("search keys")));
+    assert_eq!(shard.push_into(&mut read, usize::MAX), 0);
+    assert!(read.is_empty());
+    assert_eq!(decode_into(&mut read, &bytes), Err(RowsError::NotUtf8("search keys")));
+    assert!(read.is_empty());
 }

@@ -123,7 +123,7 @@ async fn load_procurement(
             Ok(bytes) if dataset.kind == DatasetKind::Rows => {
                 if let Some(mut shard) = builder.shard(dataset, &bytes) {
                     crate::ui::fetch::next_tick().await;
-                    while builder.push(&mut shard, SLICE) {
+                    while builder.push(dataset, &mut shard, SLICE) {
                         rows_so_far(&builder);
                         crate::ui::fetch::next_tick().await;
                     }
