@@ -1,3 +1,4 @@
+//! Loading: which files a scope wants, raw files compiled across files, shards and their flags.
 use super::*;
 use crate::domain::calendar::FiscalYear;
 use crate::domain::catalog::Publisher;

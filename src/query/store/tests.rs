@@ -1,3 +1,4 @@
+//! The store: rows from releases, the dictionaries and indexes, and its heap per process.
 use super::*;
 use crate::domain::issue::JsonPath;
 use crate::domain::ocds::Process;
