@@ -146,8 +146,8 @@ impl<'c, E> Builder<'c, E> {
                 };
                 let outcomes = files.map_err(|e| e.to_string()).and_then(|files| {
                     files
-                        .iter()
-                        .map(|f| Ok((f.fiscal_year, f.outcome().map_err(|e| format!("{e:?}"))?)))
+                        .into_iter()
+                        .map(|f| Ok((f.fiscal_year, f.into_outcome().map_err(|e| format!("{e:?}"))?)))
                         .collect::<Result<Vec<_>, String>>()
                 });
                 match outcomes {

@@ -128,13 +128,19 @@ pub enum Unusable {
 impl Precomputed {
     /// As the engine's outcome, the form the pages read.
     pub fn outcome(&self) -> Result<Outcome, Unusable> {
+        self.clone().into_outcome()
+    }
+
+    /// As `outcome`, moving the ids instead of copying them: a province's file holds tens of thousands.
+    pub fn into_outcome(self) -> Result<Outcome, Unusable> {
         let code = |c: &str| FlagCode::from_code(c).ok_or_else(|| Unusable::UnknownCode(c.to_string()));
         let mut out = Outcome::default();
-        for (group, ids) in &self.results {
-            let group = Group::from_code(group).ok_or_else(|| Unusable::UnknownGroup(group.clone()))?;
+        for (group, ids) in self.results {
+            let group = Group::from_code(&group).ok_or(Unusable::UnknownGroup(group))?;
+            let into = out.results.entry(group).or_default();
             for (id, codes) in ids {
                 let codes = codes.iter().map(|(c, v)| Ok((code(c)?, *v))).collect::<Result<_, Unusable>>()?;
-                out.results.entry(group).or_default().insert(id.clone(), codes);
+                into.insert(id, codes);
             }
         }
         for (c, m) in &self.meta {
