@@ -68,6 +68,8 @@ bench: dist
 	node tools/bench/national.mjs public/data | tee target/bench/all-procurement.json
 	# The same steps natively, each timed as the page runs it as one task (a shard's read, a slice, a flags file).
 	cargo run --release --example first_view -- public/data | tee target/bench/first-view-native.txt
+	# What the wasm is made of, by crate and by our module (docs/BUNDLE.md).
+	python3 tools/bench/wasm-sizes.py "$$(find target -path '*wasm-release/locallens-web.wasm' | head -1)" | tee target/bench/wasm-sizes.txt
 
 ## Regenerate the committed demonstration data in public/demo.
 demo-data:
