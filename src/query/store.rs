@@ -79,11 +79,10 @@ pub struct Store {
     pub by_org: FxHashMap<u32, Vec<u32>>,
     pub by_year: BTreeMap<i32, Vec<u32>>,
     pub by_supplier: FxHashMap<u32, Vec<u32>>,
-    /// The search keys (`text::search_key`) of every row's title, items, buyer, suppliers and ocid, one after
-    /// another; row i's ends at `search_end[i]`. One buffer, so a search scans it once instead of calling a
-    /// substring search per row (`query::words`), and a country's rows cost no allocation each.
-    pub search_keys: String,
-    pub search_end: Vec<u32>,
+    /// The search keys (`text::search_key`) of every row's title, items, buyer, suppliers and ocid, separated by
+    /// U+001F, each row's after the previous one in a few large buffers. A search scans each buffer once instead
+    /// of calling a substring search per row (`query::words`), and a country's rows cost no allocation each.
+    pub search_keys: Texts,
 }
 
 /// A winner of one row: its id, and its name and tax id where the row's release gives them.
@@ -251,9 +250,7 @@ impl Store {
         self.bidder_start.push(self.bidder_codes.len() as u32);
         self.by_org.entry(org_code).or_default().push(index);
         self.by_year.entry(row.fiscal_year).or_default().push(index);
-        self.search_keys.push_str(row.search_key);
-        // The wasm heap ends at 4 GiB, so the buffer cannot outgrow u32 there; natively it is said, not wrapped.
-        self.search_end.push(u32::try_from(self.search_keys.len()).expect("search keys over 4 GiB"));
+        self.search_keys.push(row.search_key);
         self.org.push(org_code);
         self.fiscal_year.push(row.fiscal_year);
         self.method.push(row.method);
@@ -341,8 +338,7 @@ impl Store {
 
     /// Row `row`'s search key: its words, folded, separated by U+001F.
     pub fn search_key_of(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.search_end[row - 1] as usize };
-        &self.search_keys[start..self.search_end[row] as usize]
+        self.search_keys.get(row)
     }
 
     /// The suppliers of a row's active awards.

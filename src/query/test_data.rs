@@ -27,7 +27,16 @@ pub fn store(n: usize) -> Store {
 
 /// A store of one process per title, row i titled `titles[i]`.
 pub fn store_of_titles(titles: &[&str]) -> Store {
-    let mut store = Store::default();
+    titles_into(Store::default(), titles)
+}
+
+/// The same, with its search keys in blocks of about `limit` bytes, so that tests cross blocks.
+pub fn store_of_titles_in_blocks(titles: &[&str], limit: usize) -> Store {
+    let store = Store { search_keys: crate::query::store::Texts::with_block_limit(limit), ..Store::default() };
+    titles_into(store, titles)
+}
+
+fn titles_into(mut store: Store, titles: &[&str]) -> Store {
     for (i, title) in titles.iter().enumerate() {
         let v = serde_json::json!({"ocid": format!("ocds-t-{i}"), "id": "1", "date": "2024-11-01T00:00:00Z", "tag": ["tender"], "tender": {"title": title}});
         let mut reader = Reader::new("t", JsonPath::root());

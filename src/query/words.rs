@@ -45,18 +45,20 @@ pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool
     Some(out)
 }
 
-/// The rows whose key holds `word`, ascending, from one scan of the buffer. A word never spans two rows:
+/// The rows whose key holds `word`, ascending, from one scan of each block of keys. A word never spans two rows:
 /// keys end with U+001F and a folded word holds none.
 fn rows_holding(store: &Store, word: &Finder) -> Vec<u32> {
-    let haystack = store.search_keys.as_bytes();
     let mut rows = Vec::new();
-    let mut from = 0usize;
-    while let Some(at) = word.find(&haystack[from..]) {
-        let at = from + at;
-        let row = store.search_end.partition_point(|&end| end as usize <= at);
-        rows.push(row as u32);
-        // The rest of this row cannot add it again.
-        from = store.search_end[row] as usize;
+    for block in store.search_keys.blocks() {
+        let haystack = block.buffer.as_bytes();
+        let mut from = 0usize;
+        while let Some(at) = word.find(&haystack[from..]) {
+            let at = from + at;
+            let i = block.end.partition_point(|&end| end as usize <= at);
+            rows.push((block.first + i) as u32);
+            // The rest of this row cannot add it again.
+            from = block.end[i] as usize;
+        }
     }
     rows
 }
@@ -77,21 +79,24 @@ mod tests {
     #[test]
     fn the_buffer_scan_and_the_row_by_row_check_agree_with_a_plain_substring_test() {
         let titles = ["ถนน คสล. หมู่ 3", "ซ่อมถนน", "วัสดุสำนักงาน", "ถนนลูกรัง หมู่ 1", "หมู่บ้าน", "", "ถนน", "๓ ถนน"];
-        let store = store_of_titles(&titles);
-        let all: Vec<u32> = (0..store.len() as u32).collect();
-        for query in ["ถนน", "ถนน หมู่", "หมู่ ถนน", "3", "๓", "ถนน ถนน", "ไม่มี", "ถนน ไม่มี", "  ", "นน หม"]
-        {
-            let words = search_words(query);
-            let expected: Vec<u32> = all
-                .iter()
-                .copied()
-                .filter(|&r| words.iter().all(|w| store.search_key_of(r as usize).contains(w.as_str())))
-                .collect();
-            assert_eq!(found(&store, query, &all), expected, "whole store, {query:?}");
-            // A subset small enough to be checked row by row.
-            let few = [1u32, 6];
-            let expected_few: Vec<u32> = expected.iter().copied().filter(|r| few.contains(r)).collect();
-            assert_eq!(found(&store, query, &few), expected_few, "two rows, {query:?}");
+        // One buffer, and blocks of about 30 bytes that split the rows a few ways.
+        assert!(crate::query::test_data::store_of_titles_in_blocks(&titles, 30).search_keys.blocks().len() > 3);
+        for store in [store_of_titles(&titles), crate::query::test_data::store_of_titles_in_blocks(&titles, 30)] {
+            let all: Vec<u32> = (0..store.len() as u32).collect();
+            for query in ["ถนน", "ถนน หมู่", "หมู่ ถนน", "3", "๓", "ถนน ถนน", "ไม่มี", "ถนน ไม่มี", "  ", "นน หม"]
+            {
+                let words = search_words(query);
+                let expected: Vec<u32> = all
+                    .iter()
+                    .copied()
+                    .filter(|&r| words.iter().all(|w| store.search_key_of(r as usize).contains(w.as_str())))
+                    .collect();
+                assert_eq!(found(&store, query, &all), expected, "whole store, {query:?}");
+                // A subset small enough to be checked row by row.
+                let few = [1u32, 6];
+                let expected_few: Vec<u32> = expected.iter().copied().filter(|r| few.contains(r)).collect();
+                assert_eq!(found(&store, query, &few), expected_few, "two rows, {query:?}");
+            }
         }
     }
 

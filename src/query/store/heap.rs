@@ -11,7 +11,7 @@ pub struct Heap {
     pub columns: usize,
     /// The same columns' bytes in use: a vector that grew by doubling holds up to twice what it uses.
     pub columns_used: usize,
-    /// Ocid and title text, one string per row.
+    /// Ocid and title text, one string per row, held.
     pub texts: usize,
     /// The search keys.
     pub search: usize,
@@ -59,8 +59,8 @@ impl Store {
         Heap {
             columns: over_columns!(self, vec),
             columns_used: over_columns!(self, used),
-            texts: self.ocids.bytes() + self.titles.bytes(),
-            search: self.search_keys.capacity() + vec(&self.search_end),
+            texts: self.ocids.capacity() + self.titles.capacity(),
+            search: self.search_keys.capacity(),
             indexes,
         }
     }

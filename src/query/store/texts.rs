@@ -1,33 +1,105 @@
-//! A text column: one string per row in one buffer.
-/// Strings one per row in one buffer: row i's ends at `end[i]`, so a country's titles cost no allocation each.
+//! A text column: one string per row, in blocks of whole rows.
+
+/// Where a block stops growing. A buffer that doubles copies everything it holds; one buffer for a country's
+/// search keys (hundreds of MB) made each doubling one long task on the main thread.
+const BLOCK: usize = 16 << 20;
+
+/// Strings one per row in a few large buffers, so that a country's titles cost no allocation each.
 #[derive(Debug, Default, Clone)]
 pub struct Texts {
-    buffer: String,
-    end: Vec<u32>,
+    blocks: Vec<Block>,
+    len: usize,
+    /// Bytes after which a new block starts; 0 for `BLOCK`.
+    limit: usize,
+}
+
+/// Consecutive rows' texts in one buffer: local row i ends at `end[i]`.
+#[derive(Debug, Default, Clone)]
+pub struct Block {
+    /// The row of the first text.
+    pub first: usize,
+    pub buffer: String,
+    pub end: Vec<u32>,
+}
+
+impl Block {
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.end[i - 1] as usize };
+        &self.buffer[start..self.end[i] as usize]
+    }
 }
 
 impl Texts {
+    /// Texts whose blocks start anew past `limit` bytes (tests cross blocks without megabytes of text).
+    pub fn with_block_limit(limit: usize) -> Texts {
+        Texts { limit, ..Texts::default() }
+    }
+
     pub fn push(&mut self, text: &str) {
-        self.buffer.push_str(text);
-        // The wasm heap ends at 4 GiB, so a buffer cannot outgrow u32 there; natively it is said, not wrapped.
-        self.end.push(u32::try_from(self.buffer.len()).expect("text column over 4 GiB"));
+        let limit = if self.limit == 0 { BLOCK } else { self.limit };
+        let full = self.blocks.last().is_none_or(|b| !b.end.is_empty() && b.buffer.len() + text.len() > limit);
+        if full {
+            self.blocks.push(Block { first: self.len, ..Block::default() });
+        }
+        let block = self.blocks.last_mut().expect("a block was just made");
+        block.buffer.push_str(text);
+        // A block holds at most one text over its limit, so its offsets fit u32 wherever a text does.
+        block.end.push(u32::try_from(block.buffer.len()).expect("one text over 4 GiB"));
+        self.len += 1;
     }
 
     pub fn get(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.end[row - 1] as usize };
-        &self.buffer[start..self.end[row] as usize]
+        let block = &self.blocks[self.blocks.partition_point(|b| b.first <= row) - 1];
+        block.get(row - block.first)
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
     }
 
     pub fn len(&self) -> usize {
-        self.end.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.end.is_empty()
+        self.len == 0
     }
 
-    /// Bytes held, for the heap figures of `make bench`.
+    /// Bytes in use, for the heap figures of `make bench`.
     pub fn bytes(&self) -> usize {
-        self.buffer.len() + 4 * self.end.len()
+        self.blocks.iter().map(|b| b.buffer.len() + 4 * b.end.len()).sum()
+    }
+
+    /// Bytes held, what the allocator gave.
+    pub fn capacity(&self) -> usize {
+        self.blocks.iter().map(|b| b.buffer.capacity() + 4 * b.end.capacity()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_across_blocks_read_back_and_each_block_holds_whole_rows() {
+        let mut texts = Texts::with_block_limit(10);
+        let rows = ["abc", "", "defgh", "ijklmnopqrstu", "v", "ถนน", "", "wxyz", "0123456789"];
+        for r in rows {
+            texts.push(r);
+        }
+        assert_eq!(texts.len(), rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(texts.get(i), *r, "row {i}");
+        }
+        assert!(texts.blocks().len() > 3);
+        let mut next = 0;
+        for b in texts.blocks() {
+            assert_eq!(b.first, next, "blocks follow each other");
+            // Over the limit only when one text is.
+            assert!(b.buffer.len() <= 10 || b.end.len() == 1, "{b:?}");
+            next += b.end.len();
+        }
+        assert_eq!(next, rows.len());
+        assert_eq!(texts.bytes(), rows.iter().map(|r| r.len() + 4).sum::<usize>());
     }
 }
