@@ -121,6 +121,7 @@ fn dataset(
         fiscal_year: Some(FiscalYear(year)),
         province_code: None,
         size: None,
+        rows: None,
         url: path.to_string(),
         sha256: Some(sha256_hex(bytes)),
         published: Some(published),

@@ -90,6 +90,9 @@ pub struct Dataset {
     /// Bytes, so that a view loading many files can say how much is left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<u64>,
+    /// Rows in an explorer shard, so that a view loading many can make room for all of them at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
     /// Relative to the catalog file.
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

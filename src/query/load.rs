@@ -121,6 +121,12 @@ impl<'c, E> Builder<'c, E> {
         }
     }
 
+    /// Makes room in the store for the rows the catalog says `datasets` hold, before they arrive.
+    pub fn expect(&mut self, datasets: &[&Dataset]) {
+        let rows: u64 = datasets.iter().filter(|d| d.kind == DatasetKind::Rows).filter_map(|d| d.rows).sum();
+        self.loaded.store.reserve(usize::try_from(rows).unwrap_or(0));
+    }
+
     /// Rows in the store so far (raw files count once `finish` has compiled them).
     pub fn rows(&self) -> usize {
         self.loaded.store.len()

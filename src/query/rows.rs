@@ -211,6 +211,11 @@ fn listed(counts: &[u64], limit: usize, section: &'static str) -> Result<usize, 
     usize::try_from(total).ok().filter(|&t| t <= limit).ok_or(RowsError::Truncated(section))
 }
 
+/// The row count a shard's header gives, or None when the bytes are not a shard.
+pub fn row_count(bytes: &[u8]) -> Option<u64> {
+    (bytes.get(..8) == Some(MAGIC)).then(|| Cursor { bytes, at: 8 }.varint("header").ok()).flatten()
+}
+
 /// A shard read and checked, its rows not yet in a store. Every reference is checked when it is read, so that
 /// a bad shard adds nothing; its rows then go into a store a slice at a time (`push_into`), so that a page can
 /// paint between slices of a large shard.

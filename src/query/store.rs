@@ -14,6 +14,7 @@ use crate::domain::org::Organisation;
 use crate::query::dict::Dict;
 
 mod heap;
+mod reserve;
 mod texts;
 pub use heap::Heap;
 pub use texts::Texts;

@@ -13,6 +13,7 @@ fn dataset(url: &str, org: &str) -> Dataset {
         fiscal_year: Some(FiscalYear(2568)),
         province_code: None,
         size: None,
+        rows: None,
         url: url.into(),
         sha256: None,
         published: None,

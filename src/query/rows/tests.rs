@@ -174,3 +174,14 @@ fn a_text_that_is_not_utf8_in_the_last_row_is_found_before_any_row_is_pushed() {
     assert_eq!(decode_into(&mut read, &bytes), Err(RowsError::NotUtf8("search keys")));
     assert!(read.is_empty());
 }
+
+#[test]
+fn the_row_count_is_read_from_the_header_alone() {
+    let raw = store(30);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let bytes = encode(&raw, &all);
+    assert_eq!(row_count(&bytes), Some(30));
+    assert_eq!(row_count(&bytes[..9]), Some(30));
+    assert_eq!(row_count(b"LLROWS"), None);
+    assert_eq!(row_count(b"{\"not\": \"a shard\"}"), None);
+}

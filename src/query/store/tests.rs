@@ -67,3 +67,21 @@ fn the_filterable_columns_stay_within_100_bytes_a_process() {
     assert!(heap.columns >= heap.columns_used);
     assert!(heap.texts > 0 && heap.search > 0 && heap.indexes > 0);
 }
+
+#[test]
+fn rows_made_room_for_fill_the_columns_without_slack() {
+    let raw = crate::query::test_data::store(300);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let bytes = crate::query::rows::encode(&raw, &all);
+    let mut grown = Store::default();
+    crate::query::rows::decode_into(&mut grown, &bytes).unwrap();
+    let mut reserved = Store::default();
+    reserved.reserve(300);
+    crate::query::rows::decode_into(&mut reserved, &bytes).unwrap();
+    let (g, r) = (grown.heap(), reserved.heap());
+    assert_eq!(g.columns_used, r.columns_used);
+    // The per-row columns hold what they use; the supplier and bidder lists vary per row and still grow.
+    let lists = |s: &Store| (s.supplier_codes.capacity() + s.bidder_codes.capacity()) * 4;
+    assert_eq!(r.columns - lists(&reserved), r.columns_used - (reserved.supplier_codes.len() + reserved.bidder_codes.len()) * 4);
+    assert!(g.columns > r.columns, "growing by doubling leaves slack: {} vs {}", g.columns, r.columns);
+}

@@ -92,6 +92,7 @@ async fn load_procurement(
     let of_bytes = datasets.iter().filter_map(|d| d.size).sum();
     progress.set(Progress { of_files: datasets.len(), of_bytes, ..Progress::default() });
     let mut builder = Builder::new(&catalog);
+    builder.expect(&datasets.iter().collect::<Vec<_>>());
     let mut arriving = futures::stream::iter(
         datasets.iter().map(|d| async move { (d, fetch_verified(&format!("{folder}{}", d.url), d.sha256.as_deref()).await) }),
     )
