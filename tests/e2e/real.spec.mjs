@@ -2,7 +2,7 @@
 // data/real-62/. Each expectation is checked against the source rows read here, independently of the app.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { test, expect, watchErrors } from './helpers.mjs';
+import { test, expect, watchErrors, accessibilityViolations } from './helpers.mjs';
 
 const SOURCE = new URL('../../data/real-62/62.jsonl.gz', import.meta.url);
 const rows = gunzipSync(readFileSync(SOURCE)).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -143,6 +143,15 @@ test('all procurement loads the province shards with progress in files, bytes an
   await expect(page.getByTestId('loading-files')).toHaveText('1 / 2');
   await expect(page.getByTestId('loading-bytes')).toContainText(`${(rows.size / 1e6).toFixed(1)} MB`);
   await expect(page.getByTestId('loading-rows')).not.toHaveText('0');
+  // The loading box at a phone's width: the stop button whole within the screen's width (below the header, a
+  // scroll away), nothing wider than the screen, and axe clean.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByTestId('loading-stop').scrollIntoViewIfNeeded();
+  const stopBox = await page.getByTestId('loading-stop').boundingBox();
+  expect(stopBox.x).toBeGreaterThanOrEqual(0);
+  expect(stopBox.x + stopBox.width).toBeLessThanOrEqual(360);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByTestId('loading-stop').click();
   await expect(page.getByTestId('load-stopped')).toContainText('1 / 2');
   // What arrived is usable: every process of the shard is counted (its header says how many), and no signal is
