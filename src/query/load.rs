@@ -134,38 +134,21 @@ impl<'c, E> Builder<'c, E> {
 
     /// Reads one fetched dataset.
     pub fn add(&mut self, dataset: &'c Dataset, bytes: Result<Vec<u8>, E>) {
-        let loaded = &mut self.loaded;
         let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(e) => {
-                loaded.failed.push((dataset.id.clone(), e));
+                self.loaded.failed.push((dataset.id.clone(), e));
                 return;
             }
         };
-        match (dataset.kind, dataset.format) {
-            (DatasetKind::Flags, _) => {
-                // A province's file lists its organisations' files.
-                let files = if bytes.trim_ascii_start().starts_with(b"[") {
-                    serde_json::from_slice::<Vec<Precomputed>>(&bytes)
-                } else {
-                    serde_json::from_slice::<Precomputed>(&bytes).map(|f| vec![f])
-                };
-                let outcomes = files.map_err(|e| e.to_string()).and_then(|files| {
-                    files
-                        .into_iter()
-                        .map(|f| Ok((f.fiscal_year, f.into_outcome().map_err(|e| format!("{e:?}"))?)))
-                        .collect::<Result<Vec<_>, String>>()
-                });
-                match outcomes {
-                    Ok(outcomes) => {
-                        for (year, outcome) in outcomes {
-                            merge(self.flags.entry(year).or_default(), outcome);
-                        }
-                        self.flag_keys.insert(key(dataset));
-                    }
-                    Err(e) => loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e)),
-                }
+        if dataset.kind == DatasetKind::Flags {
+            if Self::flag_parts(&bytes).iter().all(|part| self.flags_part(dataset, part)) {
+                self.flags_done(dataset);
             }
+            return;
+        }
+        let loaded = &mut self.loaded;
+        match (dataset.kind, dataset.format) {
             (DatasetKind::Rows, _) => {
                 if let Some(mut shard) = self.shard(dataset, &bytes) {
                     while self.push(dataset, &mut shard, usize::MAX) {}
@@ -193,6 +176,34 @@ impl<'c, E> Builder<'c, E> {
             // Budgets and assessments are not procurement: the catalog said the wrong kind.
             _ => {}
         }
+    }
+
+    /// A flags file's runs, each to read with `flags_part`: a province's file lists its organisations' runs.
+    pub fn flag_parts(bytes: &[u8]) -> Vec<&[u8]> {
+        crate::query::flags::parts::items(bytes).unwrap_or_else(|| vec![bytes])
+    }
+
+    /// Reads one organisation's published run into the flags; false, with the issue said, when it is unusable.
+    pub fn flags_part(&mut self, dataset: &Dataset, part: &[u8]) -> bool {
+        let run = serde_json::from_slice::<Precomputed>(part).map_err(|e| e.to_string()).and_then(|f| {
+            let year = f.fiscal_year;
+            f.into_outcome().map(|o| (year, o)).map_err(|e| format!("{e:?}"))
+        });
+        match run {
+            Ok((year, outcome)) => {
+                merge(self.flags.entry(year).or_default(), outcome);
+                true
+            }
+            Err(e) => {
+                self.loaded.issues.push(crate::ingest::messages::unusable_flags(&dataset.url, &e));
+                false
+            }
+        }
+    }
+
+    /// Says that every run of a flags file was read: only then do its data files count as flagged.
+    pub fn flags_done(&mut self, dataset: &'c Dataset) {
+        self.flag_keys.insert(key(dataset));
     }
 
     /// Reads an explorer shard's layout, for a caller that checks and pushes its rows a slice at a time

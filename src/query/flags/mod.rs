@@ -4,6 +4,7 @@
 //! A flag is a risk signal, not proof of wrongdoing: every result says what it measured.
 pub mod bids;
 pub mod cardinal;
+pub mod parts;
 pub mod precomputed;
 pub mod registry;
 pub mod settings;

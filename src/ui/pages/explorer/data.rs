@@ -72,6 +72,9 @@ pub struct Progress {
 /// (`cargo run --release --example first_view`), a few times that in a phone's wasm.
 const SLICE: usize = 2048;
 
+/// Organisations' published flag runs read in one task: a province's file holds up to a few hundred.
+const FLAG_RUNS: usize = 16;
+
 /// Rows whose flags are looked up in one task.
 const MASK_SLICE: usize = 65_536;
 
@@ -128,6 +131,20 @@ async fn load_procurement(
                         rows_so_far(&builder);
                         crate::ui::fetch::next_tick().await;
                     }
+                }
+            }
+            // A province's flags, a few organisations' runs per task.
+            Ok(bytes) if dataset.kind == DatasetKind::Flags => {
+                let mut read = true;
+                for runs in Builder::<LoadError>::flag_parts(&bytes).chunks(FLAG_RUNS) {
+                    read = runs.iter().all(|run| builder.flags_part(dataset, run));
+                    if !read {
+                        break;
+                    }
+                    crate::ui::fetch::next_tick().await;
+                }
+                if read {
+                    builder.flags_done(dataset);
                 }
             }
             bytes => builder.add(dataset, bytes),
