@@ -15,7 +15,7 @@ fn main() {
     println!("catalog ({} bytes): {:.0} ms", bytes.len(), t.elapsed().as_secs_f64() * 1e3);
     let files = locallens::query::load::wanted(&catalog, Want::All);
     let mut builder: Builder<'_, String> = Builder::new(&catalog);
-    builder.expect(&files);
+    builder.expect(files.iter().copied());
     // Each step a page would run as one task: a shard's read, each slice of its rows, a flags file.
     let (mut slowest, mut decode, mut flags) = (0.0f64, 0.0f64, 0.0f64);
     let (mut read_max, mut flags_max) = (0.0f64, 0.0f64);

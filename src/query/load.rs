@@ -122,8 +122,8 @@ impl<'c, E> Builder<'c, E> {
     }
 
     /// Makes room in the store for the rows the catalog says `datasets` hold, before they arrive.
-    pub fn expect(&mut self, datasets: &[&Dataset]) {
-        let rows: u64 = datasets.iter().filter(|d| d.kind == DatasetKind::Rows).filter_map(|d| d.rows).sum();
+    pub fn expect<'d>(&mut self, datasets: impl IntoIterator<Item = &'d Dataset>) {
+        let rows: u64 = datasets.into_iter().filter(|d| d.kind == DatasetKind::Rows).filter_map(|d| d.rows).sum();
         self.loaded.store.reserve(usize::try_from(rows).unwrap_or(0));
     }
 
