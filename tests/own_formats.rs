@@ -110,3 +110,26 @@ fn a_converted_wevis_budget_is_valid_in_our_schema() {
     assert_eq!(again.values.as_ref(), Some(&b));
     assert_eq!(b.allocated_total(), Total::from(Satang::baht(722_522_700)));
 }
+
+#[test]
+fn a_wevis_population_of_zero_is_no_figure() {
+    let Some(path) = common::fixture("thai-pao-budgets/2565/pao-กำแพงเพชร.json") else {
+        return;
+    };
+    let mut value: Value = serde_json::from_slice(&common::read(&path)).unwrap();
+    let real = wevis::parse("kpp", &common::read(&path), FiscalYear(2565)).values.unwrap();
+    assert!(real.population.is_some_and(|p| p > 0), "the real file has a figure");
+    // WeVis writes 0 where it has none: it must never become a divisor.
+    value["pao"]["population"] = 0.into();
+    let b = wevis::parse("kpp", value.to_string().as_bytes(), FiscalYear(2565)).values.unwrap();
+    assert_eq!(b.population, None);
+}
+
+#[test]
+fn a_catalog_population_of_zero_is_no_figure() {
+    let mut value: Value = serde_json::from_slice(&common::read(&root().join("public/demo/catalog.json"))).unwrap();
+    value["organisations"][0]["population"]["count"] = 0.into();
+    let parsed = catalog::parse("catalog.json", value.to_string().as_bytes()).values.unwrap();
+    assert_eq!(parsed.organisations[0].population, None);
+    assert!(parsed.organisations[1].population.is_some_and(|p| p.count > 0));
+}

@@ -37,8 +37,12 @@ pub fn from_value(file: &str, value: &Value, issues: &mut Vec<Issue>, counts: &m
         }
         return None;
     };
-    let organisations: Vec<Organisation> =
+    let mut organisations: Vec<Organisation> =
         deserialize_records(file, obj.get("organisations"), &root.key("organisations"), issues, counts);
+    // A population of 0 is a source's "no figure" (WeVis writes it so): never a divisor.
+    for o in &mut organisations {
+        o.population = o.population.filter(|p| p.count > 0);
+    }
     let datasets: Vec<Dataset> = deserialize_records(file, obj.get("datasets"), &root.key("datasets"), issues, counts);
     if organisations.is_empty() {
         issues.push(msg::empty(file, &root.key("organisations"), "รายชื่อองค์กร", "organisations"));

@@ -164,7 +164,8 @@ pub fn from_value(
         organisation_name: Some(format!("องค์การบริหารส่วนจังหวัด{name}")),
         fiscal_year: year,
         declared_total: total,
-        population: pao.as_ref().and_then(|p| p.population),
+        // WeVis writes 0 where it has no figure.
+        population: pao.as_ref().and_then(|p| p.population).filter(|&n| n > 0),
         expenditure,
         revenue,
         source: Some(LocalText::both(

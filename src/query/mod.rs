@@ -1,6 +1,7 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
 pub mod assessment;
 pub mod budget;
+pub mod completeness;
 pub mod contacts;
 pub mod csv;
 pub mod dict;
@@ -9,6 +10,7 @@ pub mod filter;
 pub mod flags;
 pub mod identity;
 pub mod load;
+pub mod overview;
 pub mod paging;
 pub mod peers;
 pub mod process;

@@ -1,0 +1,410 @@
+//! The overview: each organisation's figures for one fiscal year (budget, per capita, procurement, method mix,
+//! risk signals, assessment, completeness), each province's over its organisations, and the whole.
+//!
+//! Computed once per load, in one pass over the year's rows. Over several places, amounts are summed and per
+//! capita is Σ amount / Σ population over the places that have both, saying how many had not: an average of
+//! per-capita figures would weigh a village of 500 like a city of 500,000. A population of 0 is no figure.
+//! Scores (LPA, ITA, completeness) are not amounts: over several places they are a mean, with its count.
+use std::collections::{BTreeMap, HashMap};
+
+use crate::coded_enum;
+use crate::domain::assessment::{Ita, Lpa};
+use crate::domain::budget::Budget;
+use crate::domain::catalog::{Catalog, DatasetKind};
+use crate::domain::codes::{Code, Method};
+use crate::domain::lang::Lang;
+use crate::domain::money::{Satang, Total};
+use crate::domain::org::{LocalText, OrgType, Organisation};
+use crate::domain::text::thai_sort_key;
+use crate::query::completeness::Completeness;
+use crate::query::store::{Store, NONE};
+
+mod csv;
+pub use csv::{organisations_csv, provinces_csv};
+
+/// What the overview is computed from: the loaded procurement, its flags, and the budget and assessment files.
+pub struct Inputs<'a> {
+    pub catalog: &'a Catalog,
+    pub store: &'a Store,
+    /// Per row of the store, whether its process has a risk signal; None when no flags run is at hand.
+    pub flagged: Option<&'a [bool]>,
+    pub budgets: &'a [Budget],
+    pub lpa: &'a [Lpa],
+    pub ita: &'a [Ita],
+}
+
+/// Σ amount / Σ population over the places that have both; `without` counts the places that lack either.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PerCapita {
+    pub amount: Total,
+    pub people: u64,
+    pub without: usize,
+}
+
+impl PerCapita {
+    /// One place: its amount and population, either of which may be missing (0 people is missing).
+    pub fn of(amount: Option<Total>, people: Option<u64>) -> PerCapita {
+        match (amount, people.filter(|&p| p > 0)) {
+            (Some(amount), Some(people)) => PerCapita { amount, people, without: 0 },
+            _ => PerCapita { without: 1, ..PerCapita::default() },
+        }
+    }
+
+    pub fn add(&mut self, other: PerCapita) {
+        self.amount.merge(other.amount);
+        self.people += other.people;
+        self.without += other.without;
+    }
+
+    /// Baht per person, when any place had both figures.
+    pub fn value(&self) -> Option<f64> {
+        (self.people > 0).then(|| self.amount.to_baht_f64() / self.people as f64)
+    }
+}
+
+/// A mean of scores, with how many places had one.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Mean {
+    pub sum: f64,
+    pub count: usize,
+}
+
+impl Mean {
+    fn of(score: Option<f64>) -> Mean {
+        score.map_or_else(Mean::default, |s| Mean { sum: s, count: 1 })
+    }
+
+    fn add(&mut self, other: Mean) {
+        self.sum += other.sum;
+        self.count += other.count;
+    }
+
+    pub fn value(&self) -> Option<f64> {
+        (self.count > 0).then(|| self.sum / self.count as f64)
+    }
+}
+
+/// Procurement of one fiscal year.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Procured {
+    pub processes: u64,
+    /// Σ contract value over the processes that state one (`with_value` of them).
+    pub value: Total,
+    pub with_value: u64,
+    /// Processes by the specific method (เฉพาะเจาะจง: OCDS `limited` and `direct`).
+    pub limited: u64,
+    /// Processes with at least one risk signal; None when no flags run covered them.
+    pub flagged: Option<u64>,
+}
+
+impl Procured {
+    fn add(&mut self, other: Procured) {
+        self.processes += other.processes;
+        self.value.merge(other.value);
+        self.with_value += other.with_value;
+        self.limited += other.limited;
+        self.flagged = self.flagged.zip(other.flagged).map(|(a, b)| a + b);
+    }
+
+    /// Share of processes by the specific method, when there were processes.
+    pub fn limited_share(&self) -> Option<f64> {
+        (self.processes > 0).then(|| self.limited as f64 / self.processes as f64)
+    }
+
+    /// Processes with a risk signal per 100 processes.
+    pub fn signals_per_100(&self) -> Option<f64> {
+        let flagged = self.flagged?;
+        (self.processes > 0).then(|| flagged as f64 * 100.0 / self.processes as f64)
+    }
+}
+
+/// One place's figures, or a group's summed as the module comment says.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Figures {
+    pub places: usize,
+    /// Σ population over the places with a figure, and how many had one.
+    pub population: u64,
+    pub with_population: usize,
+    /// Σ allocated budget over the places with a budget file for the year, and how many had one.
+    pub budget: Option<Total>,
+    pub with_budget: usize,
+    pub disbursed: Option<Total>,
+    pub budget_per_capita: PerCapita,
+    /// Over the places whose procurement the loaded data covers for the year (`covered` of them); None when
+    /// it covers none: "no data", not zero purchases.
+    pub procurement: Option<Procured>,
+    pub covered: usize,
+    pub lpa: Mean,
+    pub ita: Mean,
+    pub completeness: Mean,
+    /// Any part is synthetic demonstration data.
+    pub demonstration: bool,
+}
+
+fn add_opt(into: &mut Option<Total>, other: Option<Total>) {
+    if let Some(o) = other {
+        into.get_or_insert(Total::ZERO).merge(o);
+    }
+}
+
+impl Figures {
+    pub fn add(&mut self, o: &Figures) {
+        self.places += o.places;
+        self.population += o.population;
+        self.with_population += o.with_population;
+        add_opt(&mut self.budget, o.budget);
+        self.with_budget += o.with_budget;
+        add_opt(&mut self.disbursed, o.disbursed);
+        self.budget_per_capita.add(o.budget_per_capita);
+        match (&mut self.procurement, o.procurement) {
+            (Some(mine), Some(theirs)) => mine.add(theirs),
+            (mine @ None, theirs) => *mine = theirs,
+            (Some(_), None) => {}
+        }
+        self.covered += o.covered;
+        self.lpa.add(o.lpa);
+        self.ita.add(o.ita);
+        self.completeness.add(o.completeness);
+        self.demonstration |= o.demonstration;
+    }
+
+    /// The sum of many places' figures.
+    pub fn sum<'a>(all: impl IntoIterator<Item = &'a Figures>) -> Figures {
+        let mut total = Figures::default();
+        for f in all {
+            total.add(f);
+        }
+        total
+    }
+}
+
+/// An organisation's row of the overview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgRow {
+    pub code: String,
+    pub name: LocalText,
+    pub org_type: OrgType,
+    pub province: LocalText,
+    pub figures: Figures,
+    /// The organisation's completeness in parts, for its page.
+    pub completeness: Completeness,
+}
+
+/// A province's row: its organisations' figures summed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProvinceRow {
+    pub province: LocalText,
+    pub code: Option<String>,
+    pub figures: Figures,
+}
+
+/// Whether the catalog lists procurement for `org` in fiscal year `year`: its own file, or a file of its
+/// province or of everyone.
+fn procurement_covered(catalog: &Catalog, org: &Organisation, year: i32) -> bool {
+    catalog.datasets.iter().any(|d| {
+        matches!(d.kind, DatasetKind::Procurement | DatasetKind::Rows)
+            && d.fiscal_year.is_none_or(|y| y.0 == year)
+            && match &d.organisation {
+                Some(code) => *code == org.code,
+                None => d.province_code.is_none() || d.province_code == org.province_code,
+            }
+    })
+}
+
+/// Each organisation of the catalog's figures for fiscal year `year`, in the catalog's order.
+pub fn organisations(inputs: &Inputs, year: i32) -> Vec<OrgRow> {
+    let Inputs { catalog, store, flagged, budgets, lpa, ita } = *inputs;
+    let synthetic_year = catalog.demonstration;
+    let mut procured: HashMap<&str, (Procured, Completeness)> = HashMap::new();
+    for &row in store.by_year.get(&year).map_or(&[][..], Vec::as_slice) {
+        let r = row as usize;
+        let (p, c) = procured.entry(store.orgs.get(store.org[r])).or_default();
+        p.processes += 1;
+        if store.contract_value[r] != NONE {
+            p.value.add(Satang(store.contract_value[r]));
+            p.with_value += 1;
+        }
+        p.limited += u64::from(matches!(store.method[r], Method::Limited | Method::Direct));
+        if let Some(mask) = flagged {
+            *p.flagged.get_or_insert(0) += u64::from(mask.get(r).copied().unwrap_or(false));
+        }
+        c.count_row(store, row);
+    }
+    let budget_of: HashMap<&str, &Budget> =
+        budgets.iter().filter(|b| b.fiscal_year.0 == year).map(|b| (b.organisation.as_str(), b)).collect();
+    let lpa_of: HashMap<&str, &Lpa> = lpa.iter().filter(|l| l.year == year).map(|l| (l.organisation.as_str(), l)).collect();
+    let ita_of: HashMap<&str, &Ita> = ita.iter().filter(|i| i.year == year).map(|i| (i.organisation.as_str(), i)).collect();
+    catalog
+        .organisations
+        .iter()
+        .map(|o| {
+            let code = o.code.as_str();
+            let covered = procurement_covered(catalog, o, year);
+            let (mut procurement, mut completeness) = procured.get(code).copied().unwrap_or_default();
+            if flagged.is_some() && procurement.flagged.is_none() {
+                procurement.flagged = Some(0);
+            }
+            let budget = budget_of.get(code);
+            let (lpa, ita) = (lpa_of.get(code), ita_of.get(code));
+            completeness.datasets = [covered, budget.is_some(), lpa.is_some(), ita.is_some()];
+            let population = o.population.map(|p| p.count).filter(|&c| c > 0);
+            let allocated = budget.map(|b| b.allocated_total());
+            let demonstration = synthetic_year
+                || budget.is_some_and(|b| b.demonstration)
+                || lpa.is_some_and(|l| l.demonstration)
+                || ita.is_some_and(|i| i.demonstration);
+            let figures = Figures {
+                places: 1,
+                population: population.unwrap_or(0),
+                with_population: usize::from(population.is_some()),
+                budget: allocated,
+                with_budget: usize::from(budget.is_some()),
+                disbursed: budget.and_then(|b| b.disbursed_total()),
+                budget_per_capita: PerCapita::of(allocated, population),
+                procurement: covered.then_some(procurement),
+                covered: usize::from(covered),
+                lpa: Mean::of(lpa.and_then(|l| l.score_percent())),
+                ita: Mean::of(ita.map(|i| i.total)),
+                completeness: Mean::of(Some(completeness.score())),
+                demonstration,
+            };
+            OrgRow {
+                code: o.code.clone(),
+                name: o.name.clone(),
+                org_type: o.org_type,
+                province: o.province.clone(),
+                figures,
+                completeness,
+            }
+        })
+        .collect()
+}
+
+/// Each province's figures over its organisations, in Thai order of the province's name.
+pub fn provinces(rows: &[OrgRow], organisations: &[Organisation]) -> Vec<ProvinceRow> {
+    let codes: HashMap<&str, Option<&String>> =
+        organisations.iter().map(|o| (o.province.th.as_str(), o.province_code.as_ref())).collect();
+    let mut by: BTreeMap<Vec<u32>, ProvinceRow> = BTreeMap::new();
+    for r in rows {
+        by.entry(thai_sort_key(&r.province.th))
+            .or_insert_with(|| ProvinceRow {
+                province: r.province.clone(),
+                code: codes.get(r.province.th.as_str()).copied().flatten().cloned(),
+                figures: Figures::default(),
+            })
+            .figures
+            .add(&r.figures);
+    }
+    by.into_values().collect()
+}
+
+/// The fiscal years any input has, newest first.
+pub fn years(inputs: &Inputs) -> Vec<i32> {
+    let mut years: Vec<i32> = inputs.store.by_year.keys().copied().collect();
+    years.extend(inputs.budgets.iter().map(|b| b.fiscal_year.0));
+    years.extend(inputs.lpa.iter().map(|l| l.year));
+    years.extend(inputs.ita.iter().map(|i| i.year));
+    years.extend(inputs.catalog.fiscal_years().iter().map(|y| y.0));
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+coded_enum! {
+    /// The overview's columns a reader may sort by (`osort=`, `-` first for largest first).
+    pub enum Column {
+        Name = "name" => ("ชื่อ", "Name"),
+        Population = "population" => ("ประชากร", "Population"),
+        Budget = "budget" => ("งบประมาณ", "Budget"),
+        PerCapita = "per-capita" => ("งบประมาณต่อหัว", "Budget per person"),
+        Value = "value" => ("มูลค่าสัญญา", "Contract value"),
+        Processes = "processes" => ("จำนวนโครงการ", "Processes"),
+        Limited = "limited" => ("สัดส่วนวิธีเฉพาะเจาะจง", "Share by specific method"),
+        Signals = "signals" => ("สัญญาณความเสี่ยงต่อ 100 โครงการ", "Risk signals per 100 processes"),
+        Lpa = "lpa" => ("LPA (%)", "LPA (%)"),
+        Ita = "ita" => ("ITA", "ITA"),
+        Completeness = "completeness" => ("ความครบถ้วนของข้อมูล (%)", "Data completeness (%)"),
+    }
+}
+
+/// An order of the overview: a column, and largest (or last in Thai order) first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Order {
+    pub column: Column,
+    pub descending: bool,
+}
+
+impl Order {
+    /// `budget` is ascending, `-budget` descending.
+    pub fn parse(text: &str) -> Option<Order> {
+        let (descending, name) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
+        Column::from_code(name).map(|column| Order { column, descending })
+    }
+
+    pub fn code(self) -> String {
+        format!("{}{}", if self.descending { "-" } else { "" }, self.column.as_str())
+    }
+}
+
+impl Figures {
+    /// The value a numeric column sorts by; None sorts last either way.
+    pub fn sort_value(&self, column: Column) -> Option<f64> {
+        match column {
+            Column::Name => None,
+            Column::Population => (self.with_population > 0).then_some(self.population as f64),
+            Column::Budget => self.budget.map(Total::to_baht_f64),
+            Column::PerCapita => self.budget_per_capita.value(),
+            Column::Value => self.procurement.map(|p| p.value.to_baht_f64()),
+            Column::Processes => self.procurement.map(|p| p.processes as f64),
+            Column::Limited => self.procurement.and_then(|p| p.limited_share()),
+            Column::Signals => self.procurement.and_then(|p| p.signals_per_100()),
+            Column::Lpa => self.lpa.value(),
+            Column::Ita => self.ita.value(),
+            Column::Completeness => self.completeness.value(),
+        }
+    }
+}
+
+/// Sorts rows (each with its figures and a name) by `order`: missing values last in either direction, ties
+/// by name in Thai order.
+pub fn sort_by<T>(rows: &mut [T], order: Order, lang: Lang, parts: impl Fn(&T) -> (&Figures, &LocalText)) {
+    let mut keyed: Vec<(Option<f64>, Vec<u32>, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (f, name) = parts(r);
+            (f.sort_value(order.column), thai_sort_key(name.get(lang)), i)
+        })
+        .collect();
+    keyed.sort_by(|a, b| {
+        let by_value = match (a.0, b.0) {
+            (Some(x), Some(y)) if order.descending => y.total_cmp(&x),
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        let by_name = if order.column == Column::Name && order.descending { b.1.cmp(&a.1) } else { a.1.cmp(&b.1) };
+        by_value.then(by_name)
+    });
+    let order: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
+    permute(rows, &order);
+}
+
+/// Puts `rows[order[i]]` at `i`.
+fn permute<T>(rows: &mut [T], order: &[usize]) {
+    let mut place: Vec<usize> = vec![0; order.len()];
+    for (i, &from) in order.iter().enumerate() {
+        place[from] = i;
+    }
+    for i in 0..rows.len() {
+        while place[i] != i {
+            let to = place[i];
+            rows.swap(i, to);
+            place.swap(i, to);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
