@@ -28,6 +28,26 @@ pub const FIELDS: [Tr; 10] = [
     Tr::new("ผู้ยื่นข้อเสนอ (bids)", "Bidders (bids)"),
 ];
 
+/// The methodology page's paragraphs: what the score measures, how, and what it does not say.
+pub const METHOD: [Tr; 4] = [
+    Tr::new(
+        "คะแนนความครบถ้วนบอกว่าข้อมูลที่ประชาชนควรเห็นของ อปท. แห่งหนึ่งในปีงบประมาณหนึ่งถูกเผยแพร่ครบเพียงใด: มีชุดข้อมูลที่ควรมีหรือไม่ และในข้อมูลจัดซื้อจัดจ้าง แต่ละโครงการกรอกช่องที่ใช้ติดตามการจัดซื้อตั้งแต่แผนถึงสัญญาหรือไม่",
+        "The completeness score says how much of what citizens should see of one อปท. for one fiscal year is published: whether the expected datasets exist and, within procurement, whether each process fills the fields that follow a purchase from plan to contract.",
+    ),
+    Tr::new(
+        "คะแนน (0–100) = 50 × (จำนวนชุดข้อมูลที่มี ÷ 4) + 50 × (ค่าเฉลี่ยของสัดส่วนโครงการที่กรอกแต่ละช่อง ในทั้ง 10 ช่อง) ปีที่ไม่มีโครงการจัดซื้อเลยใช้เฉพาะส่วนชุดข้อมูล × 100 เพราะไม่มีช่องให้กรอก",
+        "Score (0–100) = 50 × (datasets present ÷ 4) + 50 × (the mean, over the 10 fields, of the share of processes that fill the field). A year with no process uses the datasets part alone, × 100: there is no field to fill.",
+    ),
+    Tr::new(
+        "ข้อจำกัด: ข้อมูลสัญญาจาก e-GP (data.go.th) ไม่มีรายชื่อผู้ยื่นข้อเสนอ ช่องนี้จึงว่างในข้อมูลจริงทุกแห่ง ผล LPA และ ITA เผยแพร่โดยกรมส่งเสริมการปกครองท้องถิ่นและ ป.ป.ช. ไม่ใช่โดย อปท. เอง ชุดข้อมูลที่ไม่อยู่ในแค็ตตาล็อกนับว่าไม่มี",
+        "Limits: e-GP contract rows (data.go.th) carry no bids, so that field is empty in every real record. LPA and ITA results are published by the DLA and the NACC, not by the อปท. itself. A dataset the catalog does not list counts as missing.",
+    ),
+    Tr::new(
+        "คะแนนนี้วัดว่าข้อมูลมีหรือไม่ ไม่ได้วัดว่าข้อมูลถูกต้องหรือการใช้เงินดีหรือไม่",
+        "The score measures whether data is there, not whether it is right or whether the money was well spent.",
+    ),
+];
+
 /// Which of `DATASETS` exist, and how many processes fill each of `FIELDS`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Completeness {

@@ -5,7 +5,7 @@
 //! capita is Σ amount / Σ population over the places that have both, saying how many had not: an average of
 //! per-capita figures would weigh a village of 500 like a city of 500,000. A population of 0 is no figure.
 //! Scores (LPA, ITA, completeness) are not amounts: over several places they are a mean, with its count.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::coded_enum;
 use crate::domain::assessment::{Ita, Lpa};
@@ -198,22 +198,55 @@ pub struct ProvinceRow {
     pub figures: Figures,
 }
 
-/// Whether the catalog lists procurement for `org` in fiscal year `year`: its own file, or a file of its
-/// province or of everyone.
-fn procurement_covered(catalog: &Catalog, org: &Organisation, year: i32) -> bool {
-    catalog.datasets.iter().any(|d| {
-        matches!(d.kind, DatasetKind::Procurement | DatasetKind::Rows)
-            && d.fiscal_year.is_none_or(|y| y.0 == year)
-            && match &d.organisation {
-                Some(code) => *code == org.code,
-                None => d.province_code.is_none() || d.province_code == org.province_code,
+/// Which organisations the catalog lists procurement for in one fiscal year: by their own file, by a file
+/// of their province, or by a file of everyone. Made once, not per organisation: a country has 7,849 of them
+/// and tens of thousands of files.
+struct Covered<'a> {
+    everyone: bool,
+    provinces: HashSet<&'a str>,
+    orgs: HashSet<&'a str>,
+}
+
+impl<'a> Covered<'a> {
+    fn of(catalog: &'a Catalog, year: i32) -> Covered<'a> {
+        let mut c = Covered { everyone: false, provinces: HashSet::new(), orgs: HashSet::new() };
+        let files = catalog.datasets.iter().filter(|d| {
+            matches!(d.kind, DatasetKind::Procurement | DatasetKind::Rows) && d.fiscal_year.is_none_or(|y| y.0 == year)
+        });
+        for d in files {
+            match (&d.organisation, &d.province_code) {
+                (Some(code), _) => {
+                    c.orgs.insert(code);
+                }
+                (None, Some(province)) => {
+                    c.provinces.insert(province);
+                }
+                (None, None) => c.everyone = true,
             }
-    })
+        }
+        c
+    }
+
+    fn covers(&self, org: &Organisation) -> bool {
+        self.everyone
+            || self.orgs.contains(org.code.as_str())
+            || org.province_code.as_deref().is_some_and(|p| self.provinces.contains(p))
+    }
 }
 
 /// Each organisation of the catalog's figures for fiscal year `year`, in the catalog's order.
 pub fn organisations(inputs: &Inputs, year: i32) -> Vec<OrgRow> {
+    figures_of(inputs, year, |_| true)
+}
+
+/// One organisation's figures for fiscal year `year`, for its page.
+pub fn organisation(inputs: &Inputs, year: i32, code: &str) -> Option<OrgRow> {
+    figures_of(inputs, year, |o| o.code == code).pop()
+}
+
+fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool) -> Vec<OrgRow> {
     let Inputs { catalog, store, flagged, budgets, lpa, ita } = *inputs;
+    let covered = Covered::of(catalog, year);
     let synthetic_year = catalog.demonstration;
     let mut procured: HashMap<&str, (Procured, Completeness)> = HashMap::new();
     for &row in store.by_year.get(&year).map_or(&[][..], Vec::as_slice) {
@@ -237,9 +270,10 @@ pub fn organisations(inputs: &Inputs, year: i32) -> Vec<OrgRow> {
     catalog
         .organisations
         .iter()
+        .filter(|o| wanted(o))
         .map(|o| {
             let code = o.code.as_str();
-            let covered = procurement_covered(catalog, o, year);
+            let covered = covered.covers(o);
             let (mut procurement, mut completeness) = procured.get(code).copied().unwrap_or_default();
             if flagged.is_some() && procurement.flagged.is_none() {
                 procurement.flagged = Some(0);

@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Check => view! { <CheckPage /> }.into_any(),
                 Page::Flags => view! { <FlagsPage /> }.into_any(),
+                Page::Completeness => view! { <crate::ui::pages::completeness::CompletenessPage /> }.into_any(),
                 Page::Explorer => view! {
                     <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
                         {move || Suspend::new(async move {

@@ -11,6 +11,7 @@ use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
 use crate::query::filter::Filter;
 use crate::query::flags::FlagCode;
+use crate::query::overview::Order;
 use crate::query::sort::Sort;
 use crate::ui::facets::FACETS;
 use crate::ui::query_string::{encode, parse_pairs};
@@ -28,6 +29,8 @@ coded_enum! {
         Check = "check" => ("ตรวจสอบไฟล์ข้อมูล", "Check my data"),
         /// The red flags' methodology and settings.
         Flags = "flags" => ("วิธีการ: สัญญาณความเสี่ยง", "Methodology: risk signals"),
+        /// How the data completeness score is made.
+        Completeness = "completeness" => ("วิธีการ: ความครบถ้วนของข้อมูล", "Methodology: data completeness"),
     }
 }
 
@@ -38,6 +41,8 @@ coded_enum! {
         #[default]
         Organisations = "organisations" => ("องค์กรปกครองส่วนท้องถิ่น", "Local governments"),
         Procurement = "procurement" => ("การจัดซื้อจัดจ้างของทุกหน่วยงาน", "Procurement of all organisations"),
+        /// Every organisation of a province (or every province) in one table of its figures.
+        Overview = "overview" => ("ภาพรวมรายจังหวัด", "Overview by province"),
     }
 }
 
@@ -107,6 +112,8 @@ pub struct ViewState {
     /// breakdown shows shares of the total instead of baht.
     pub budget_year: Option<i32>,
     pub budget_share: bool,
+    /// The overview's order (`osort`); None is by name.
+    pub overview_sort: Option<Order>,
     /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
     pub flag_settings: BTreeMap<String, String>,
     /// Values the URL gave that name nothing; not printed back.
@@ -154,6 +161,7 @@ impl ViewState {
                 "byear" => {
                     value.parse::<i32>().ok().filter(|y| (2400..=2700).contains(y)).map(|y| state.budget_year = Some(y)).is_none()
                 }
+                "osort" => Order::parse(&value).map(|o| state.overview_sort = Some(o)).is_none(),
                 "bshare" => match value.as_str() {
                     "1" => {
                         state.budget_share = true;
@@ -226,6 +234,9 @@ impl ViewState {
         }
         if self.budget_share {
             pairs.push(("bshare", "1".to_string()));
+        }
+        if let Some(o) = self.overview_sort {
+            pairs.push(("osort", o.code()));
         }
         let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
         if pairs.is_empty() && settings.is_empty() {

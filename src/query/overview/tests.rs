@@ -93,6 +93,7 @@ fn procurement_figures_match_a_count_of_each_organisations_rows() {
         }
         let total = Figures::sum(rows.iter().map(|r| &r.figures));
         assert_eq!(total.procurement.unwrap().processes, store.by_year[&year].len() as u64);
+        assert_eq!(organisation(&inputs, year, &rows[3].code).as_ref(), Some(&rows[3]), "one alone, the same");
     }
 }
 
@@ -108,6 +109,15 @@ fn procurement_not_covered_is_no_data_and_covered_without_rows_is_zero() {
     assert_eq!(rows[0].figures.procurement.and_then(|p| p.limited_share()), None, "no process, no share");
     assert!(rows[1..].iter().all(|r| r.figures.procurement.is_none()));
     assert_eq!(organisations(&inputs, 2567)[0].figures.procurement, None, "another year is not covered");
+    // A province's file covers its organisations, and only them.
+    let mut by_province = dataset("p", DatasetKind::Rows, None, Some(2568));
+    by_province.province_code = orgs[0].province_code.clone();
+    let cat = catalog(vec![by_province]);
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[] };
+    for r in organisations(&inputs, 2568) {
+        let o = cat.organisation(&r.code).unwrap();
+        assert_eq!(r.figures.procurement.is_some(), o.province_code.is_some() && o.province_code == orgs[0].province_code);
+    }
 }
 
 #[test]

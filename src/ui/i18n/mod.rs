@@ -86,6 +86,14 @@ keys! {
     Source => "ที่มา", "Source";
     Baht => "บาท", "THB";
     DownloadCsv => "ดาวน์โหลด CSV", "Download CSV";
+    PlacesWithFigure => "แห่งที่มีตัวเลข", "places with a figure";
+    PlacesWithoutFigure => "แห่งไม่มีงบประมาณหรือตัวเลขประชากร จึงไม่นับรวม", "places had no budget or no population figure and are left out.";
+    PerCapitaMethod => "งบประมาณต่อหัวของหลายแห่ง = ผลรวมงบประมาณ ÷ ผลรวมประชากร ของแห่งที่มีทั้งสองตัวเลข (ไม่ใช่ค่าเฉลี่ยของตัวเลขต่อหัว);", "Budget per person over several places is Σ budget ÷ Σ population over the places with both figures (not an average of per-person figures);";
+    OverviewCaption => "ตัวเลขของแต่ละแห่ง", "Figures of each place,";
+    OverviewScoresNote => "LPA, ITA และความครบถ้วนของข้อมูลของหลายแห่งเป็นค่าเฉลี่ยของแห่งที่มีผล สัญญาณความเสี่ยงเป็นสัญญาณให้ตรวจสอบ ไม่ใช่หลักฐานการทุจริต", "Over several places, LPA, ITA and data completeness are the mean over those with a result. Risk signals are prompts to look closer, not proof of wrongdoing.";
+    ExpectedDatasets => "ชุดข้อมูลที่ควรมีทุกปี", "Datasets expected each year";
+    FieldsCounted => "ช่องของแต่ละโครงการจัดซื้อจัดจ้างที่นับ", "Fields counted in each procurement process";
+    CompletenessMethod => "วิธีคิดความครบถ้วนของข้อมูล", "How data completeness is scored";
     DownloadSvg => "ดาวน์โหลด SVG", "Download SVG";
     CheckData => "ตรวจสอบไฟล์ข้อมูล", "Check my data";
     CheckDataIntro => "ตรวจไฟล์ก่อนเผยแพร่: OCDS, แถวสัญญา e-GP, งบประมาณ, ผลการประเมิน หรือ catalog", "Check files before publishing: OCDS, e-GP contract rows, budgets, assessments or a catalog";

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::codes::{Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
+use crate::query::overview::Column;
 use crate::query::sort::SortKey;
 
 fn full() -> ViewState {
@@ -39,6 +40,7 @@ fn full() -> ViewState {
         flag: Some(FlagCode::TH08),
         budget_year: Some(2567),
         budget_share: true,
+        overview_sort: Some(Order { column: Column::PerCapita, descending: true }),
         flag_settings: [
             ("TH08.limit".to_string(), "300000".to_string()),
             ("R003.procurement_methods".to_string(), "open|selective".to_string()),
@@ -55,7 +57,7 @@ fn round_trips_every_field() {
     assert_eq!(ViewState::from_query(&q), state);
     assert!(q.starts_with("?data=demo&lang=en&page=check&tab=procurement&org=%E0%B9%80"), "{q}");
     assert!(q.contains("&process=ocds-x-1&supplier=TH-RD-0105564068059&q=%E0%B8%96%E0%B8%99%E0%B8%99%20%E0%B8%AB%E0%B8%A1%E0%B8%B9%E0%B9%88%20%E0%B9%95&year=2568&method=open%2Climited&stage=tender%2Caward&type=sao&province="), "{q}");
-    assert!(q.ends_with("&orgs=6200001%2C6200101&min=100000.01&max=500000&winner=TH-RD-0105564068059&flagged=1&sort=ratio&pg=3&n=100&flag=TH08&byear=2567&bshare=1&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
+    assert!(q.ends_with("&orgs=6200001%2C6200101&min=100000.01&max=500000&winner=TH-RD-0105564068059&flagged=1&sort=ratio&pg=3&n=100&flag=TH08&byear=2567&bshare=1&osort=-per-capita&fs.R003.procurement_methods=open%7Cselective&fs.TH08.limit=300000"), "{q}");
     // A range of years, and an open-ended one.
     let range = ViewState { filter: Filter { from: Some(2566), to: Some(2567), ..Filter::default() }, ..ViewState::default() };
     assert_eq!(range.to_query(), "?from=2566&to=2567");

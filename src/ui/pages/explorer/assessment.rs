@@ -12,7 +12,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_catalog, use_view};
 
-async fn load(urls: Vec<(String, Option<String>)>, folder: &'static str) -> Assessments {
+pub(super) async fn load(urls: Vec<(String, Option<String>)>, folder: &'static str) -> Assessments {
     let mut all = Assessments { lpa: Vec::new(), ita: Vec::new() };
     for (url, bytes) in fetch_all_verified(folder, &urls).await {
         if let Ok(bytes) = bytes {

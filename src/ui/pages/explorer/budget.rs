@@ -20,7 +20,7 @@ use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::ViewState;
 
 /// Every budget file of the organisation, read; a file that fails is left out and named.
-async fn load(urls: Vec<(String, Option<String>)>, folder: &'static str) -> (Vec<Budget>, Vec<String>) {
+pub(super) async fn load(urls: Vec<(String, Option<String>)>, folder: &'static str) -> (Vec<Budget>, Vec<String>) {
     let fetched = fetch_all_verified(folder, &urls).await;
     let mut budgets = Vec::new();
     let mut failed = Vec::new();

@@ -4,6 +4,7 @@ mod assessment;
 mod budget;
 mod data;
 mod org;
+mod overview;
 mod process;
 mod procurement;
 mod supplier;
@@ -45,10 +46,12 @@ fn Home(tab: Tab) -> impl IntoView {
             <ul>
                 {link(Tab::Organisations, "tab-orgs")}
                 {link(Tab::Procurement, "tab-procurement")}
+                {link(Tab::Overview, "tab-overview")}
             </ul>
         </nav>
         {match tab {
             Tab::Organisations => view! { <OrgList /> }.into_any(),
+            Tab::Overview => view! { <overview::Overview /> }.into_any(),
             Tab::Procurement => view! {
                 <section class="all-procurement">
                     <h1>{move || Tab::Procurement.label().get(lang.get())}</h1>
