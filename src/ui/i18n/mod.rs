@@ -93,6 +93,7 @@ keys! {
     OverviewScoresNote => "LPA, ITA และความครบถ้วนของข้อมูลของหลายแห่งเป็นค่าเฉลี่ยของแห่งที่มีผล สัญญาณความเสี่ยงเป็นสัญญาณให้ตรวจสอบ ไม่ใช่หลักฐานการทุจริต", "Over several places, LPA, ITA and data completeness are the mean over those with a result. Risk signals are prompts to look closer, not proof of wrongdoing.";
     ExpectedDatasets => "ชุดข้อมูลที่ควรมีทุกปี", "Datasets expected each year";
     FieldsCounted => "ช่องของแต่ละโครงการจัดซื้อจัดจ้างที่นับ", "Fields counted in each procurement process";
+    HeadlineFigures => "ตัวเลขสำคัญ", "Headline figures,";
     CompletenessMethod => "วิธีคิดความครบถ้วนของข้อมูล", "How data completeness is scored";
     DownloadSvg => "ดาวน์โหลด SVG", "Download SVG";
     CheckData => "ตรวจสอบไฟล์ข้อมูล", "Check my data";

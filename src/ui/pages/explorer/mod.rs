@@ -3,6 +3,7 @@
 mod assessment;
 mod budget;
 mod data;
+mod headline;
 mod org;
 mod overview;
 mod process;

@@ -44,6 +44,7 @@ pub fn OrgPage(code: String) -> impl IntoView {
                     parts.join(" · ")
                 })}
             </p>
+            <super::headline::Headline code=code.get_value() />
             <WhereToTurn code=code.get_value() />
             <BudgetSection code=code.get_value() />
             <AssessmentSection code=code.get_value() />
