@@ -1,6 +1,5 @@
-import { test, expect } from './helpers.mjs';
+import { test, expect, watchErrors, csvOf } from './helpers.mjs';
 import { readFile } from 'node:fs/promises';
-import { watchErrors } from './helpers.mjs';
 
 const ORG = './?data=demo&org=6200001&year=2567';
 const ALL = './?data=demo&tab=procurement';
@@ -8,25 +7,6 @@ const rowsOf = (page) => page.getByTestId('process-table').locator('tbody tr');
 const num = (text) => Number(String(text).replace(/[,\s]/g, ''));
 const count = async (page) => num(await page.getByTestId('total-count').textContent());
 const facetCount = async (page, facet, value) => num(await page.getByTestId(`${facet}-facet`).locator(`[data-value="${value}"] .count`).textContent());
-
-/** The CSV the page offers, as header and rows of cells (a minimal RFC 4180 reader). */
-async function csvOf(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').click()]);
-  const text = await readFile(await download.path(), 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  return { name: download.suggestedFilename(), header: rows[0], rows: rows.slice(1) };
-}
 
 test('a Thai search finds the processes that mention it, however it is spaced', async ({ page }) => {
   const errors = watchErrors(page);

@@ -3,6 +3,7 @@
 // exceptions (a Rust panic shows as one) for tests that expect none.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
 
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
@@ -35,4 +36,23 @@ export function watchErrors(page) {
 export async function accessibilityViolations(page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** The CSV the page offers behind the button with test id `button`, as header and rows of cells (a minimal RFC 4180 reader). */
+export async function csvOf(page, button = 'csv') {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  return { name: download.suggestedFilename(), header: rows[0], rows: rows.slice(1) };
 }

@@ -135,7 +135,8 @@ fn cards(l: Lang, year: i32, r: OrgRow, now: ViewState) -> impl IntoView {
     let p = f.procurement;
     let budget_year = ViewState { budget_year: Some(year), ..now.clone() };
     let procured = |change: &dyn Fn(&mut crate::query::filter::Filter)| {
-        ViewState { budget_year: Some(year), ..now.clone() }.with_filter(|filter| {
+        // The figure's own filters, not added to whatever the reader had chosen below.
+        ViewState { budget_year: Some(year), ..now.without_filters() }.with_filter(|filter| {
             filter.from = Some(year);
             filter.to = Some(year);
             change(filter);
