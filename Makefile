@@ -5,9 +5,10 @@ SHELL := /bin/bash
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: run dist data test test-native test-e2e lint demo-data bench clean
+.PHONY: run dist data e2e-data test test-native test-e2e lint demo-data bench clean
 
 REAL ?= data/real-62
+SHARED ?= ../shared
 LOCALLENS := cargo run --quiet --profile ci --features web --bin locallens --
 
 ## Build the release app into dist/ and serve it with its default data: the real data of กำแพงเพชร
@@ -31,6 +32,20 @@ data:
 	$(LOCALLENS) publish --catalog target/data-reports/registry-catalog.json --agencies $(REAL)/agencies.csv \
 	  --out public/data --report target/data-reports/publish.json $(REAL)/62.jsonl.gz $(REAL)/2565/*.json
 
+## The 76 real อบจ. budgets of FY 2565 (ACT × WeVis, $(SHARED)/fixtures) published over a catalog of every อบจ. from
+## the national DLA registry, as the data of a second server in the end-to-end tests (pao.spec.mjs).
+e2e-data:
+	if [ -d $(SHARED)/fixtures/thai-pao-budgets/2565 ] && [ -f $(SHARED)/real/dla-registry/localAuthorities.json ]; then
+	  mkdir -p target/e2e-pao
+	  $(LOCALLENS) catalog --registry $(SHARED)/real/dla-registry/localAuthorities.json \
+	    --population $(SHARED)/real/dla-registry/population-2564.csv --places $(SHARED)/real/boundaries/th_adm1.geojson \
+	    --type pao --out target/e2e-pao/registry-catalog.json
+	  $(LOCALLENS) publish --catalog target/e2e-pao/registry-catalog.json --out target/e2e-pao/data \
+	    $(SHARED)/fixtures/thai-pao-budgets/2565/pao-*.json
+	else
+	  echo "SKIPPED e2e-data: $(SHARED)/fixtures/thai-pao-budgets or $(SHARED)/real is missing; pao.spec.mjs will skip"
+	fi
+
 ## Every test: native (core, CLI, fixtures) and end-to-end in headless Chromium.
 test: test-native test-e2e
 
@@ -39,7 +54,7 @@ test-native:
 	cargo test --profile ci --features web
 	if [ -s target/skipped-tests.txt ]; then echo "SKIPPED native tests:"; sort -u target/skipped-tests.txt | sed 's/^/  /'; fi
 
-test-e2e: dist
+test-e2e: dist e2e-data
 	tools/setup.sh browser
 	cd tests/e2e && ./node_modules/.bin/playwright test
 

@@ -5,6 +5,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.env.DIST ?? '../../dist');
+// Another data folder in place of dist/data, as a publisher would copy theirs next to the app.
+const data = process.env.DATA ? resolve(process.env.DATA) : null;
 const base = process.env.BASE_PATH ?? '/transparency/';
 const port = Number(process.env.PORT ?? 8089);
 const types = {
@@ -17,8 +19,9 @@ createServer(async (req, res) => {
   if (!url.pathname.startsWith(base)) { res.writeHead(404).end('not found'); return; }
   let rel = decodeURIComponent(url.pathname.slice(base.length));
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  const [dir, rest] = data && rel.startsWith('data/') ? [data, rel.slice('data/'.length)] : [root, rel];
+  const file = normalize(join(dir, rest));
+  if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });

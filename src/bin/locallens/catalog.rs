@@ -2,6 +2,7 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
+use locallens::domain::codes::Code;
 use locallens::domain::issue::{Issue, Parsed};
 
 /// The values of a register, its issues kept for the report.
@@ -24,6 +25,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             "--agencies",
             "--province",
             "--codes",
+            "--type",
             "--report",
             "--out",
         ],
@@ -54,6 +56,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let mut selection = Selection { provinces: o.values("--province").iter().cloned().collect(), ..Selection::default() };
+    for t in o.values("--type") {
+        let org_type = locallens::domain::org::OrgType::from_code(t)
+            .ok_or_else(|| format!("--type {t}: not an organisation type (pao, city_municipality, …, sao, bangkok, pattaya)"))?;
+        selection.types.insert(org_type);
+    }
     if let Some(file) = o.value("--codes") {
         let text = String::from_utf8(super::read(file)?).map_err(|e| format!("{file}: {e}"))?;
         selection.codes =

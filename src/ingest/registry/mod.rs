@@ -37,12 +37,15 @@ pub fn full_name(org_type: OrgType, name: &str) -> String {
 pub struct Selection {
     pub provinces: BTreeSet<String>,
     pub codes: BTreeSet<String>,
+    /// Organisation types (all when empty): `--type pao` makes the catalog of the 76 อบจ.
+    pub types: BTreeSet<OrgType>,
 }
 
 impl Selection {
     fn takes(&self, e: &Entry) -> bool {
         (self.provinces.is_empty() || self.provinces.contains(&e.province_code))
             && (self.codes.is_empty() || self.codes.contains(&e.code))
+            && (self.types.is_empty() || self.types.contains(&e.org_type))
     }
 }
 
