@@ -85,12 +85,15 @@ fn agencies_join_by_name_rename_spelling_or_moved_province_and_the_rest_are_list
 #[test]
 fn a_selection_takes_some_provinces_and_bangkok_is_its_own() {
     let entries = dla("r.json", REGISTRY.as_bytes()).values;
-    let only_62 = Selection { provinces: ["62".to_string()].into(), codes: Default::default() };
+    let only_62 = Selection { provinces: ["62".to_string()].into(), ..Selection::default() };
     let orgs = organisations(&entries, &HashMap::new(), &places(), &only_62);
     assert_eq!(orgs.len(), 4);
-    let bangkok = Selection { provinces: ["10".to_string()].into(), codes: Default::default() };
+    let bangkok = Selection { provinces: ["10".to_string()].into(), ..Selection::default() };
     let orgs = organisations(&entries, &HashMap::new(), &places(), &bangkok);
     assert_eq!(orgs.iter().map(|o| (o.code.as_str(), o.org_type)).collect::<Vec<_>>(), vec![(BANGKOK_CODE, OrgType::Bangkok)]);
+    let paos = Selection { types: [OrgType::Pao].into(), ..Selection::default() };
+    let orgs = organisations(&entries, &HashMap::new(), &places(), &paos);
+    assert!(!orgs.is_empty() && orgs.iter().all(|o| o.org_type == OrgType::Pao), "{orgs:?}");
 }
 
 #[test]
