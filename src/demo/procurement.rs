@@ -64,6 +64,8 @@ fn iso(d: Date, hour: u8) -> String {
 /// What makes one process: the choices, before they become releases.
 struct Plan {
     ocid: String,
+    /// The budget line it names (`planning.budget.id`).
+    budget_line: String,
     title: String,
     template: usize,
     budget: Satang,
@@ -150,8 +152,16 @@ fn plan(rng: &mut Rng, org: &Organisation, year: FiscalYear, n: usize, supplier_
         4
     };
     let n_village = rng.range(1, 15);
+    let ocid = format!("ocds-demo00-{}-{}-{:03}", org.code, year.0, n + 1);
     Plan {
-        ocid: format!("ocds-demo00-{}-{}-{:03}", org.code, year.0, n + 1),
+        // One process in eight names a line the ordinance does not have, as a publisher's typo would: the budget
+        // view then says how much could not be linked.
+        budget_line: if n % 8 == 7 {
+            format!("{ocid}-budget")
+        } else {
+            crate::demo::scores::line_id(&org.code, year, crate::demo::scores::line_for(t.category))
+        },
+        ocid,
         title: t.title.replace("{n}", &n_village.to_string()),
         template: t_index,
         budget,
@@ -179,6 +189,7 @@ fn inject_patterns(rng: &mut Rng, org: &Organisation, year: FiscalYear, plans: &
             let n = plans.len();
             plans.push(Plan {
                 ocid: format!("ocds-demo00-{}-{}-{:03}", org.code, year.0, n + 1),
+                budget_line: crate::demo::scores::line_id(&org.code, year, crate::demo::scores::line_for("goods")),
                 title: format!("จัดซื้อวัสดุก่อสร้างซ่อมแซมถนน ชุดที่ {}", k + 1),
                 template: 1,
                 budget: Satang::baht(500_000),
@@ -237,7 +248,7 @@ fn releases(p: &Plan, org: &Organisation, suppliers: &[Supplier]) -> Vec<Value> 
     let planning = json!({
         "ocid": p.ocid, "id": format!("{}-planning", p.ocid), "date": iso(planning_date, 9), "tag": ["planning"],
         "initiationType": "tender", "language": "th", "buyer": buyer, "parties": [buyer_party],
-        "planning": {"budget": {"id": format!("{}-budget", p.ocid), "description": "ข้อบัญญัติ/เทศบัญญัติงบประมาณรายจ่ายประจำปี", "amount": amount(p.budget)},
+        "planning": {"budget": {"id": p.budget_line, "description": "ข้อบัญญัติ/เทศบัญญัติงบประมาณรายจ่ายประจำปี", "amount": amount(p.budget)},
                      "rationale": "แผนพัฒนาท้องถิ่นและแผนการจัดซื้อจัดจ้างประจำปี"},
         "tender": {"id": p.ocid, "title": p.title, "status": "planned", "mainProcurementCategory": t.category},
     });

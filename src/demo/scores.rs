@@ -24,6 +24,22 @@ const LINES: [(&str, &str, &str, i64); 12] = [
     ("ด้านการดำเนินงานอื่น", "งบกลาง", "งบกลาง", 140),
 ];
 
+/// The id of line `index` of an organisation's budget of `year`, as processes name it in `planning.budget.id`.
+pub fn line_id(org: &str, year: FiscalYear, index: usize) -> String {
+    format!("{org}-{}-{index:02}", year.0)
+}
+
+/// The line a process of an OCDS category is paid from: works from construction (งบลงทุน), the rest from
+/// general administration's operating budget.
+pub fn line_for(category: &str) -> usize {
+    let task = if category == "works" {
+        "ก่อสร้างโครงสร้างพื้นฐาน"
+    } else {
+        "ป้องกันและบรรเทาสาธารณภัย"
+    };
+    LINES.iter().position(|l| l.2 == task).expect("a line of LINES")
+}
+
 fn category_of(plan: &str, task: &str) -> &'static str {
     match (plan, task) {
         ("งบกลาง", _) => "งบกลาง",
@@ -51,11 +67,13 @@ pub fn budget(rng: &mut Rng, org: &Organisation, year: FiscalYear) -> Budget {
     let in_progress = year.0 >= 2568;
     let expenditure: Vec<ExpenditureLine> = LINES
         .iter()
-        .map(|&(area, plan, task, share)| {
+        .enumerate()
+        .map(|(index, &(area, plan, task, share))| {
             let allocated = Satang::baht(total * share / 1000 / 1000 * 1000);
             let revised = Satang(allocated.0 / 100 * (96 + rng.range(0, 8)));
             let rate = if in_progress { 55 + rng.range(0, 20) } else { 82 + rng.range(0, 17) };
             ExpenditureLine {
+                id: Some(line_id(&org.code, year, index)),
                 area: area.into(),
                 plan: plan.into(),
                 task: Some(task.into()),

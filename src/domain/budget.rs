@@ -12,6 +12,10 @@ pub const BUDGET_VERSION: &str = "1.0";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExpenditureLine {
+    /// The line's id in the ordinance, where the publisher gives one: what a process's `planning.budget.id`
+    /// names to say it is paid from this line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// ด้าน
     pub area: String,
     /// แผนงาน

@@ -92,6 +92,7 @@ pub fn from_value(
     let expenditure: Vec<ExpenditureLine> = tasks
         .into_iter()
         .map(|t| ExpenditureLine {
+            id: None,
             area: t.area,
             plan: t.plan,
             task: t.task,

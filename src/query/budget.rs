@@ -241,6 +241,7 @@ mod tests {
 
     fn line(area: &str, plan: &str, task: Option<&str>, category: &str, baht: i64) -> ExpenditureLine {
         ExpenditureLine {
+            id: None,
             area: area.into(),
             plan: plan.into(),
             task: task.map(Into::into),

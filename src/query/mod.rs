@@ -1,6 +1,7 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
 pub mod assessment;
 pub mod budget;
+pub mod budget_link;
 pub mod completeness;
 pub mod contacts;
 pub mod csv;

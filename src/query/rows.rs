@@ -4,7 +4,7 @@
 //! building a release. docs/SHARDS.md describes the layout and why it is our own.
 //!
 //! Layout: the magic `LLROWS\0\x01`, the row count, a table of the shard's repeated strings, then one column
-//! after another. Integers are LEB128 varints; money and dates are 0 for none, else zigzag + 1.
+//! after another; the last (budget lines) may be absent from older shards. Integers are LEB128 varints; money and dates are 0 for none, else zigzag + 1.
 use crate::domain::calendar::Date;
 use crate::domain::codes::Code;
 use crate::query::store::{Store, NONE};
@@ -77,6 +77,11 @@ impl<'s> Table<'s> {
 
 /// The shard of `rows` of `store`, in that order.
 pub fn encode(store: &Store, rows: &[u32]) -> Vec<u8> {
+    encode_with(store, rows, true)
+}
+
+/// `budget_lines: false` writes a shard as it was before that column, for the test that still reads one.
+fn encode_with(store: &Store, rows: &[u32], budget_lines: bool) -> Vec<u8> {
     let mut table = Table::default();
     let mut columns = Vec::new();
     let each = |columns: &mut Vec<u8>, f: &mut dyn FnMut(usize) -> u64| {
@@ -128,6 +133,10 @@ pub fn encode(store: &Store, rows: &[u32]) -> Vec<u8> {
     }
     for &r in rows {
         put_text(&mut columns, store.search_key_of(r as usize));
+    }
+    // Last, and optional to a reader: shards written before it have none, and read as naming no budget line.
+    if budget_lines {
+        each(&mut columns, &mut |r| table.of(store.budget_lines.get(store.budget_line[r])));
     }
     let mut out = Vec::with_capacity(columns.len() + 64);
     out.extend_from_slice(MAGIC);

@@ -64,6 +64,10 @@ pub struct Store {
     pub buyer_name: Vec<u32>,
     pub method_texts: Dict,
     pub method_details: Vec<u32>,
+    /// The budget line a process names (`planning.budget.id`, "" for none), as codes in `budget_lines`: what
+    /// links it to a line of its buyer's budget ordinance (`query::budget_link`).
+    pub budget_lines: Dict,
+    pub budget_line: Vec<u32>,
     /// Suppliers of active awards, as codes in `suppliers`: row i's are `supplier_codes[supplier_start[i]..supplier_start[i + 1]]`.
     pub suppliers: Dict,
     pub supplier_start: Vec<u32>,
@@ -104,6 +108,7 @@ pub struct Row<'a> {
     pub buyer_name: &'a str,
     pub method: Method,
     pub method_details: &'a str,
+    pub budget_line: &'a str,
     pub stage: Stage,
     pub category: Category,
     pub budget: i64,
@@ -174,6 +179,7 @@ impl Store {
                 buyer_name: r.buyer.as_ref().and_then(|b| b.name.as_deref()).unwrap_or(""),
                 method: Method::from_ocds(r.method()),
                 method_details: r.method_details().unwrap_or(""),
+                budget_line: r.planning.as_ref().and_then(|p| p.budget.as_ref()).and_then(|b| b.id.as_deref()).unwrap_or(""),
                 stage: r.stage(),
                 category: Category::from_ocds(r.tender.as_ref().and_then(|t| t.main_procurement_category.as_deref())),
                 budget: money(r.budget_amount()),
@@ -269,6 +275,8 @@ impl Store {
         self.buyer_name.push(buyer);
         let details = self.method_texts.code(row.method_details);
         self.method_details.push(details);
+        let line = self.budget_lines.code(row.budget_line);
+        self.budget_line.push(line);
     }
 
     pub fn len(&self) -> usize {

@@ -123,3 +123,22 @@ test('the province overview is usable at 360 px: the table scrolls in its box, n
   await page.keyboard.press('Tab');
   expect(await accessibilityViolations(page)).toEqual([]);
 });
+
+test('under the budget, procurement by the budget line it names, with what could not be linked', async ({ page }) => {
+  const demo = (p) => JSON.parse(readFileSync(new URL(`../../public/demo/${p}`, import.meta.url), 'utf8'));
+  const budget = demo('budget/6200101-2567.json');
+  const releases = demo('procurement/6200101-2567.json').releases;
+  // Each process's planning release names its line; the count is of processes, not releases.
+  const named = new Map(releases.filter((r) => r.planning?.budget?.id).map((r) => [r.ocid, r.planning.budget.id]));
+  const ids = new Set(budget.expenditure.map((l) => l.id));
+  const linked = [...named.values()].filter((id) => ids.has(id)).length;
+  expect(linked).toBeGreaterThan(0);
+  expect(linked).toBeLessThan(named.size);
+  await page.goto('./?data=demo&org=6200101&byear=2567&lang=en');
+  await expect(page.getByTestId('budget-link-summary')).toContainText(`${linked} / ${named.size}`);
+  await expect(page.getByTestId('budget-link-summary')).toContainText(`not linked: ${named.size - linked}`);
+  const counts = await page.getByTestId('budget-link-lines').locator('tbody td:nth-child(3)').allTextContents();
+  expect(counts.reduce((s, c) => s + num(c), 0)).toBe(linked);
+  const investment = budget.expenditure.filter((l) => l.category === 'งบลงทุน').reduce((s, l) => s + l.allocated, 0);
+  await expect(page.getByTestId('budget-investment')).toHaveText(baht(investment));
+});

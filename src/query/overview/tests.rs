@@ -39,6 +39,7 @@ fn catalog(procurement: Vec<Dataset>) -> Catalog {
 
 fn budget(org: &str, year: i32, baht: &[i64]) -> Budget {
     let line = |b: i64| ExpenditureLine {
+        id: None,
         area: "ด้านบริหารทั่วไป".into(),
         plan: "แผนงานบริหารงานทั่วไป".into(),
         task: None,

@@ -11,6 +11,8 @@ pub struct Shard<'b> {
     org: Vec<u64>,
     buyer: Vec<u64>,
     details: Vec<u64>,
+    /// Empty when the shard predates the column: every row then names no budget line.
+    budget_lines: Vec<u64>,
     year: Vec<i32>,
     codes: Vec<(Method, Stage, Category)>,
     budget: Vec<u64>,
@@ -72,10 +74,12 @@ impl<'b> Shard<'b> {
         let bidder_ids = c.column(listed(&bidder_count, bytes.len(), "bidders")?, "bidders")?;
         let (ocids, titles, keys) = (c.spans(n, "ocid")?, c.spans(n, "title")?, c.spans(n, "search keys")?);
         let spans = ocids.into_iter().zip(titles).zip(keys).map(|((o, t), k)| [o, t, k]).collect();
+        let budget_lines = if c.at < bytes.len() { c.column(n, "budget lines")? } else { Vec::new() };
         if c.at != bytes.len() {
             return Err(RowsError::BadReference("end"));
         }
-        for (column, section) in [(&org, "org"), (&buyer, "buyer"), (&details, "method details")] {
+        for (column, section) in [(&org, "org"), (&buyer, "buyer"), (&details, "method details"), (&budget_lines, "budget lines")]
+        {
             column.iter().try_for_each(|&i| s(i, section).map(drop))?;
         }
         for &i in supplier_ids.iter().chain(&bidder_ids) {
@@ -94,6 +98,7 @@ impl<'b> Shard<'b> {
             org,
             buyer,
             details,
+            budget_lines,
             year,
             codes,
             budget,
@@ -173,6 +178,7 @@ impl<'b> Shard<'b> {
                 buyer_name: strings[self.buyer[r] as usize],
                 method,
                 method_details: strings[self.details[r] as usize],
+                budget_line: self.budget_lines.get(r).map_or("", |&i| strings[i as usize]),
                 stage,
                 category,
                 budget: money(self.budget[r]),

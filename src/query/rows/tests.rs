@@ -11,7 +11,7 @@ fn columns(s: &Store, r: usize) -> String {
         .collect();
     let bidders: Vec<&str> = s.bidders_of(r as u32).iter().map(|&c| s.bidders.get(c)).collect();
     format!(
-        "{} {} {} {:?} {:?} {:?} {} {} {} {:?} {:?} {} {} {} {} {:?} {:?} {}",
+        "{} {} {} {:?} {:?} {:?} {} {} {} {:?} {:?} {} {} {} {} {:?} {:?} {} {}",
         s.orgs.get(s.org[r]),
         s.fiscal_year[r],
         s.ocid(r),
@@ -30,6 +30,7 @@ fn columns(s: &Store, r: usize) -> String {
         suppliers,
         bidders,
         s.row_of(s.ocid(r)) == Some(r as u32),
+        s.budget_lines.get(s.budget_line[r]),
     )
 }
 
@@ -51,6 +52,19 @@ fn a_shard_read_back_has_every_column_of_the_rows_it_was_written_from() {
     // Money sums agree to the satang.
     let totals = |s: &Store| crate::query::summary::totals(s, &all).contract_value;
     assert_eq!(totals(&read), totals(&raw));
+    assert!(raw.budget_line.iter().any(|&l| !raw.budget_lines.get(l).is_empty()), "the demo names budget lines");
+}
+
+#[test]
+fn a_shard_written_before_the_budget_line_column_reads_as_naming_none() {
+    let raw = store(50);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let older = encode_with(&raw, &all, false);
+    assert!(older.len() < encode(&raw, &all).len());
+    let mut read = Store::default();
+    assert_eq!(decode_into(&mut read, &older), Ok(raw.len()));
+    assert!(read.budget_line.iter().all(|&l| read.budget_lines.get(l).is_empty()));
+    assert_eq!(read.ocid(7), raw.ocid(7));
 }
 
 #[test]
@@ -160,8 +174,8 @@ fn a_bad_reference_anywhere_is_found_before_any_row_is_pushed() {
 fn a_text_that_is_not_utf8_in_the_last_row_is_found_before_any_row_is_pushed() {
     let raw = store(40);
     let all: Vec<u32> = (0..raw.len() as u32).collect();
-    let mut bytes = encode(&raw, &all);
-    // The last byte is the end of the last row's search key.
+    // Without the optional budget-line column, the last byte is the end of the last row's search key.
+    let mut bytes = encode_with(&raw, &all, false);
     let last = bytes.len() - 1;
     bytes[last] = 0xFF;
     let mut shard = Shard::read(&bytes).unwrap();

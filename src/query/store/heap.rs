@@ -42,6 +42,7 @@ macro_rules! over_columns {
             + $f(&$s.spend_date)
             + $f(&$s.buyer_name)
             + $f(&$s.method_details)
+            + $f(&$s.budget_line)
             + $f(&$s.supplier_start)
             + $f(&$s.supplier_codes)
             + $f(&$s.bidder_start)

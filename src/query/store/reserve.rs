@@ -18,6 +18,7 @@ impl Store {
         self.spend_date.reserve_exact(rows);
         self.buyer_name.reserve_exact(rows);
         self.method_details.reserve_exact(rows);
+        self.budget_line.reserve_exact(rows);
         self.supplier_start.reserve_exact(rows + 1);
         self.bidder_start.reserve_exact(rows + 1);
         self.by_ocid.reserve(rows);

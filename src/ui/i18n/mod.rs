@@ -94,6 +94,15 @@ keys! {
     ExpectedDatasets => "ชุดข้อมูลที่ควรมีทุกปี", "Datasets expected each year";
     FieldsCounted => "ช่องของแต่ละโครงการจัดซื้อจัดจ้างที่นับ", "Fields counted in each procurement process";
     HeadlineFigures => "ตัวเลขสำคัญ", "Headline figures,";
+    BudgetAndProcurement => "งบประมาณกับการจัดซื้อจัดจ้าง", "Budget and procurement";
+    InvestmentBudget => "งบลงทุนตามข้อบัญญัติ", "Investment budget in the ordinance";
+    WorksProcured => "งานก่อสร้างที่จัดจ้างในปีนี้ (มูลค่าสัญญา)", "Works procured this year (contract value)";
+    BudgetHasNoLineIds => "ข้อบัญญัตินี้ไม่มีรหัสรายการ จึงเชื่อมโยงโครงการจัดซื้อจัดจ้างกับรายการงบประมาณไม่ได้เลย:", "This ordinance gives its lines no ids, so no procurement can be linked to a budget line:";
+    LinkedToLines => "โครงการที่ระบุรายการงบประมาณของข้อบัญญัตินี้", "Processes that name a line of this ordinance:";
+    NotLinked => "เชื่อมโยงไม่ได้", "not linked:";
+    ProcurementByBudgetLine => "การจัดซื้อจัดจ้างตามรายการงบประมาณ", "Procurement by budget line";
+    BudgetLine => "รายการงบประมาณ (ด้าน › แผนงาน › งาน · งบ)", "Budget line (area › plan › task · category)";
+    ContractedShare => "ทำสัญญาแล้ว (% ของงบ)", "Contracted (% of allocation)";
     CompletenessMethod => "วิธีคิดความครบถ้วนของข้อมูล", "How data completeness is scored";
     DownloadSvg => "ดาวน์โหลด SVG", "Download SVG";
     CheckData => "ตรวจสอบไฟล์ข้อมูล", "Check my data";

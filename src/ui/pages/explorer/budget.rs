@@ -33,6 +33,10 @@ pub(super) async fn load(urls: Vec<(String, Option<String>)>, folder: &'static s
     (budgets, failed)
 }
 
+fn years_of(budgets: StoredValue<Vec<Budget>>) -> Vec<FiscalYear> {
+    budgets.with_value(|bs| bs.iter().map(|b| b.fiscal_year).collect())
+}
+
 fn money(l: Lang, t: Option<Total>) -> String {
     t.map_or_else(|| crate::ui::i18n::t(l, Key::NoData).to_string(), Total::format_baht)
 }
@@ -72,12 +76,17 @@ pub fn BudgetSection(code: String) -> impl IntoView {
         .into_any();
     }
     let data = LocalResource::new(move || load(urls.clone(), folder));
+    let org_code = StoredValue::new(code.clone());
     let asked = view.select(|s| s.budget_year);
     let share = view.select(|s| s.budget_share);
     let render = move |(budgets, failed): (Vec<Budget>, Vec<String>)| {
         let years: Vec<FiscalYear> = budgets.iter().map(|b| b.fiscal_year).collect();
         let any = !years.is_empty();
         let budgets = StoredValue::new(budgets);
+        let chosen = Memo::new(move |_| {
+            let year = chosen_year(&years_of(budgets), asked.get())?;
+            budgets.with_value(|bs| bs.iter().find(|b| b.fiscal_year == year).cloned())
+        });
         let shown = Memo::new(move |_| {
             let year = chosen_year(&years, asked.get())?;
             budgets.with_value(|bs| {
@@ -133,6 +142,7 @@ pub fn BudgetSection(code: String) -> impl IntoView {
             </p>
             {any.then(|| view! { <BarChartView chart=chart file_stem=stem /> })}
             {move || shown.get().map(|v| tables(lang.get(), &v, share.get()))}
+            {move || chosen.get().map(|b| view! { <super::budget_link::BudgetProcurement code=org_code.get_value() budget=b /> })}
         }
     };
     view! {

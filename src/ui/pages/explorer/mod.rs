@@ -2,6 +2,7 @@
 //! one process, one supplier. The catalog's procurement is loaded once here and shared by every page below.
 mod assessment;
 mod budget;
+mod budget_link;
 mod data;
 mod headline;
 mod org;
