@@ -35,6 +35,8 @@ pub enum DatasetKind {
     /// Explorer shards (`query::rows`): the columns the list views read, written by `locallens publish`; the
     /// procurement files stay the detail and the source of truth.
     Rows,
+    /// The overview's procurement figures per organisation for one fiscal year (`query::overview::PublishedYear`).
+    Overview,
 }
 
 impl DatasetKind {
@@ -46,6 +48,7 @@ impl DatasetKind {
             DatasetKind::Ita => "ita",
             DatasetKind::Flags => "flags",
             DatasetKind::Rows => "rows",
+            DatasetKind::Overview => "overview",
         }
     }
 }
@@ -71,6 +74,8 @@ pub enum DataFormat {
     LocallensFlags,
     /// An explorer shard, `locallens-rows` v1 (docs/SHARDS.md).
     LocallensRows,
+    /// The overview's figures of one fiscal year, written by `locallens publish`.
+    LocallensOverview,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

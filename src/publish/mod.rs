@@ -315,6 +315,30 @@ pub fn add_province_flags(catalog: &mut Catalog, province: &str, year: i32, file
     (path, bytes)
 }
 
+/// The overview's procurement figures of one fiscal year (`overview/<year>.json`), listed in the catalog.
+pub fn add_overview(catalog: &mut Catalog, year: &crate::query::overview::PublishedYear) -> (String, Vec<u8>) {
+    let path = format!("overview/{}.json", year.fiscal_year);
+    let mut bytes = serde_json::to_vec(year).expect("plain data serialises");
+    bytes.push(b'\n');
+    catalog.datasets.push(Dataset {
+        id: format!("overview-{}", year.fiscal_year),
+        kind: DatasetKind::Overview,
+        format: DataFormat::LocallensOverview,
+        organisation: None,
+        fiscal_year: Some(FiscalYear(year.fiscal_year)),
+        province_code: None,
+        size: Some(bytes.len() as u64),
+        rows: None,
+        url: path.clone(),
+        sha256: Some(sha256_hex(&bytes)),
+        published: None,
+        source: None,
+        demonstration: false,
+        incomplete: None,
+    });
+    (path, bytes)
+}
+
 /// The catalog's datasets in a stable order (kind, organisation, year), so a republished catalog diffs cleanly.
 pub fn sort_datasets(catalog: &mut Catalog) {
     catalog.datasets.sort_by(|a, b| {

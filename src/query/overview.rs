@@ -7,7 +7,6 @@
 //! Scores (LPA, ITA, completeness) are not amounts: over several places they are a mean, with its count.
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::coded_enum;
 use crate::domain::assessment::{Ita, Lpa};
 use crate::domain::budget::Budget;
 use crate::domain::catalog::{Catalog, DatasetKind};
@@ -20,7 +19,9 @@ use crate::query::completeness::Completeness;
 use crate::query::store::{Store, NONE};
 
 mod csv;
+mod published;
 pub use csv::{organisations_csv, provinces_csv};
+pub use published::{Published, PublishedYear};
 
 /// What the overview is computed from: the loaded procurement, its flags, and the budget and assessment files.
 pub struct Inputs<'a> {
@@ -31,6 +32,9 @@ pub struct Inputs<'a> {
     pub budgets: &'a [Budget],
     pub lpa: &'a [Lpa],
     pub ita: &'a [Ita],
+    /// Procurement figures `locallens publish` wrote: used for their years instead of the store, so that a
+    /// country's overview needs no shard.
+    pub published: &'a [PublishedYear],
 }
 
 /// Σ amount / Σ population over the places that have both; `without` counts the places that lack either.
@@ -245,24 +249,13 @@ pub fn organisation(inputs: &Inputs, year: i32, code: &str) -> Option<OrgRow> {
 }
 
 fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool) -> Vec<OrgRow> {
-    let Inputs { catalog, store, flagged, budgets, lpa, ita } = *inputs;
+    let Inputs { catalog, store, flagged, budgets, lpa, ita, published } = *inputs;
     let covered = Covered::of(catalog, year);
     let synthetic_year = catalog.demonstration;
-    let mut procured: HashMap<&str, (Procured, Completeness)> = HashMap::new();
-    for &row in store.by_year.get(&year).map_or(&[][..], Vec::as_slice) {
-        let r = row as usize;
-        let (p, c) = procured.entry(store.orgs.get(store.org[r])).or_default();
-        p.processes += 1;
-        if store.contract_value[r] != NONE {
-            p.value.add(Satang(store.contract_value[r]));
-            p.with_value += 1;
-        }
-        p.limited += u64::from(matches!(store.method[r], Method::Limited | Method::Direct));
-        if let Some(mask) = flagged {
-            *p.flagged.get_or_insert(0) += u64::from(mask.get(r).copied().unwrap_or(false));
-        }
-        c.count_row(store, row);
-    }
+    let (procured, flagged) = match published.iter().find(|p| p.fiscal_year == year) {
+        Some(p) => (p.by_org(), p.flags_run),
+        None => (procured_by_org(store, year, flagged), flagged.is_some()),
+    };
     let budget_of: HashMap<&str, &Budget> =
         budgets.iter().filter(|b| b.fiscal_year.0 == year).map(|b| (b.organisation.as_str(), b)).collect();
     let lpa_of: HashMap<&str, &Lpa> = lpa.iter().filter(|l| l.year == year).map(|l| (l.organisation.as_str(), l)).collect();
@@ -275,7 +268,7 @@ fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool
             let code = o.code.as_str();
             let covered = covered.covers(o);
             let (mut procurement, mut completeness) = procured.get(code).copied().unwrap_or_default();
-            if flagged.is_some() && procurement.flagged.is_none() {
+            if flagged && procurement.flagged.is_none() {
                 procurement.flagged = Some(0);
             }
             let budget = budget_of.get(code);
@@ -314,6 +307,26 @@ fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool
         .collect()
 }
 
+/// Each organisation's procurement of fiscal year `year` in `store`, and the fields it fills.
+pub fn procured_by_org(store: &Store, year: i32, flagged: Option<&[bool]>) -> HashMap<String, (Procured, Completeness)> {
+    let mut by_code: HashMap<u32, (Procured, Completeness)> = HashMap::new();
+    for &row in store.by_year.get(&year).map_or(&[][..], Vec::as_slice) {
+        let r = row as usize;
+        let (p, c) = by_code.entry(store.org[r]).or_default();
+        p.processes += 1;
+        if store.contract_value[r] != NONE {
+            p.value.add(Satang(store.contract_value[r]));
+            p.with_value += 1;
+        }
+        p.limited += u64::from(matches!(store.method[r], Method::Limited | Method::Direct));
+        if let Some(mask) = flagged {
+            *p.flagged.get_or_insert(0) += u64::from(mask.get(r).copied().unwrap_or(false));
+        }
+        c.count_row(store, row);
+    }
+    by_code.into_iter().map(|(code, v)| (store.orgs.get(code).to_string(), v)).collect()
+}
+
 /// Each province's figures over its organisations, in Thai order of the province's name.
 pub fn provinces(rows: &[OrgRow], organisations: &[Organisation]) -> Vec<ProvinceRow> {
     let codes: HashMap<&str, Option<&String>> =
@@ -338,13 +351,14 @@ pub fn years(inputs: &Inputs) -> Vec<i32> {
     years.extend(inputs.budgets.iter().map(|b| b.fiscal_year.0));
     years.extend(inputs.lpa.iter().map(|l| l.year));
     years.extend(inputs.ita.iter().map(|i| i.year));
+    years.extend(inputs.published.iter().map(|p| p.fiscal_year));
     years.extend(inputs.catalog.fiscal_years().iter().map(|y| y.0));
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     years
 }
 
-coded_enum! {
+crate::coded_enum! {
     /// The overview's columns a reader may sort by (`osort=`, `-` first for largest first).
     pub enum Column {
         Name = "name" => ("ชื่อ", "Name"),

@@ -1,6 +1,7 @@
 //! `locallens publish`: a catalog and raw files → the data folder the app reads (`publish` in the library
 //! decides where everything goes; this file reads and writes). e-GP rows stream file by file, and each
 //! file's releases are appended to their shards before the next file is read.
+use locallens::query::overview::PublishedYear;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -42,7 +43,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         None => HashSet::new(),
     };
     // Shards are appended to: start from empty folders, and only the folders this command owns.
-    for dir in ["procurement", "budget", "flags", "rows", "csv"] {
+    for dir in ["procurement", "budget", "flags", "rows", "csv", "overview"] {
         let dir = out.join(dir);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -90,7 +91,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let (mut catalog, published) = publication.finish();
     let flag_files = write_flags(&out, &mut catalog)?;
-    let (org_shards, province_shards) = write_rows(&out, &mut catalog)?;
+    let (org_shards, province_shards, overview) = write_rows(&out, &mut catalog)?;
+    for year in overview.into_values() {
+        let (path, bytes) = publish::add_overview(&mut catalog, &year);
+        std::fs::write(out.join(&path), bytes).map_err(|e| format!("{path}: {e}"))?;
+    }
     for d in catalog.datasets.iter_mut().filter(|d| d.size.is_none()) {
         d.size = std::fs::metadata(out.join(&d.url)).ok().map(|m| m.len());
     }
@@ -183,12 +188,19 @@ fn write_flags(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) ->
 /// Writes the explorer shards: each organisation's and year's, and each province's and year's (with its flags
 /// as one file and its rows as CSV for analysts). Reads one organisation's releases at a time and keeps one
 /// province's columns: memory stays bounded by the largest province, not the country.
-fn write_rows(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) -> Result<(usize, usize), String> {
+/// Also returns the overview's procurement figures of each fiscal year, from the same province stores.
+fn write_rows(
+    out: &Path,
+    catalog: &mut locallens::domain::catalog::Catalog,
+) -> Result<(usize, usize, BTreeMap<i32, PublishedYear>), String> {
     use locallens::domain::calendar::FiscalYear;
     use locallens::domain::catalog::DatasetKind;
     use locallens::domain::ocds::Process;
+    use locallens::query::flags::precomputed::Precomputed;
+    use locallens::query::flags::yearly::ByYear;
     use locallens::query::{rows, store::Store};
     let (mut orgs, mut provinces) = (0, 0);
+    let mut overview: BTreeMap<i32, PublishedYear> = BTreeMap::new();
     for ((province, year), members) in publish::by_province(catalog) {
         let mut whole = Store::default();
         let mut flags = Vec::new();
@@ -225,12 +237,22 @@ fn write_rows(out: &Path, catalog: &mut locallens::domain::catalog::Catalog) -> 
         let csv = locallens::query::export::processes_csv(&whole, &all, locallens::domain::lang::Lang::En, None);
         let csv_path = format!("csv/province-{province}-{year}.csv");
         std::fs::write(out.join(&csv_path), csv).map_err(|e| format!("{csv_path}: {e}"))?;
+        // The province's figures for the overview, flagged by the published run it is about to write.
+        let parsed: Result<Vec<Precomputed>, _> = flags.iter().map(|f| serde_json::from_slice(f)).collect();
+        let mask = parsed.ok().and_then(|files| ByYear::from_precomputed(&files).ok()).map(|by_year| by_year.mask(&whole));
+        let figures = PublishedYear::of(&whole, year, mask.as_deref());
+        match overview.entry(year) {
+            std::collections::btree_map::Entry::Occupied(mut y) => y.get_mut().merge(figures),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(figures);
+            }
+        }
         let (path, bytes) = publish::add_province_flags(catalog, &province, year, &flags);
         std::fs::write(out.join(&path), bytes).map_err(|e| format!("{path}: {e}"))?;
         provinces += 1;
     }
     publish::sort_datasets(catalog);
-    Ok((orgs, provinces))
+    Ok((orgs, provinces, overview))
 }
 
 /// One line of a shard this command wrote: a compiled release.

@@ -77,7 +77,7 @@ fn procurement_figures_match_a_count_of_each_organisations_rows() {
     let store = store(90);
     let cat = catalog(vec![dataset("all", DatasetKind::Procurement, None, None)]);
     let mask: Vec<bool> = (0..store.len()).map(|r| r % 3 == 0).collect();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: Some(&mask), budgets: &[], lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: Some(&mask), budgets: &[], lpa: &[], ita: &[], published: &[] };
     for year in crate::demo::YEARS {
         let rows = organisations(&inputs, year);
         assert_eq!(rows.len(), cat.organisations.len());
@@ -103,7 +103,7 @@ fn procurement_not_covered_is_no_data_and_covered_without_rows_is_zero() {
     let store = Store::default();
     let orgs = crate::demo::orgs::organisations();
     let cat = catalog(vec![dataset("one", DatasetKind::Procurement, Some(&orgs[0].code), Some(2568))]);
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[], published: &[] };
     let rows = organisations(&inputs, 2568);
     assert_eq!(rows[0].figures.procurement.map(|p| p.processes), Some(0));
     assert_eq!(rows[0].figures.procurement.and_then(|p| p.signals_per_100()), None, "no run, no rate");
@@ -114,7 +114,7 @@ fn procurement_not_covered_is_no_data_and_covered_without_rows_is_zero() {
     let mut by_province = dataset("p", DatasetKind::Rows, None, Some(2568));
     by_province.province_code = orgs[0].province_code.clone();
     let cat = catalog(vec![by_province]);
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[], published: &[] };
     for r in organisations(&inputs, 2568) {
         let o = cat.organisation(&r.code).unwrap();
         assert_eq!(r.figures.procurement.is_some(), o.province_code.is_some() && o.province_code == orgs[0].province_code);
@@ -134,7 +134,7 @@ fn per_capita_over_places_is_the_sum_over_the_sum_not_a_mean_of_ratios() {
         budget(codes[3], 2568, &[7_000]),
     ];
     let store = Store::default();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
     let rows = organisations(&inputs, 2568);
     assert_eq!(rows[0].figures.budget_per_capita.value(), Some(100.0));
     assert_eq!(rows[3].figures.budget_per_capita.value(), None, "0 people is no figure, never a divisor");
@@ -158,7 +158,7 @@ fn provinces_sum_their_organisations_and_the_whole_sums_the_provinces() {
     let cat = catalog(vec![dataset("all", DatasetKind::Procurement, None, None)]);
     let budgets: Vec<Budget> =
         cat.organisations.iter().enumerate().map(|(i, o)| budget(&o.code, 2567, &[1_000 * (i as i64 + 1)])).collect();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
     let rows = organisations(&inputs, 2567);
     let provinces = provinces(&rows, &cat.organisations);
     for p in &provinces {
@@ -186,7 +186,7 @@ fn assessments_and_completeness_are_per_year_means() {
     };
     let lpas = vec![lpa(&codes[0], 80.0), lpa(&codes[1], 60.0)];
     let store = Store::default();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &lpas, ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &lpas, ita: &[], published: &[] };
     let rows = organisations(&inputs, 2568);
     assert_eq!(rows[0].figures.lpa.value(), Some(80.0));
     assert!(rows[0].figures.demonstration && !rows[2].figures.demonstration);
@@ -203,7 +203,7 @@ fn assessments_and_completeness_are_per_year_means() {
 fn sorting_puts_missing_figures_last_either_way() {
     let cat = with_population(catalog(vec![]), &[(0, Some(10)), (1, None), (2, Some(30)), (3, Some(20))]);
     let store = Store::default();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &[], lpa: &[], ita: &[], published: &[] };
     let mut rows: Vec<OrgRow> = organisations(&inputs, 2568).into_iter().take(4).collect();
     let codes = |rows: &[OrgRow]| rows.iter().map(|r| r.figures.population).collect::<Vec<_>>();
     for descending in [false, true] {
@@ -225,7 +225,7 @@ fn csv_has_a_row_per_place_and_no_data_as_empty_fields() {
     let cat = with_population(catalog(vec![]), &[(0, Some(10)), (1, None)]);
     let budgets = vec![budget(&cat.organisations[0].code, 2568, &[1_234])];
     let store = Store::default();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[] };
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
     let rows = organisations(&inputs, 2568);
     let csv = organisations_csv(&rows, Lang::En, Some("note"));
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
@@ -239,4 +239,24 @@ fn csv_has_a_row_per_place_and_no_data_as_empty_fields() {
     let provinces = provinces(&rows, &cat.organisations);
     let p = provinces_csv(&provinces, Lang::Th, None);
     assert_eq!(p.trim_end().split("\r\n").count(), provinces.len() + 1);
+}
+
+#[test]
+fn published_figures_give_the_same_rows_as_the_store_they_were_made_from() {
+    let store = store(240);
+    let cat = catalog(vec![dataset("all", DatasetKind::Procurement, None, None)]);
+    let mask: Vec<bool> = (0..store.len()).map(|r| r % 5 == 1).collect();
+    for year in crate::demo::YEARS {
+        let from_store =
+            Inputs { catalog: &cat, store: &store, flagged: Some(&mask), budgets: &[], lpa: &[], ita: &[], published: &[] };
+        // Written and read back as publish and the browser do, then used without the store.
+        let json = serde_json::to_vec(&PublishedYear::of(&store, year, Some(&mask))).unwrap();
+        let published: PublishedYear = serde_json::from_slice(&json).unwrap();
+        let empty = Store::default();
+        let files = [published];
+        let from_file =
+            Inputs { catalog: &cat, store: &empty, flagged: None, budgets: &[], lpa: &[], ita: &[], published: &files };
+        assert_eq!(organisations(&from_file, year), organisations(&from_store, year), "{year}");
+        assert_eq!(years(&from_file), vec![year]);
+    }
 }

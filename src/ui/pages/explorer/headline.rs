@@ -81,6 +81,7 @@ fn Cards(data: Arc<Loaded>, files: Files, code: String) -> impl IntoView {
             budgets,
             lpa: &a.lpa,
             ita: &a.ita,
+            published: &[],
         };
         let years = overview::years(&inputs);
         let year = asked.get().filter(|y| years.contains(y)).or(years.first().copied())?;

@@ -12,7 +12,8 @@ use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
 use crate::ingest::assessment::Assessments;
-use crate::query::overview::{self, Column, Figures, Inputs, Order, OrgRow, ProvinceRow};
+use crate::query::overview::{self, Column, Figures, Inputs, Order, OrgRow, ProvinceRow, PublishedYear};
+use crate::query::store::Store;
 use crate::ui::components::download::download;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -44,31 +45,43 @@ pub fn Overview() -> impl IntoView {
         let catalog = catalog.clone();
         move |_| provinces.with(|p| Scope::of_provinces(&catalog, p))
     });
+    // What publish wrote: a country's overview from a few hundred kilobytes, without a shard.
+    let published: Vec<(String, Option<String>)> =
+        catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Overview).map(|d| (d.url.clone(), d.sha256.clone())).collect();
     view! {
         <section class="overview" data-testid="overview">
             <h1>{move || Tab::Overview.label().get(lang.get())}</h1>
             {move || {
-                let scope = scope.get();
-                view! { <WithData scope=scope render=|data| view! { <Figured data=data /> } /> }
+                if published.is_empty() {
+                    let scope = scope.get();
+                    view! { <WithData scope=scope render=|data| view! { <Figured data=Some(data) published=Vec::new() /> } /> }.into_any()
+                } else {
+                    view! { <Figured data=None published=published.clone() /> }.into_any()
+                }
             }}
         </section>
     }
 }
 
-/// Waits for the budget and assessment files, then shows the tables.
+/// The published overview files, read; a file that fails is left out (its years then show no procurement).
+async fn load_published(files: Vec<(String, Option<String>)>, folder: &'static str) -> Vec<PublishedYear> {
+    let fetched = crate::ui::fetch::fetch_all_verified(folder, &files).await;
+    fetched.into_iter().filter_map(|(_, bytes)| serde_json::from_slice(&bytes.ok()?).ok()).collect()
+}
+
+/// Waits for the budget, assessment and published overview files, then shows the tables.
 #[component]
-fn Figured(data: Arc<Loaded>) -> impl IntoView {
+fn Figured(data: Option<Arc<Loaded>>, published: Vec<(String, Option<String>)>) -> impl IntoView {
     let view = use_view();
     let catalog = use_catalog().0;
     let folder = view.get_untracked().data.folder();
     let files = wanted(&catalog, &view.get_untracked().filter.provinces);
-    let (budgets, assessments) = (files.clone(), files);
     let loaded = LocalResource::new(move || {
-        let (b, a) = (budgets.clone(), assessments.clone());
+        let (files, published) = (files.clone(), published.clone());
         async move {
-            let (budgets, _) = super::budget::load(b, folder).await;
-            let assessments = super::assessment::load(a, folder).await;
-            Arc::new((budgets, assessments))
+            let (budgets, _) = super::budget::load(files.clone(), folder).await;
+            let assessments = super::assessment::load(files, folder).await;
+            Arc::new((budgets, assessments, load_published(published, folder).await))
         }
     });
     view! {
@@ -84,18 +97,21 @@ fn Figured(data: Arc<Loaded>) -> impl IntoView {
     }
 }
 
-type Files = Arc<(Vec<crate::domain::budget::Budget>, Assessments)>;
+type Files = Arc<(Vec<crate::domain::budget::Budget>, Assessments, Vec<PublishedYear>)>;
 
 #[component]
-fn Tables(data: Arc<Loaded>, files: Files) -> impl IntoView {
+fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
-    let flags = use_flags();
+    // Flags are the loaded data's; published figures carry their own run's counts.
+    let flags = data.is_some().then(use_flags);
     let asked = view.select(|s| s.budget_year);
+    let empty = Store::default();
     let years = {
-        let (budgets, a) = &*files;
-        let inputs = Inputs { catalog: &catalog, store: &data.store, flagged: None, budgets, lpa: &a.lpa, ita: &a.ita };
+        let (budgets, a, published) = &*files;
+        let store = data.as_ref().map_or(&empty, |d| &d.store);
+        let inputs = Inputs { catalog: &catalog, store, flagged: None, budgets, lpa: &a.lpa, ita: &a.ita, published };
         overview::years(&inputs)
     };
     let year = {
@@ -107,16 +123,18 @@ fn Tables(data: Arc<Loaded>, files: Files) -> impl IntoView {
         let (catalog, data, files) = (catalog.clone(), data.clone(), files.clone());
         Memo::new(move |_| {
             let year = year.get()?;
-            let state = flags.get().ok();
+            let state = flags.and_then(|f| f.get().ok());
             let mask = state.as_ref().filter(|s| matches!(s.run, FlagRun::Published | FlagRun::InBrowser { .. }));
-            let (budgets, a) = &*files;
+            let (budgets, a, published) = &*files;
+            let empty = Store::default();
             let inputs = Inputs {
                 catalog: &catalog,
-                store: &data.store,
+                store: data.as_ref().map_or(&empty, |d| &d.store),
                 flagged: mask.map(|s| s.mask.as_slice()),
                 budgets,
                 lpa: &a.lpa,
                 ita: &a.ita,
+                published,
             };
             Some(Arc::new(overview::organisations(&inputs, year)))
         })
