@@ -55,7 +55,8 @@ fn demo_catalog_budgets_and_assessments_match_their_schemas_and_checksums() {
             }
             locallens::domain::catalog::DatasetKind::Procurement
             | locallens::domain::catalog::DatasetKind::Flags
-            | locallens::domain::catalog::DatasetKind::Rows => common::read(&path),
+            | locallens::domain::catalog::DatasetKind::Rows
+            | locallens::domain::catalog::DatasetKind::Overview => common::read(&path),
         };
         use sha2::Digest;
         let digest: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
