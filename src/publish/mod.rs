@@ -296,23 +296,36 @@ pub fn add_province_flags(catalog: &mut Catalog, province: &str, year: i32, file
         bytes.extend_from_slice(file.trim_ascii_end());
     }
     bytes.extend_from_slice(b"]\n");
-    catalog.datasets.push(Dataset {
-        id: format!("flags-province-{province}-{year}"),
-        kind: DatasetKind::Flags,
-        format: DataFormat::LocallensFlags,
+    let mut listed = derived(
+        format!("flags-province-{province}-{year}"),
+        (DatasetKind::Flags, DataFormat::LocallensFlags),
+        year,
+        &path,
+        &bytes,
+    );
+    listed.province_code = Some(province.to_string());
+    catalog.datasets.push(listed);
+    (path, bytes)
+}
+
+/// A file publish derives from the others, of several organisations and one fiscal year, as the catalog lists it.
+fn derived(id: String, (kind, format): (DatasetKind, DataFormat), year: i32, path: &str, bytes: &[u8]) -> Dataset {
+    Dataset {
+        id,
+        kind,
+        format,
         organisation: None,
         fiscal_year: Some(FiscalYear(year)),
-        province_code: Some(province.to_string()),
+        province_code: None,
         size: Some(bytes.len() as u64),
         rows: None,
-        url: path.clone(),
-        sha256: Some(sha256_hex(&bytes)),
+        url: path.to_string(),
+        sha256: Some(sha256_hex(bytes)),
         published: None,
         source: None,
         demonstration: false,
         incomplete: None,
-    });
-    (path, bytes)
+    }
 }
 
 /// The overview's procurement figures of one fiscal year (`overview/<year>.json`), listed in the catalog.
@@ -320,22 +333,13 @@ pub fn add_overview(catalog: &mut Catalog, year: &crate::query::overview::Publis
     let path = format!("overview/{}.json", year.fiscal_year);
     let mut bytes = serde_json::to_vec(year).expect("plain data serialises");
     bytes.push(b'\n');
-    catalog.datasets.push(Dataset {
-        id: format!("overview-{}", year.fiscal_year),
-        kind: DatasetKind::Overview,
-        format: DataFormat::LocallensOverview,
-        organisation: None,
-        fiscal_year: Some(FiscalYear(year.fiscal_year)),
-        province_code: None,
-        size: Some(bytes.len() as u64),
-        rows: None,
-        url: path.clone(),
-        sha256: Some(sha256_hex(&bytes)),
-        published: None,
-        source: None,
-        demonstration: false,
-        incomplete: None,
-    });
+    catalog.datasets.push(derived(
+        format!("overview-{}", year.fiscal_year),
+        (DatasetKind::Overview, DataFormat::LocallensOverview),
+        year.fiscal_year,
+        &path,
+        &bytes,
+    ));
     (path, bytes)
 }
 
