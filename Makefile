@@ -81,6 +81,8 @@ bench: dist
 	node tools/bench/org-bytes.mjs public/data | tee target/bench/org-bytes.json
 	node tools/bench/formats.mjs public/data 62 2568 | tee target/bench/formats.json
 	node tools/bench/national.mjs public/data | tee target/bench/all-procurement.json
+	# The overview: the provinces' table, one province's, a sort (docs/SHARDS.md; over target/national/data by hand).
+	node tools/bench/overview.mjs public/data | tee target/bench/overview.json
 	# The same steps natively, each timed as the page runs it as one task (a shard's read, a slice, a flags file).
 	cargo run --release --example first_view -- public/data | tee target/bench/first-view-native.txt
 	# What the wasm is made of, by crate and by our module (docs/BUNDLE.md).
