@@ -77,6 +77,8 @@ test('an อบจ.\'s headline figures equal its budget file, and link to the v
   const errors = watchErrors(page);
   await page.goto(`./?org=${PAO_CODE}&byear=2565`);
   await expect(page.getByTestId('headline-budget')).toContainText(baht(pao.total));
+  // Identity: where the office is, as a link to a map the reader may follow.
+  await expect(page.getByTestId('org-location')).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/\?mlat=1[0-9]\.\d+&mlon=9\d\.\d+/);
   await expect(page.getByTestId('headline-per-capita')).toContainText((pao.total / pao.pao.population).toFixed(2));
   await expect(page.getByTestId('headline-value')).toContainText('ไม่มีข้อมูล');
   await page.goto(`./?org=${PAO_CODE}&byear=2568`);

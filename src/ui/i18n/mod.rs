@@ -60,6 +60,8 @@ keys! {
     Province => "จังหวัด", "Province";
     District => "อำเภอ", "District";
     Population => "ประชากร", "Population";
+    OfficeLocation => "ที่ตั้งสำนักงาน (แผนที่ OpenStreetMap)", "Office location (OpenStreetMap)";
+    Area => "พื้นที่", "Area";
     FiscalYear => "ปีงบประมาณ", "Fiscal year";
     BackToList => "← รายชื่อ อปท. ทั้งหมด", "← All local governments";
     Procurement => "การจัดซื้อจัดจ้าง", "Procurement";

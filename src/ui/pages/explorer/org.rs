@@ -44,6 +44,16 @@ pub fn OrgPage(code: String) -> impl IntoView {
                     parts.join(" · ")
                 })}
             </p>
+            {move || org.with_value(|o| {
+                let l = lang.get();
+                let area = o.area_km2.map(|a| format!(" · {} {a:.1} km²", t(l, Key::Area)));
+                let place = o.location.map(|p| {
+                    // A link the reader follows, not a request the page makes: the page stays on its own origin.
+                    let href = format!("https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=14/{:.5}/{:.5}", p.lat, p.lon, p.lat, p.lon);
+                    view! { {t(l, Key::OfficeLocation)} ": " <a href=href rel="noopener noreferrer" data-testid="org-location">{format!("{:.4}, {:.4}", p.lat, p.lon)}</a> }
+                });
+                (place.is_some() || area.is_some()).then(|| view! { <p class="org-meta">{place}{area}</p> })
+            })}
             <super::headline::Headline code=code.get_value() />
             <WhereToTurn code=code.get_value() />
             <BudgetSection code=code.get_value() />
