@@ -1,5 +1,6 @@
 //! Chart specs (plain data: what to draw) and their rendering to SVG with plotters.
 pub mod budget;
+pub mod icicle;
 pub mod measure;
 pub mod procurement;
 pub mod spec;

@@ -59,6 +59,11 @@ for (const i of [0, 19, 38, 57, 75]) {
       const plans = tree.slice(start + 1, end < 0 ? undefined : end).filter(([d]) => d === 1);
       for (const plan of area.plans) expect(plans, `${area.area} / ${plan.plan}`).toContainEqual([1, plan.plan, baht(plan.total)]);
     }
+    // The icicle draws each line as a filled and an outlined rectangle over a background (lines too narrow to
+    // draw are left to the table).
+    const rects = await page.getByTestId('budget-icicle').locator('rect').count();
+    expect(rects).toBeGreaterThanOrEqual(1 + 2 * source.groupedByArea.length);
+    expect(rects).toBeLessThanOrEqual(1 + 2 * tree.length);
     const types = await page.getByTestId('budget-categories').locator('tbody tr').evaluateAll((rows) =>
       rows.map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent]));
     for (const type of source.groupedByType) expect(types).toContainEqual([type.type, baht(type.total)]);

@@ -105,6 +105,7 @@ keys! {
     ProcurementByBudgetLine => "การจัดซื้อจัดจ้างตามรายการงบประมาณ", "Procurement by budget line";
     BudgetLine => "รายการงบประมาณ (ด้าน › แผนงาน › งาน · งบ)", "Budget line (area › plan › task · category)";
     ContractedShare => "ทำสัญญาแล้ว (% ของงบ)", "Contracted (% of allocation)";
+    IcicleCaption => "แต่ละแถบกว้างตามสัดส่วนของงบประมาณทั้งปี: ด้าน (บน) → แผนงาน → งาน (ล่าง) ตารางด้านล่างแสดงรายการเดียวกันครบทุกรายการ", "Each band is as wide as its share of the year's budget: area (top) → plan → task (bottom). The table below lists every one of them.";
     CompletenessMethod => "วิธีคิดความครบถ้วนของข้อมูล", "How data completeness is scored";
     DownloadSvg => "ดาวน์โหลด SVG", "Download SVG";
     CheckData => "ตรวจสอบไฟล์ข้อมูล", "Check my data";

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::charts::budget::{by_area, Labels};
+use crate::charts::icicle;
 use crate::domain::budget::Budget;
 use crate::domain::calendar::FiscalYear;
 use crate::domain::catalog::DatasetKind;
@@ -141,6 +142,18 @@ pub fn BudgetSection(code: String) -> impl IntoView {
                 <button type="button" on:click=csv data-testid="budget-csv">{move || t(lang.get(), Key::DownloadCsv)}</button>
             </p>
             {any.then(|| view! { <BarChartView chart=chart file_stem=stem /> })}
+            {move || {
+                let l = lang.get();
+                let note = use_catalog().0.has_synthetic().then(|| crate::domain::catalog::SYNTHETIC_NOTE.get(l));
+                let title = t(l, Key::BudgetHierarchy);
+                let svg = shown.with(|v| v.as_ref().and_then(|v| icicle::to_svg(&icicle::layout(&v.tree), title, note, 720, 240).ok()))?;
+                Some(view! {
+                    <figure class="icicle" data-testid="budget-icicle">
+                        <div class="chart-svg" role="img" aria-label=title inner_html=svg></div>
+                        <figcaption class="muted">{t(l, Key::IcicleCaption)}</figcaption>
+                    </figure>
+                })
+            }}
             {move || shown.get().map(|v| tables(lang.get(), &v, share.get()))}
             {move || chosen.get().map(|b| view! { <super::budget_link::BudgetProcurement code=org_code.get_value() budget=b /> })}
         }
