@@ -33,18 +33,21 @@ fn Figures(data: Arc<Loaded>, code: String) -> impl IntoView {
     let view = use_view();
     let catalog = use_catalog().0;
     let folder = view.get_untracked().data.folder();
-    let files: Vec<(String, Option<String>)> = catalog
-        .datasets
-        .iter()
-        .filter(|d| matches!(d.kind, DatasetKind::Budget | DatasetKind::Lpa | DatasetKind::Ita))
-        .filter(|d| d.organisation.as_deref().is_none_or(|o| o == code))
-        .map(|d| (d.url.clone(), d.sha256.clone()))
-        .collect();
+    let files = |kinds: &[DatasetKind]| -> Vec<(String, Option<String>)> {
+        catalog
+            .datasets
+            .iter()
+            .filter(|d| kinds.contains(&d.kind))
+            .filter(|d| d.organisation.as_deref().is_none_or(|o| o == code))
+            .map(|d| (d.url.clone(), d.sha256.clone()))
+            .collect()
+    };
+    let (budgets, assessments) = (files(&[DatasetKind::Budget]), files(&[DatasetKind::Lpa, DatasetKind::Ita]));
     let loaded = LocalResource::new(move || {
-        let files = files.clone();
+        let (budgets, assessments) = (budgets.clone(), assessments.clone());
         async move {
-            let (budgets, _) = super::budget::load(files.clone(), folder).await;
-            Arc::new((budgets, super::assessment::load(files, folder).await))
+            let (budgets, _) = super::budget::load(budgets, folder).await;
+            Arc::new((budgets, super::assessment::load(assessments, folder).await))
         }
     });
     let code = StoredValue::new(code);

@@ -22,14 +22,14 @@ use crate::ui::pages::explorer::data::{use_flags, FlagRun, Loaded, Scope, WithDa
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, Tab, ViewState};
 
-/// The budget and assessment files of the organisations in `provinces` (all when empty).
-fn wanted(catalog: &Catalog, provinces: &BTreeSet<String>) -> Vec<(String, Option<String>)> {
+/// The files of `kinds` of the organisations in `provinces` (all when empty).
+fn wanted(catalog: &Catalog, provinces: &BTreeSet<String>, kinds: &[DatasetKind]) -> Vec<(String, Option<String>)> {
     let in_view =
         |code: &str| provinces.is_empty() || catalog.organisation(code).is_some_and(|o| provinces.contains(&o.province.th));
     catalog
         .datasets
         .iter()
-        .filter(|d| matches!(d.kind, DatasetKind::Budget | DatasetKind::Lpa | DatasetKind::Ita))
+        .filter(|d| kinds.contains(&d.kind))
         .filter(|d| d.organisation.as_deref().is_none_or(in_view))
         .map(|d| (d.url.clone(), d.sha256.clone()))
         .collect()
@@ -75,12 +75,14 @@ fn Figured(data: Option<Arc<Loaded>>, published: Vec<(String, Option<String>)>) 
     let view = use_view();
     let catalog = use_catalog().0;
     let folder = view.get_untracked().data.folder();
-    let files = wanted(&catalog, &view.get_untracked().filter.provinces);
+    let provinces = view.get_untracked().filter.provinces;
+    let budgets = wanted(&catalog, &provinces, &[DatasetKind::Budget]);
+    let assessments = wanted(&catalog, &provinces, &[DatasetKind::Lpa, DatasetKind::Ita]);
     let loaded = LocalResource::new(move || {
-        let (files, published) = (files.clone(), published.clone());
+        let (budgets, assessments, published) = (budgets.clone(), assessments.clone(), published.clone());
         async move {
-            let (budgets, _) = super::budget::load(files.clone(), folder).await;
-            let assessments = super::assessment::load(files, folder).await;
+            let (budgets, _) = super::budget::load(budgets, folder).await;
+            let assessments = super::assessment::load(assessments, folder).await;
             Arc::new((budgets, assessments, load_published(published, folder).await))
         }
     });
