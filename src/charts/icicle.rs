@@ -43,6 +43,7 @@ pub fn layout(tree: &[Row]) -> Vec<Cell> {
     cells
 }
 
+/// Darker than the bar charts' palette: the top band carries white labels, and these keep them readable.
 const COLOURS: [RGBColor; 6] = [
     RGBColor(0x1f, 0x6f, 0xb4),
     RGBColor(0xb3, 0x5a, 0x00),
