@@ -132,6 +132,8 @@ pub struct Figures {
     /// Σ allocated budget over the places with a budget file for the year, and how many had one.
     pub budget: Option<Total>,
     pub with_budget: usize,
+    /// Places whose budget file's lines do not add up to the total it declares: its sum is the lines'.
+    pub budget_differs: usize,
     pub disbursed: Option<Total>,
     pub budget_per_capita: PerCapita,
     /// Over the places whose procurement the loaded data covers for the year (`covered` of them); None when
@@ -158,6 +160,7 @@ impl Figures {
         self.with_population += o.with_population;
         add_opt(&mut self.budget, o.budget);
         self.with_budget += o.with_budget;
+        self.budget_differs += o.budget_differs;
         add_opt(&mut self.disbursed, o.disbursed);
         self.budget_per_capita.add(o.budget_per_capita);
         match (&mut self.procurement, o.procurement) {
@@ -286,6 +289,9 @@ fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool
                 with_population: usize::from(population.is_some()),
                 budget: allocated,
                 with_budget: usize::from(budget.is_some()),
+                budget_differs: usize::from(
+                    budget.is_some_and(|b| b.declared_total.is_some_and(|d| Total::from(d) != b.allocated_total())),
+                ),
                 disbursed: budget.and_then(|b| b.disbursed_total()),
                 budget_per_capita: PerCapita::of(allocated, population),
                 procurement: covered.then_some(procurement),

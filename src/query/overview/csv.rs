@@ -13,11 +13,12 @@ const ORG_COLUMNS: [Tr; 4] =
 const PROVINCE_COLUMNS: [Tr; 3] =
     [Tr::new("จังหวัด", "province"), Tr::new("รหัสจังหวัด", "province_code"), Tr::new("จำนวน อปท.", "organisations")];
 
-const FIGURE_COLUMNS: [Tr; 19] = [
+const FIGURE_COLUMNS: [Tr; 20] = [
     Tr::new("ประชากร", "population"),
     Tr::new("อปท. ที่มีตัวเลขประชากร", "with_population"),
     Tr::new("งบประมาณ (บาท)", "budget_baht"),
     Tr::new("อปท. ที่มีงบประมาณ", "with_budget"),
+    Tr::new("อปท. ที่ยอดรายการไม่ตรงกับยอดรวมที่ประกาศ", "budget_lines_differ_from_declared_total"),
     Tr::new("เบิกจ่าย (บาท)", "disbursed_baht"),
     Tr::new("งบประมาณต่อหัว (บาท)", "budget_per_person_baht"),
     Tr::new("อปท. ที่ไม่มีตัวเลขต่อหัว", "without_per_person_figure"),
@@ -50,6 +51,7 @@ fn figure_fields(f: &Figures) -> Vec<String> {
         f.with_population.to_string(),
         money(f.budget),
         f.with_budget.to_string(),
+        f.budget_differs.to_string(),
         money(f.disbursed),
         number(f.budget_per_capita.value(), 2),
         f.budget_per_capita.without.to_string(),

@@ -139,6 +139,7 @@ fn per_capita_over_places_is_the_sum_over_the_sum_not_a_mean_of_ratios() {
     assert_eq!(rows[0].figures.budget_per_capita.value(), Some(100.0));
     assert_eq!(rows[3].figures.budget_per_capita.value(), None, "0 people is no figure, never a divisor");
     assert_eq!(rows[3].figures.with_population, 0);
+    assert_eq!(rows[0].figures.budget_differs, 0, "no declared total, nothing to differ from");
     let group = Figures::sum(rows[..5].iter().map(|r| &r.figures));
     let pc = group.budget_per_capita;
     assert_eq!((pc.people, pc.without), (100_010, 3), "no population (2, 3) and no budget (4) are counted out");
@@ -233,9 +234,9 @@ fn csv_has_a_row_per_place_and_no_data_as_empty_fields() {
     assert!(lines[0].starts_with("\u{FEFF}dla_code,name,type,province,population,"));
     assert!(lines[0].ends_with(",data_note"));
     let first: Vec<&str> = lines[1].split(',').collect();
-    assert_eq!(&first[4..10], ["10", "1", "1234", "1", "", "123.40"]);
+    assert_eq!(&first[4..11], ["10", "1", "1234", "1", "0", "", "123.40"]);
     let second: Vec<&str> = lines[2].split(',').collect();
-    assert_eq!(&second[4..11], ["", "0", "", "0", "", "", "1"], "no population, no budget: empty, never 0");
+    assert_eq!(&second[4..12], ["", "0", "", "0", "0", "", "", "1"], "no population, no budget: empty, never 0");
     let provinces = provinces(&rows, &cat.organisations);
     let p = provinces_csv(&provinces, Lang::Th, None);
     assert_eq!(p.trim_end().split("\r\n").count(), provinces.len() + 1);
@@ -259,4 +260,20 @@ fn published_figures_give_the_same_rows_as_the_store_they_were_made_from() {
         assert_eq!(organisations(&from_file, year), organisations(&from_store, year), "{year}");
         assert_eq!(years(&from_file), vec![year]);
     }
+}
+
+#[test]
+fn a_budget_whose_lines_miss_its_declared_total_is_counted() {
+    let cat = catalog(vec![]);
+    let mut wrong = budget(&cat.organisations[0].code, 2568, &[600, 400]);
+    wrong.declared_total = Some(Satang::baht(1_100));
+    let mut right = budget(&cat.organisations[1].code, 2568, &[700]);
+    right.declared_total = Some(Satang::baht(700));
+    let budgets = [wrong, right];
+    let store = Store::default();
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
+    let rows = organisations(&inputs, 2568);
+    assert_eq!((rows[0].figures.budget_differs, rows[1].figures.budget_differs), (1, 0));
+    assert_eq!(rows[0].figures.budget.unwrap().satang_i128(), 1_000 * 100, "the sum shown is the lines'");
+    assert_eq!(Figures::sum(rows.iter().map(|r| &r.figures)).budget_differs, 1);
 }

@@ -106,6 +106,7 @@ keys! {
     BudgetLine => "รายการงบประมาณ (ด้าน › แผนงาน › งาน · งบ)", "Budget line (area › plan › task · category)";
     ContractedShare => "ทำสัญญาแล้ว (% ของงบ)", "Contracted (% of allocation)";
     IcicleCaption => "แต่ละแถบกว้างตามสัดส่วนของงบประมาณทั้งปี: ด้าน (บน) → แผนงาน → งาน (ล่าง) ตารางด้านล่างแสดงรายการเดียวกันครบทุกรายการ", "Each band is as wide as its share of the year's budget: area (top) → plan → task (bottom). The table below lists every one of them.";
+    LinesDifferFromDeclared => "ผลรวมรายการไม่ตรงกับยอดรวมที่ข้อบัญญัติประกาศ ตัวเลขนี้คือผลรวมรายการ", "the lines do not add up to the total the ordinance declares; this is the lines' sum";
     CompletenessMethod => "วิธีคิดความครบถ้วนของข้อมูล", "How data completeness is scored";
     DownloadSvg => "ดาวน์โหลด SVG", "Download SVG";
     CheckData => "ตรวจสอบไฟล์ข้อมูล", "Check my data";

@@ -152,6 +152,7 @@ fn cards(l: Lang, year: i32, r: OrgRow, now: ViewState) -> impl IntoView {
     let method = ViewState { page: Page::Completeness, ..now.clone() };
     view! {
         {f.demonstration.then(|| view! { <p class="notice demo">{SYNTHETIC_NOTE.get(l)}</p> })}
+        {(f.budget_differs > 0).then(|| view! { <p class="notice" data-testid="headline-budget-differs">"⚠ " {t(l, Key::LinesDifferFromDeclared)}</p> })}
         <dl class="budget-totals">
             {card(t(l, Key::Budget).to_string(), money(f.budget), Some(budget_year.clone()), l, "headline-budget")}
             {card(t(l, Key::Disbursed).to_string(), money(f.disbursed), Some(budget_year.clone()), l, "headline-disbursed")}

@@ -212,7 +212,12 @@ fn cells(l: Lang, f: &Figures) -> impl IntoView {
     let pct = |v: Option<f64>, d: usize| v.map(|v| format!("{v:.d$}"));
     view! {
         <td class="num">{or_no_data(l, population)}</td>
-        <td class="num" data-col="budget">{money(l, f.budget)}</td>
+        <td class="num" data-col="budget">
+            {money(l, f.budget)}
+            {(f.budget_differs > 0).then(|| view! {
+                <br /><small class="warn" data-testid="budget-differs">"⚠ " {t(l, Key::LinesDifferFromDeclared)} " (" {f.budget_differs} ")"</small>
+            })}
+        </td>
         <td class="num" data-col="per-capita">{or_no_data(l, f.budget_per_capita.value().map(|v| format!("{v:.2}")))}</td>
         <td class="num" data-col="value">{money(l, p.map(|p| p.value))}</td>
         <td class="num" data-col="processes">{or_no_data(l, p.map(|p| format::count(p.processes)))}</td>
