@@ -1,5 +1,6 @@
 //! The overview's figures against independent computations over the same inputs.
 use super::*;
+use crate::domain::lang::Lang;
 use crate::domain::assessment::{LpaArea, PassRule};
 use crate::domain::budget::{ExpenditureLine, BUDGET_VERSION};
 use crate::domain::calendar::FiscalYear;
