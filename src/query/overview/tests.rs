@@ -1,10 +1,10 @@
 //! The overview's figures against independent computations over the same inputs.
 use super::*;
-use crate::domain::lang::Lang;
 use crate::domain::assessment::{LpaArea, PassRule};
 use crate::domain::budget::{ExpenditureLine, BUDGET_VERSION};
 use crate::domain::calendar::FiscalYear;
 use crate::domain::catalog::{DataFormat, Dataset, Publisher, CATALOG_VERSION};
+use crate::domain::lang::Lang;
 use crate::domain::org::Population;
 use crate::query::test_data::store;
 
