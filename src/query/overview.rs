@@ -79,7 +79,7 @@ impl Mean {
         score.map_or_else(Mean::default, |s| Mean { sum: s, count: 1 })
     }
 
-    fn add(&mut self, other: Mean) {
+    pub fn add(&mut self, other: Mean) {
         self.sum += other.sum;
         self.count += other.count;
     }
@@ -103,7 +103,7 @@ pub struct Procured {
 }
 
 impl Procured {
-    fn add(&mut self, other: Procured) {
+    pub fn add(&mut self, other: Procured) {
         self.processes += other.processes;
         self.value.merge(other.value);
         self.with_value += other.with_value;
@@ -366,4 +366,4 @@ pub fn years(inputs: &Inputs) -> Vec<i32> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::domain::org::Population;
 use crate::query::test_data::store;
 
-fn dataset(id: &str, kind: DatasetKind, org: Option<&str>, year: Option<i32>) -> Dataset {
+pub(crate) fn dataset(id: &str, kind: DatasetKind, org: Option<&str>, year: Option<i32>) -> Dataset {
     Dataset {
         id: id.into(),
         kind,
@@ -27,7 +27,7 @@ fn dataset(id: &str, kind: DatasetKind, org: Option<&str>, year: Option<i32>) ->
     }
 }
 
-fn catalog(procurement: Vec<Dataset>) -> Catalog {
+pub(crate) fn catalog(procurement: Vec<Dataset>) -> Catalog {
     Catalog {
         catalog_version: CATALOG_VERSION.into(),
         publisher: Publisher { name: LocalText::both("t", "t"), website: None, complaints: vec![], participation: None },
@@ -38,7 +38,7 @@ fn catalog(procurement: Vec<Dataset>) -> Catalog {
     }
 }
 
-fn budget(org: &str, year: i32, baht: &[i64]) -> Budget {
+pub(crate) fn budget(org: &str, year: i32, baht: &[i64]) -> Budget {
     let line = |b: i64| ExpenditureLine {
         id: None,
         area: "ด้านบริหารทั่วไป".into(),
@@ -66,7 +66,7 @@ fn budget(org: &str, year: i32, baht: &[i64]) -> Budget {
     }
 }
 
-fn with_population(mut c: Catalog, counts: &[(usize, Option<u64>)]) -> Catalog {
+pub(crate) fn with_population(mut c: Catalog, counts: &[(usize, Option<u64>)]) -> Catalog {
     for &(i, count) in counts {
         c.organisations[i].population = count.map(|count| Population { count, year: 2564, method: None });
     }
