@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: run dist data e2e-data test test-native test-e2e lint demo-data bench clean
+.PHONY: run dist data boundaries e2e-data test test-native test-e2e lint demo-data bench clean
 
 REAL ?= data/real-62
 SHARED ?= ../shared
@@ -31,6 +31,11 @@ data:
 	  --province 62 --report target/data-reports/catalog.json --out target/data-reports/registry-catalog.json
 	$(LOCALLENS) publish --catalog target/data-reports/registry-catalog.json --agencies $(REAL)/agencies.csv \
 	  --out public/data --report target/data-reports/publish.json $(REAL)/62.jsonl.gz $(REAL)/2565/*.json
+
+## The maps' province and district boundaries (public/boundaries, committed; see its README for the attribution).
+boundaries:
+	$(LOCALLENS) boundaries --out public/boundaries $(SHARED)/real/boundaries/th_adm1.geojson \
+	  $(SHARED)/real/boundaries/th_adm2.geojson
 
 ## The 76 real อบจ. budgets of FY 2565 (ACT × WeVis, $(SHARED)/fixtures) published over a catalog of every อบจ. from
 ## the national DLA registry, as the data of a second server in the end-to-end tests (pao.spec.mjs).

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod codelist;
 pub mod codes;
+pub mod geo;
 pub mod issue;
 pub mod lang;
 pub mod money;

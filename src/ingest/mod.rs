@@ -1,6 +1,7 @@
 //! Bytes → domain values. Every parser returns `Parsed { values, issues, counts }` and never panics:
 //! a bad record is rejected and counted with its reason, and the rest of the file still loads.
 pub mod assessment;
+pub mod boundaries;
 pub mod budget;
 pub mod catalog;
 pub mod checksum;

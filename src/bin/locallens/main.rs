@@ -6,11 +6,13 @@
 //!                     [--report F] [--out F]      the national registers → a catalog of organisations
 //!   locallens publish --catalog F --out DIR [--agencies F] [--budget-year N] [--report F] INPUT…
 //!                                                  raw files → the data folder the app reads
+//!   locallens boundaries --out DIR GEOJSON…      province and district boundaries → the maps' compact files
 //!   locallens budget [--year N] FILE               any supported budget format → our budget schema
 //!   locallens flags [--settings FILE] [--no-meta] FILE…   red flags as Cardinal's JSON
 //!   locallens merge-rules SCHEMA                   print the merge rules derived from a release schema
 //!   locallens demo [--out DIR] [--processes N]     write the deterministic demonstration data
 mod args;
+mod boundaries;
 mod catalog;
 mod compile;
 mod publish;
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("validate") => cmd_validate(rest),
         Some("compile") => compile::run(rest),
         Some("catalog") => catalog::run(rest),
+        Some("boundaries") => boundaries::run(rest),
         Some("publish") => publish::run(rest),
         Some("budget") => cmd_budget(rest),
         Some("merge-rules") => cmd_merge_rules(rest),
@@ -52,6 +55,7 @@ const USAGE: &str = "usage: locallens validate [--json] [--year N] FILE…
        locallens catalog --registry FILE --population FILE [--population-year N] [--places FILE]… [--agencies FILE]
                          [--province CODE]… [--codes FILE] [--report FILE] [--out FILE]
        locallens publish --catalog FILE --out DIR [--agencies FILE] [--budget-year N] [--report FILE] INPUT…
+       locallens boundaries --out DIR GEOJSON…
        locallens budget [--year N] FILE
        locallens flags [--settings FILE] [--no-meta] FILE…
        locallens merge-rules SCHEMA
