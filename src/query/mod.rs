@@ -2,6 +2,7 @@
 pub mod assessment;
 pub mod budget;
 pub mod budget_link;
+pub mod choropleth;
 pub mod compare;
 pub mod completeness;
 pub mod contacts;

@@ -137,6 +137,8 @@ pub struct Figures {
     pub budget_differs: usize,
     pub disbursed: Option<Total>,
     pub budget_per_capita: PerCapita,
+    /// Contract value per person, over the places with both procurement and a population.
+    pub value_per_capita: PerCapita,
     /// Over the places whose procurement the loaded data covers for the year (`covered` of them); None when
     /// it covers none: "no data", not zero purchases.
     pub procurement: Option<Procured>,
@@ -164,6 +166,7 @@ impl Figures {
         self.budget_differs += o.budget_differs;
         add_opt(&mut self.disbursed, o.disbursed);
         self.budget_per_capita.add(o.budget_per_capita);
+        self.value_per_capita.add(o.value_per_capita);
         match (&mut self.procurement, o.procurement) {
             (Some(mine), Some(theirs)) => mine.add(theirs),
             (mine @ None, theirs) => *mine = theirs,
@@ -193,6 +196,9 @@ pub struct OrgRow {
     pub name: LocalText,
     pub org_type: OrgType,
     pub province: LocalText,
+    /// DOPA codes of its province and district, where the catalog has them: the maps' keys.
+    pub province_code: Option<String>,
+    pub district_code: Option<String>,
     pub figures: Figures,
     /// The organisation's completeness in parts, for its page.
     pub completeness: Completeness,
@@ -295,6 +301,7 @@ fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool
                 ),
                 disbursed: budget.and_then(|b| b.disbursed_total()),
                 budget_per_capita: PerCapita::of(allocated, population),
+                value_per_capita: PerCapita::of(covered.then_some(procurement.value), population),
                 procurement: covered.then_some(procurement),
                 covered: usize::from(covered),
                 lpa: Mean::of(lpa.and_then(|l| l.score_percent())),
@@ -307,6 +314,8 @@ fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool
                 name: o.name.clone(),
                 org_type: o.org_type,
                 province: o.province.clone(),
+                province_code: o.province_code.clone(),
+                district_code: o.district_code.clone(),
                 figures,
                 completeness,
             }

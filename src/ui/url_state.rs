@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use crate::coded_enum;
 use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
+use crate::query::choropleth::MapMeasure;
+use crate::query::compare::MAX as MAX_COMPARED;
 use crate::query::filter::Filter;
 use crate::query::flags::FlagCode;
 use crate::query::overview::Order;
@@ -31,6 +33,8 @@ coded_enum! {
         Flags = "flags" => ("วิธีการ: สัญญาณความเสี่ยง", "Methodology: risk signals"),
         /// How the data completeness score is made.
         Completeness = "completeness" => ("วิธีการ: ความครบถ้วนของข้อมูล", "Methodology: data completeness"),
+        /// Two to five organisations side by side (`compare=`).
+        Compare = "compare" => ("เปรียบเทียบ อปท.", "Compare local governments"),
     }
 }
 
@@ -114,6 +118,15 @@ pub struct ViewState {
     pub budget_share: bool,
     /// The overview's order (`osort`); None is by name.
     pub overview_sort: Option<Order>,
+    /// The organisations compared (`compare=a,b,c`, catalog codes, at most `compare::MAX`) and the range of
+    /// fiscal years (`cfrom`, `cto`; the latest year when both are None).
+    pub compare: Vec<String>,
+    pub compare_from: Option<i32>,
+    pub compare_to: Option<i32>,
+    /// The overview's map measure (`map=`); None is budget per person.
+    pub map_measure: Option<MapMeasure>,
+    /// The view alone, sized for an iframe, with its source line and a link to the full view (`embed=1`).
+    pub embed: bool,
     /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
     pub flag_settings: BTreeMap<String, String>,
     /// Values the URL gave that name nothing; not printed back.
@@ -158,9 +171,28 @@ impl ViewState {
                     None => true,
                 },
                 "flag" => FlagCode::from_code(&value).map(|c| state.flag = Some(c)).is_none(),
-                "byear" => {
-                    value.parse::<i32>().ok().filter(|y| (2400..=2700).contains(y)).map(|y| state.budget_year = Some(y)).is_none()
+                "byear" => year(&value).map(|y| state.budget_year = Some(y)).is_none(),
+                "compare" => {
+                    let codes: Vec<String> =
+                        value.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect();
+                    for code in codes {
+                        if !state.compare.contains(&code) && state.compare.len() < MAX_COMPARED {
+                            state.compare.push(code);
+                        }
+                    }
+                    false
                 }
+                "cfrom" => year(&value).map(|y| state.compare_from = Some(y)).is_none(),
+                "cto" => year(&value).map(|y| state.compare_to = Some(y)).is_none(),
+                "map" => MapMeasure::from_code(&value).map(|m| state.map_measure = Some(m)).is_none(),
+                "embed" => match value.as_str() {
+                    "1" => {
+                        state.embed = true;
+                        false
+                    }
+                    "0" => false,
+                    _ => true,
+                },
                 "osort" => Order::parse(&value).map(|o| state.overview_sort = Some(o)).is_none(),
                 "bshare" => match value.as_str() {
                     "1" => {
@@ -237,6 +269,20 @@ impl ViewState {
         }
         if let Some(o) = self.overview_sort {
             pairs.push(("osort", o.code()));
+        }
+        if !self.compare.is_empty() {
+            pairs.push(("compare", self.compare.join(",")));
+        }
+        for (key, year) in [("cfrom", self.compare_from), ("cto", self.compare_to)] {
+            if let Some(y) = year {
+                pairs.push((key, y.to_string()));
+            }
+        }
+        if let Some(m) = self.map_measure {
+            pairs.push(("map", m.as_str().to_string()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".to_string()));
         }
         let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
         if pairs.is_empty() && settings.is_empty() {
@@ -326,6 +372,11 @@ impl ViewState {
         }
         self
     }
+}
+
+/// A BE year in the range any of our data can have.
+fn year(value: &str) -> Option<i32> {
+    value.parse::<i32>().ok().filter(|y| (2400..=2700).contains(y))
 }
 
 fn set(slot: &mut Option<String>, value: String) -> bool {
