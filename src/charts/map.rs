@@ -4,9 +4,12 @@
 //!
 //! The map is drawn by the page as SVG elements, not as one plotters string as the other charts are: each
 //! shape must be a focusable link with a name, which a static picture cannot hold.
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::domain::geo::Shape;
+use crate::query::choropleth::{classify, Breaks, MapMeasure};
+use crate::query::overview::Figures;
 
 /// Fits longitudes and latitudes into `width` × `height` pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,6 +78,35 @@ pub fn colour(i: usize, classes: usize) -> &'static str {
     COLOURS[(start + i).min(COLOURS.len() - 1)]
 }
 
+/// A place as drawn: its outline, its fill and the figure behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub code: String,
+    pub d: String,
+    pub fill: &'static str,
+    pub value: Option<f64>,
+    pub class: Option<usize>,
+}
+
+/// Every shape coloured by `measure` over `figures` (keyed by the shapes' codes), with the breaks the legend states.
+pub fn choropleth(shapes: &[Shape], paths: &[String], figures: &BTreeMap<String, Figures>, measure: MapMeasure) -> (Vec<Drawn>, Option<Breaks>) {
+    let codes: Vec<&str> = shapes.iter().map(|s| s.code.as_str()).collect();
+    let (places, breaks) = classify(&codes, figures, measure);
+    let classes = breaks.as_ref().map_or(0, Breaks::classes);
+    let drawn = places
+        .into_iter()
+        .zip(paths)
+        .map(|(p, d)| Drawn {
+            fill: p.class.map_or(NO_DATA, |c| colour(c, classes)),
+            code: p.code,
+            d: d.clone(),
+            value: p.value,
+            class: p.class,
+        })
+        .collect();
+    (drawn, breaks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +130,24 @@ mod tests {
         assert_eq!(p.path(&shapes[0]).matches('Z').count(), 1);
         assert!(p.contains((10.0, 10.0)) && !p.contains((-1.0, 10.0)));
         assert_eq!(Projection::fit(&[], 400.0), None);
+    }
+
+    #[test]
+    fn every_shape_is_drawn_with_its_class_colour_or_the_no_data_grey() {
+        let shapes = [square("10", 100.0, 10.0, 1.0), square("11", 101.0, 11.0, 1.0), square("12", 102.0, 12.0, 1.0)];
+        let p = Projection::fit(&shapes, 300.0).unwrap();
+        let paths: Vec<String> = shapes.iter().map(|s| p.path(s)).collect();
+        let mut figures = BTreeMap::new();
+        for (code, score) in [("10", 50.0), ("11", 90.0)] {
+            let mut f = Figures::default();
+            f.lpa.add(crate::query::overview::Mean { sum: score, count: 1 });
+            figures.insert(code.to_string(), f);
+        }
+        let (drawn, breaks) = choropleth(&shapes, &paths, &figures, MapMeasure::Lpa);
+        assert_eq!(breaks.unwrap().classes(), 2);
+        assert_eq!(drawn.iter().map(|d| d.fill).collect::<Vec<_>>(), vec![COLOURS[3], COLOURS[4], NO_DATA]);
+        assert_eq!(drawn[2].value, None);
+        assert_eq!(drawn[0].d, paths[0]);
     }
 
     #[test]

@@ -199,6 +199,7 @@ pub struct OrgRow {
     /// DOPA codes of its province and district, where the catalog has them: the maps' keys.
     pub province_code: Option<String>,
     pub district_code: Option<String>,
+    pub district: Option<LocalText>,
     pub figures: Figures,
     /// The organisation's completeness in parts, for its page.
     pub completeness: Completeness,
@@ -316,6 +317,7 @@ fn figures_of(inputs: &Inputs, year: i32, wanted: impl Fn(&Organisation) -> bool
                 province: o.province.clone(),
                 province_code: o.province_code.clone(),
                 district_code: o.district_code.clone(),
+                district: o.district.clone(),
                 figures,
                 completeness,
             }

@@ -77,7 +77,7 @@ pub fn App() -> impl IntoView {
                 Page::Check => view! { <CheckPage /> }.into_any(),
                 Page::Flags => view! { <FlagsPage /> }.into_any(),
                 Page::Completeness => view! { <crate::ui::pages::completeness::CompletenessPage /> }.into_any(),
-                Page::Explorer => view! {
+                Page::Explorer | Page::Compare => view! {
                     <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
                         {move || Suspend::new(async move {
                             match catalog.await {

@@ -18,6 +18,18 @@ pub fn count(n: u64) -> String {
     group_thousands(n)
 }
 
+/// A figure with `decimals` places, thousands grouped: 12,345.6.
+pub fn decimal(v: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, v.abs());
+    let (whole, frac) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let grouped = whole.parse::<u64>().map_or_else(|_| whole.to_string(), group_thousands);
+    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// Bytes as megabytes with one decimal, the unit a reader waiting on a download thinks in.
 pub fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)

@@ -266,6 +266,16 @@ keys! {
     SupplierInExplorer => "ดูทุกโครงการที่ผู้ขายรายนี้ได้รับในหน้าสำรวจ พร้อมตัวกรองและ CSV →", "See every process this supplier won in the explorer, with filters and CSV →";
     CsvColumns => "คอลัมน์ในไฟล์ CSV (UTF-8 มี BOM เปิดใน Excel ได้ทันที; ชื่อไฟล์บอกแหล่งข้อมูลและวันที่เผยแพร่)", "Columns of the CSV (UTF-8 with a BOM, opens in Excel; the file name gives the source and publication date)";
     Changed => "ข้อมูลที่เพิ่ม แก้ไข หรือลบในรุ่นนี้", "added, changed or removed in this release";
+    MapTitle => "แผนที่", "Map";
+    MapMeasure => "ระบายสีตาม", "Colour by";
+    MapLegend => "คำอธิบายสี (ช่วงของแต่ละสี)", "Legend (each colour's range)";
+    MapHint => "เลือกพื้นที่บนแผนที่ (คลิก หรือ Tab แล้ว Enter) เพื่อกรองภาพรวมและการจัดซื้อจัดจ้างให้เหลือพื้นที่นั้น", "Choose a place on the map (click, or Tab then Enter) to filter the overview and the procurement to it.";
+    MapTable => "ตารางข้อมูลของแผนที่", "The map's data as a table";
+    MapPlace => "พื้นที่", "Place";
+    MapClass => "ช่วงสี", "Colour range";
+    MapOffices => "จุด: ที่ตั้งสำนักงาน อปท. ที่ทะเบียนระบุ", "Dots: offices of the local governments whose location the registry gives";
+    MapUnavailable => "โหลดขอบเขตพื้นที่ของแผนที่ไม่ได้ ตารางด้านล่างยังแสดงข้อมูลครบ", "The map's boundaries could not be loaded; the table below still has every figure.";
+    MapWholeCountry => "ทั้งประเทศ", "Whole country";
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {

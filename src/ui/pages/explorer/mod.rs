@@ -5,6 +5,7 @@ mod budget;
 mod budget_link;
 mod data;
 mod headline;
+mod map;
 mod org;
 mod overview;
 mod process;

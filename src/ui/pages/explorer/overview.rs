@@ -141,7 +141,14 @@ fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
             Some(Arc::new(overview::organisations(&inputs, year)))
         })
     };
-    let chosen = view.select(|s| (s.filter.provinces.clone(), s.filter.org_types.clone()));
+    let chosen = view.select(|s| (s.filter.provinces.clone(), s.filter.districts.clone(), s.filter.org_types.clone()));
+    // The map shows every place of its level: rows filtered by type, not by place.
+    let types = view.select(|s| s.filter.org_types.clone());
+    let typed = Memo::new(move |_| {
+        let rows = rows.get()?;
+        let types = types.get();
+        Some(Arc::new(rows.iter().filter(|r| types.is_empty() || types.contains(&r.org_type)).cloned().collect::<Vec<_>>()))
+    });
     let order = view.select(|s| s.overview_sort.unwrap_or(Order { column: Column::Name, descending: false }));
     let year_links = move || {
         let l = lang.get();
@@ -161,11 +168,12 @@ fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
     };
     let shown = move || {
         let rows = rows.get()?;
-        let (provinces, types) = chosen.get();
+        let (provinces, districts, types) = chosen.get();
         let mine: Vec<OrgRow> = rows
             .iter()
             .filter(|r| types.is_empty() || types.contains(&r.org_type))
             .filter(|r| provinces.is_empty() || provinces.contains(&r.province.th))
+            .filter(|r| districts.is_empty() || r.district.as_ref().is_some_and(|d| districts.contains(&d.th)))
             .cloned()
             .collect();
         Some(if provinces.len() == 1 {
@@ -176,6 +184,7 @@ fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
     };
     view! {
         <nav class="budget-years" aria-label=move || t(lang.get(), Key::FiscalYear)><ul>{year_links}</ul></nav>
+        <super::map::OverviewMap rows=typed />
         {move || {
             let l = lang.get();
             let o = order.get();
