@@ -75,6 +75,15 @@ impl Member {
         self.per_capita(self.budget, self.budget_years)
     }
 
+    /// Its budget by ด้าน (`by_area`) or by งบ.
+    pub fn split(&self, by_area: bool) -> &[(String, Total)] {
+        if by_area {
+            &self.by_area
+        } else {
+            &self.by_category
+        }
+    }
+
     pub fn value_per_capita(&self) -> Option<f64> {
         self.per_capita(self.procured.map(|p| p.value), self.procured_years)
     }
@@ -245,12 +254,11 @@ pub fn years(inputs: &Inputs) -> Vec<i32> {
     years
 }
 
-/// Each member's share of its own allocated budget by the names of `split` (ด้าน or งบ), over every name any
-/// member has, in first appearance order.
-pub fn split_names(members: &[Member], split: impl Fn(&Member) -> &[(String, Total)]) -> Vec<String> {
+/// Every ด้าน (`by_area`) or งบ any member's budget has, in first appearance order.
+pub fn split_names(members: &[Member], by_area: bool) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for m in members {
-        for (name, _) in split(m) {
+        for (name, _) in m.split(by_area) {
             if !names.contains(name) {
                 names.push(name.clone());
             }
@@ -260,8 +268,8 @@ pub fn split_names(members: &[Member], split: impl Fn(&Member) -> &[(String, Tot
 }
 
 /// A member's amount under each of `names`, None where it has no budget at all.
-pub fn split_amounts(member: &Member, split: &[(String, Total)], names: &[String]) -> Vec<Option<Total>> {
-    let by: BTreeMap<&str, Total> = split.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+pub fn split_amounts(member: &Member, by_area: bool, names: &[String]) -> Vec<Option<Total>> {
+    let by: BTreeMap<&str, Total> = member.split(by_area).iter().map(|(n, t)| (n.as_str(), *t)).collect();
     names.iter().map(|n| member.budget.map(|_| by.get(n.as_str()).copied().unwrap_or(Total::ZERO))).collect()
 }
 

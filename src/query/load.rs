@@ -34,6 +34,8 @@ pub struct Loaded<E> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want<'a> {
     Org(&'a str),
+    /// Several organisations: a comparison.
+    Orgs(&'a [String]),
     Province(&'a str),
     All,
 }
@@ -50,8 +52,14 @@ fn key(d: &Dataset) -> Key<'_> {
 /// province's. Without shards (raw files, a dropped file) the procurement files are read instead: the
 /// organisation's own and the files of several organisations, a province's organisations' files, or all.
 pub fn wanted<'c>(catalog: &'c Catalog, want: Want<'c>) -> Vec<&'c Dataset> {
+    if let Want::Orgs(codes) = want {
+        // Each organisation by its own shard, or by its own files where it has none.
+        let data: Vec<&Dataset> = codes.iter().flat_map(|c| wanted(catalog, Want::Org(c))).collect();
+        return data;
+    }
     let rows = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Rows);
     let shards: Vec<&Dataset> = match want {
+        Want::Orgs(_) => Vec::new(),
         Want::Org(code) => rows.filter(|d| d.organisation.as_deref() == Some(code)).collect(),
         Want::Province(p) => rows.filter(|d| d.organisation.is_none() && d.province_code.as_deref() == Some(p)).collect(),
         Want::All => rows.filter(|d| d.organisation.is_none() && d.province_code.is_some()).collect(),
@@ -83,6 +91,7 @@ pub fn records<'c>(catalog: &'c Catalog, want: Want<'c>) -> Vec<&'c Dataset> {
     let procurement = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Procurement);
     match want {
         Want::Org(code) => catalog.datasets_for(DatasetKind::Procurement, Some(code)).collect(),
+        Want::Orgs(codes) => codes.iter().flat_map(|c| catalog.datasets_for(DatasetKind::Procurement, Some(c))).collect(),
         Want::Province(p) => procurement.filter(|d| in_province(d, p)).collect(),
         Want::All => procurement.collect(),
     }

@@ -119,6 +119,9 @@ fn a_view_wants_its_shards_each_followed_by_its_flags_and_the_raw_files_without_
         listed(Flags, None, Some("62"), "flags/province-62.json"),
     ]);
     assert_eq!(urls(&published, Want::Org(a)), ["rows/a.llrows", "flags/a.json"]);
+    let both = [a.to_string(), b.to_string()];
+    let compared = urls(&published, Want::Orgs(&both));
+    assert_eq!(compared, ["rows/a.llrows", "flags/a.json", "rows/b.llrows", "flags/b.json"], "each one's own, no province");
     assert_eq!(urls(&published, Want::Province("62")), ["rows/province-62.llrows", "flags/province-62.json"]);
     assert_eq!(urls(&published, Want::All), ["rows/province-62.llrows", "flags/province-62.json"]);
     // The records behind a view are the raw files, with or without shards.

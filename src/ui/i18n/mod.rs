@@ -276,6 +276,20 @@ keys! {
     MapOffices => "จุด: ที่ตั้งสำนักงาน อปท. ที่ทะเบียนระบุ", "Dots: offices of the local governments whose location the registry gives";
     MapUnavailable => "โหลดขอบเขตพื้นที่ของแผนที่ไม่ได้ ตารางด้านล่างยังแสดงข้อมูลครบ", "The map's boundaries could not be loaded; the table below still has every figure.";
     MapWholeCountry => "ทั้งประเทศ", "Whole country";
+    CompareEmpty => "ยังไม่ได้เลือก อปท. เพื่อเปรียบเทียบ: เปิดหน้าของ อปท. หรือภาพรวมรายจังหวัด แล้วกด \"เพิ่มเข้าเปรียบเทียบ\"", "No local government chosen yet: open one's page or the overview by province and press \"Add to compare\".";
+    CompareUnknown => "รหัสที่แค็ตตาล็อกไม่รู้จัก จึงไม่ได้เปรียบเทียบ:", "Codes the catalog does not know, left out:";
+    CompareRemove => "นำออกจากการเปรียบเทียบ:", "Remove from the comparison:";
+    CompareBase => "ฐานของ Δ", "base of Δ";
+    CompareMeasure => "ตัวชี้วัด", "Measure";
+    CompareCaption => "เปรียบเทียบ อปท. ปีงบประมาณ", "Local governments compared, fiscal years";
+    CompareMethod => "Δ และ Δ% เทียบกับ อปท. แรก จำนวนเงินรวมทุกปีที่มีตัวเลข ต่อคนคือต่อคนต่อปี (ผลรวม ÷ ประชากร × จำนวนปีที่มีตัวเลข) สัดส่วนคิดจากผลรวม คะแนนเป็นค่าเฉลี่ยของปีที่มีผล ไม่มีข้อมูลไม่ใช่ 0 สัญญาณความเสี่ยงไม่ใช่หลักฐานการทุจริต", "Δ and Δ% are against the first. Amounts are summed over the years with a figure; per person is per person per year (the sum ÷ population × those years); shares are taken over the sums; scores are the mean of the years with one. No data is not 0. Risk signals are prompts to look closer, not proof of wrongdoing.";
+    CompareCharts => "แผนภูมิของแต่ละตัวชี้วัด", "A chart of each measure";
+    CompareByArea => "งบประมาณรายจ่ายตามด้าน", "Budget by area (ด้าน)";
+    CompareByCategory => "งบประมาณรายจ่ายตามงบ", "Budget by category (งบ)";
+    ComparePeers => "อปท. ที่เทียบกันได้", "Peers to compare with";
+    ComparePeersRule => "ประเภทเดียวกับ อปท. แรก ในจังหวัดเดียวกันก่อน แล้วเรียงตามจำนวนประชากรที่ใกล้เคียงที่สุด", "The same type as the first, in the same province first, then by the nearest population.";
+    CompareFull => "เปรียบเทียบได้ครั้งละไม่เกิน 5 แห่ง", "At most 5 can be compared at once.";
+    AddToCompare => "เพิ่มเข้าเปรียบเทียบ", "Add to compare";
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {

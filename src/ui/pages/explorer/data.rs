@@ -31,6 +31,8 @@ pub type Loaded = crate::query::load::Loaded<LoadError>;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Scope {
     Org(String),
+    /// The organisations compared, in the order asked.
+    Orgs(Vec<String>),
     /// A province's DOPA code.
     Province(String),
     All,
@@ -56,6 +58,7 @@ impl Scope {
     fn want(&self) -> Want<'_> {
         match self {
             Scope::Org(code) => Want::Org(code),
+            Scope::Orgs(codes) => Want::Orgs(codes),
             Scope::Province(code) => Want::Province(code),
             Scope::All => Want::All,
         }

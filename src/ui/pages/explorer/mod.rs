@@ -3,6 +3,7 @@
 mod assessment;
 mod budget;
 mod budget_link;
+mod compare;
 mod data;
 mod headline;
 mod map;
@@ -86,9 +87,11 @@ pub fn Explorer() -> impl IntoView {
             let r = route.get();
             // Built inside the route's page, so that it reads the state through the page's own view.
             let (process, supplier, org, tab) = (r.process.clone(), r.supplier.clone(), r.org.clone(), r.tab);
+            let comparing = r.page == crate::ui::url_state::Page::Compare;
             view! {
                 <RoutePage route=r>
                     {match (process, supplier, org) {
+                        _ if comparing => view! { <compare::ComparePage /> }.into_any(),
                         (Some(ocid), _, _) => view! { <process::ProcessPage ocid=ocid /> }.into_any(),
                         (None, Some(id), _) => view! { <supplier::SupplierPage id=id /> }.into_any(),
                         (None, None, Some(code)) => view! { <org::OrgPage code=code /> }.into_any(),

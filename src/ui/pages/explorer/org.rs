@@ -24,6 +24,8 @@ pub fn OrgPage(code: String) -> impl IntoView {
     let org = StoredValue::new(org);
     let code = StoredValue::new(code);
     let back = Signal::derive(move || ViewState { org: None, process: None, supplier: None, ..view.get().without_filters() });
+    // Keeps an earlier choice (`compare=` travels with the links from the compare page) and adds this one.
+    let compare = Signal::derive(move || super::compare::adding(&view.get(), &code.get_value()));
     view! {
         <section class="org-page">
             <ViewLink to=back class="back">{move || t(lang.get(), Key::BackToList)}</ViewLink>
@@ -54,6 +56,9 @@ pub fn OrgPage(code: String) -> impl IntoView {
                 });
                 (place.is_some() || area.is_some()).then(|| view! { <p class="org-meta">{place}{area}</p> })
             })}
+            <p class="actions">
+                <ViewLink to=compare><span data-testid="add-to-compare">{move || t(lang.get(), Key::AddToCompare)}</span></ViewLink>
+            </p>
             <super::headline::Headline code=code.get_value() />
             <WhereToTurn code=code.get_value() />
             <BudgetSection code=code.get_value() />

@@ -318,12 +318,25 @@ fn table(l: Lang, order: Order, shown: Shown, year: i32) -> impl IntoView {
             let body = rows
                 .iter()
                 .map(|r| {
-                    let to =
-                        ViewState { lang: l, data: view.get_untracked().data, org: Some(r.code.clone()), ..ViewState::default() };
+                    let to = ViewState {
+                        lang: l,
+                        data: view.get_untracked().data,
+                        org: Some(r.code.clone()),
+                        compare: view.get_untracked().compare,
+                        ..ViewState::default()
+                    };
+                    let add = super::compare::adding(&view.get_untracked(), &r.code);
                     let (name, kind) = (r.name.get(l).to_string(), r.org_type.label().get(l).to_string());
+                    let hidden = name.clone();
                     view! {
                         <tr>
-                            <th scope="row"><ViewLink to=Signal::stored(to)>{name}</ViewLink></th>
+                            <th scope="row">
+                                <ViewLink to=Signal::stored(to)>{name}</ViewLink>
+                                " " <ViewLink to=Signal::stored(add) class="add">
+                                    <span aria-hidden="true">"+"</span>
+                                    <span class="visually-hidden">{t(l, Key::AddToCompare)} " " {hidden}</span>
+                                </ViewLink>
+                            </th>
                             <td>{kind}</td>
                             {cells(l, &r.figures)}
                         </tr>
