@@ -28,6 +28,11 @@ impl BarChart {
             .fold(0.0, f64::max)
     }
 
+    /// Whether any bar has a figure (no data is NaN, drawn as no bar).
+    pub fn has_data(&self) -> bool {
+        self.series.iter().flat_map(|s| &s.values).any(|v| v.is_finite())
+    }
+
     /// The same chart with a note that travels with it.
     pub fn with_note(self, note: Option<String>) -> BarChart {
         BarChart { note, ..self }
@@ -49,7 +54,8 @@ impl BarChart {
             out.push_str(&csv_field(c));
             for s in &self.series {
                 out.push(',');
-                out.push_str(&s.values.get(i).map_or(String::new(), |v| format!("{v}")));
+                // A value that is not a number is no data: an empty field, never "NaN" or 0.
+                out.push_str(&s.values.get(i).filter(|v| v.is_finite()).map_or(String::new(), |v| format!("{v}")));
             }
             if let Some(note) = &self.note {
                 out.push(',');
@@ -58,5 +64,24 @@ impl BarChart {
             out.push_str("\r\n");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_data_is_an_empty_field_not_nan_or_zero() {
+        let chart = BarChart {
+            x_label: "org".into(),
+            categories: vec!["a".into(), "b".into()],
+            series: vec![Series { name: "v".into(), values: vec![f64::NAN, 2.5] }],
+            ..BarChart::default()
+        };
+        assert_eq!(chart.to_csv(), "org,v\r\na,\r\nb,2.5\r\n");
+        assert!(chart.has_data());
+        let empty = BarChart { series: vec![Series { name: "v".into(), values: vec![f64::NAN] }], ..chart };
+        assert!(!empty.has_data());
     }
 }

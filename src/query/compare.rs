@@ -184,7 +184,11 @@ fn member(inputs: &Inputs, org: &Organisation, years: &RangeInclusive<i32>) -> M
             m.budget_years += 1;
         }
         if let Some(p) = f.procurement {
-            m.procured.get_or_insert_with(Procured::default).add(p);
+            // The first year as it is: a sum started from nothing would have no flags run to add to.
+            match &mut m.procured {
+                Some(sum) => sum.add(p),
+                None => m.procured = Some(p),
+            }
             m.procured_years += 1;
         }
         m.lpa.add(f.lpa);

@@ -43,12 +43,23 @@ pub fn App() -> impl IntoView {
             doc.set_title(&format!("{} · {}", t(l, Key::AppName), t(Lang::En, Key::AppName)));
         }
     });
+    // An embedded view is the view alone (`style/embed.css` keys on these classes).
+    let embed = view.select(|s| (s.embed, s.embed && s.chart.is_some()));
+    Effect::new(move |_| {
+        let (whole, chart) = embed.get();
+        if let Some(root) = window().document().and_then(|d| d.document_element()) {
+            let classes = root.class_list();
+            let _ = classes.toggle_with_force("embed", whole);
+            let _ = classes.toggle_with_force("embed-chart", chart);
+        }
+    });
     let source = view.select(|s| s.data);
     let catalog = LocalResource::new(move || load_catalog(source.get()));
     let page = view.select(|s| s.page);
     let other_lang = Signal::derive(move || view.with(|s| s.with_lang(s.lang.other())));
     let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() }.refined());
     let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() }.refined());
+    let to_compare = Signal::derive(move || ViewState { page: Page::Compare, org: None, process: None, supplier: None, ..view.get() }.refined());
     let to_home = Signal::derive(move || view.with(|s| ViewState { lang: s.lang, data: s.data, ..ViewState::default() }));
     // The other catalog, from its home page: codes of one need not exist in the other.
     let other_data = move || view.with(|s| if s.data == DataSource::Real { DataSource::Demo } else { DataSource::Real });
@@ -61,6 +72,7 @@ pub fn App() -> impl IntoView {
             </ViewLink>
             <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
             <nav class="top-nav">
+                <ViewLink to=to_compare>{move || Page::Compare.label().get(lang.get())}</ViewLink>
                 <ViewLink to=to_flags current=false>{move || Page::Flags.label().get(lang.get())}</ViewLink>
                 <ViewLink to=to_check>{move || Page::Check.label().get(lang.get())}</ViewLink>
                 <ViewLink to=to_other_data>

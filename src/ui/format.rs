@@ -70,3 +70,16 @@ pub fn method_short(lang: Lang, m: Method) -> &'static str {
 pub fn stage(lang: Lang, s: Stage) -> &'static str {
     s.label().get(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_group_thousands_and_keep_the_sign() {
+        assert_eq!(decimal(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(decimal(-684_018.0, 0), "-684,018");
+        assert_eq!(decimal(-0.04, 1), "0.0", "no minus on a figure that rounds to 0");
+        assert_eq!(decimal(12.0, 0), "12");
+    }
+}

@@ -125,8 +125,10 @@ pub struct ViewState {
     pub compare_to: Option<i32>,
     /// The overview's map measure (`map=`); None is budget per person.
     pub map_measure: Option<MapMeasure>,
-    /// The view alone, sized for an iframe, with its source line and a link to the full view (`embed=1`).
+    /// The view alone, sized for an iframe, with its source line and a link to the full view (`embed=1`); with
+    /// `chart=` (a chart's file name), that one chart alone.
     pub embed: bool,
+    pub chart: Option<String>,
     /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
     pub flag_settings: BTreeMap<String, String>,
     /// Values the URL gave that name nothing; not printed back.
@@ -145,7 +147,8 @@ impl ViewState {
                 "lang" => Lang::from_code(&value).map(|l| state.lang = l).is_none(),
                 "page" => Page::from_code(&value).map(|p| state.page = p).is_none(),
                 "tab" => Tab::from_code(&value).map(|t| state.tab = t).is_none(),
-                "org" | "process" | "supplier" if value.is_empty() => false,
+                "org" | "process" | "supplier" | "chart" if value.is_empty() => false,
+                "chart" => set(&mut state.chart, value.clone()),
                 "org" => set(&mut state.org, value.clone()),
                 "process" => set(&mut state.process, value.clone()),
                 "supplier" => set(&mut state.supplier, value.clone()),
@@ -284,6 +287,9 @@ impl ViewState {
         if self.embed {
             pairs.push(("embed", "1".to_string()));
         }
+        if let Some(c) = &self.chart {
+            pairs.push(("chart", c.clone()));
+        }
         let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
         if pairs.is_empty() && settings.is_empty() {
             // "?" alone keeps the link on index.html when the page was opened without a query.
@@ -292,6 +298,16 @@ impl ViewState {
         let mut body: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
         body.extend(settings.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))));
         format!("?{}", body.join("&"))
+    }
+
+    /// The full view an embedded one shows: the same state without `embed` and `chart`.
+    pub fn live(&self) -> ViewState {
+        ViewState { embed: false, chart: None, ignored: Vec::new(), ..self.clone() }
+    }
+
+    /// The embedded view of this one, or of one chart of it.
+    pub fn embedded(&self, chart: Option<&str>) -> ViewState {
+        ViewState { embed: true, chart: chart.map(str::to_string), ignored: Vec::new(), ..self.clone() }
     }
 
     pub fn with_lang(&self, lang: Lang) -> ViewState {

@@ -14,7 +14,8 @@ fn members_sum_their_years_and_take_shares_over_the_sums() {
     );
     let codes: Vec<String> = cat.organisations.iter().take(3).map(|o| o.code.clone()).collect();
     let budgets = vec![budget(&codes[0], 2566, &[600, 400]), budget(&codes[0], 2567, &[1_000]), budget(&codes[1], 2567, &[50])];
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
+    let mask: Vec<bool> = (0..store.len()).map(|r| r % 4 == 0).collect();
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: Some(&mask), budgets: &budgets, lpa: &[], ita: &[], published: &[] };
     let years = crate::demo::YEARS;
     let (first, last) = (*years.iter().min().unwrap(), *years.iter().max().unwrap());
     let cmp = compare(&inputs, &codes, first..=last);
@@ -32,6 +33,7 @@ fn members_sum_their_years_and_take_shares_over_the_sums() {
         let expected = (!mine.is_empty()).then(|| limited as f64 * 100.0 / mine.len() as f64);
         assert_eq!(share.map(|s| format!("{s:.9}")), expected.map(|s| format!("{s:.9}")));
         assert_eq!(m.procured_years, years.len());
+        assert_eq!(p.flagged, Some(mine.iter().filter(|&&r| r % 4 == 0).count() as u64), "signals summed over the years");
     }
     let a = &cmp.members[0];
     assert_eq!(a.budget.map(|b| b.to_baht_f64()), Some(2_000.0));

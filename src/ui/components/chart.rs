@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::charts::spec::BarChart;
 use crate::charts::svg::bars_to_svg;
 use crate::ui::components::download::{download, download_png};
+use crate::ui::components::embed::{EmbedCode, EmbedSource};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::use_view;
 
@@ -52,7 +53,15 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
                     let cells = c
                         .series
                         .iter()
-                        .map(|s| view! { <td class="num">{s.values.get(i).map(|v| crate::domain::money::group_thousands(v.round() as u64)).unwrap_or_default()}</td> })
+                        .map(|s| {
+                            let v = s.values.get(i).copied().filter(|v| v.is_finite());
+                            let text = v.map_or_else(
+                                || t(lang.get_untracked(), Key::NoData).to_string(),
+                                // Whole figures (baht, counts) as such; shares and rates with two decimals.
+                                |v| crate::ui::format::decimal(v, if v.fract() == 0.0 || v.abs() >= 1000.0 { 0 } else { 2 }),
+                            );
+                            view! { <td class="num">{text}</td> }
+                        })
                         .collect_view();
                     view! { <tr><th scope="row">{cat.clone()}</th>{cells}</tr> }
                 })
@@ -65,10 +74,17 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
             }
         })
     };
+    let view = use_view();
+    // Opened as `embed=1&chart=<this chart's file name>`, this chart alone is shown, with its source line.
+    let embedded = Signal::derive(move || view.with(|s| s.embed && s.chart.as_deref() == Some(file_stem.get().as_str())));
+    let title = Signal::derive(move || chart.with(|c| c.title.clone()));
     view! {
-        <figure class="chart" data-testid="chart" data-drawn=move || drawn.get()>
+        <figure class="chart" class:embedded=embedded data-testid="chart" data-drawn=move || drawn.get() data-stem=move || file_stem.get()>
             <div class="chart-svg" role="img" aria-label=move || chart.with(|c| c.title.clone()) inner_html=move || svg.get()></div>
             <figcaption>{move || chart.with(|c| c.title.clone())}</figcaption>
+            <Show when=move || !chart.with(BarChart::has_data)>
+                <p class="muted" data-testid="chart-no-data">{move || t(lang.get(), Key::NoData)}</p>
+            </Show>
             <Show when=move || failed.get()>
                 <p class="error-panel" role="alert">{move || t(lang.get(), Key::ChartFailed)}</p>
             </Show>
@@ -86,7 +102,11 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
                 <button type="button" on:click=move |_| download_png(format!("{}.png", file_stem.get()), &svg.get(), WIDTH, HEIGHT)>
                     {move || t(lang.get(), Key::DownloadPng)}
                 </button>
+                <EmbedCode chart=file_stem title=title />
             </div>
+            <Show when=move || embedded.get()>
+                <EmbedSource />
+            </Show>
         </figure>
     }
 }

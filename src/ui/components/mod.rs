@@ -2,6 +2,7 @@
 pub mod chart;
 pub mod code;
 pub mod download;
+pub mod embed;
 pub mod error_panel;
 pub mod flags;
 pub mod link;

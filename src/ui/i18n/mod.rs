@@ -290,6 +290,10 @@ keys! {
     ComparePeersRule => "ประเภทเดียวกับ อปท. แรก ในจังหวัดเดียวกันก่อน แล้วเรียงตามจำนวนประชากรที่ใกล้เคียงที่สุด", "The same type as the first, in the same province first, then by the nearest population.";
     CompareFull => "เปรียบเทียบได้ครั้งละไม่เกิน 5 แห่ง", "At most 5 can be compared at once.";
     AddToCompare => "เพิ่มเข้าเปรียบเทียบ", "Add to compare";
+    CopyEmbedCode => "คัดลอกโค้ดฝัง (embed)", "Copy embed code";
+    EmbedCodeCopied => "โค้ด <iframe> สำหรับวางในบทความ (คัดลอกแล้ว หากเบราว์เซอร์อนุญาต):", "The <iframe> code to paste into an article (copied, if the browser allowed it):";
+    PublishedOn => "เผยแพร่ล่าสุด", "last published";
+    ViewLiveData => "ดูข้อมูลล่าสุดฉบับเต็ม", "View live data";
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {

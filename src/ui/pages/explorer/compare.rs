@@ -15,10 +15,11 @@ use crate::query::compare::{self, comparison_csv, delta, split_amounts, split_na
 use crate::query::overview::Inputs;
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::download::download;
+use crate::ui::components::embed::EmbedCode;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{use_flags, FlagRun, Loaded, Scope, WithData};
+use crate::ui::pages::explorer::data::{use_flags, FlagRun, IncompleteNotice, Loaded, Scope, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
@@ -66,7 +67,9 @@ pub fn ComparePage() -> impl IntoView {
         view! { <p data-testid="compare-empty">{move || t(lang.get(), Key::CompareEmpty)}</p> }.into_any()
     } else {
         let scope = Scope::Orgs(known.clone());
-        view! { <WithData scope=scope render=move |data| view! { <Files data=data codes=known.clone() /> } /> }.into_any()
+        // Totals over a dataset its publisher says may be incomplete are lower bounds: each says so.
+        let notices = known.iter().map(|c| view! { <IncompleteNotice org=Some(c.clone()) /> }).collect_view();
+        view! { {notices} <WithData scope=scope render=move |data| view! { <Files data=data codes=known.clone() /> } /> }.into_any()
     };
     view! {
         <section class="compare" data-testid="compare">
@@ -192,6 +195,7 @@ fn Compared(data: Arc<Loaded>, files: Loaded2, codes: Vec<String>) -> impl IntoV
         <p class="muted">{move || t(lang.get(), Key::CompareMethod)}</p>
         <p class="actions">
             <button type="button" data-testid="compare-csv" on:click=on_csv>{move || t(lang.get(), Key::DownloadCsv)}</button>
+            " " <EmbedCode title=Signal::derive(move || Page::Compare.label().get(lang.get()).to_string()) />
         </p>
         <Charts cmp=cmp />
         <Peers codes=codes />
@@ -303,7 +307,10 @@ fn table(l: Lang, c: &Comparison) -> impl IntoView {
 /// table and CSV.
 #[component]
 fn Charts(cmp: Memo<Arc<Comparison>>) -> impl IntoView {
-    let lang = use_view().lang();
+    let view = use_view();
+    let lang = view.lang();
+    // An embedded chart is open: a closed one would show nothing.
+    let embedded = move |stem: &str| view.with(|s| s.embed && s.chart.as_deref() == Some(stem));
     let names = move |c: &Comparison, l: Lang| c.members.iter().map(|m| m.name.get(l).to_string()).collect::<Vec<_>>();
     let measure_chart = move |measure: Measure| {
         Signal::derive(move || {
@@ -343,16 +350,16 @@ fn Charts(cmp: Memo<Arc<Comparison>>) -> impl IntoView {
         <section class="compare-charts" data-testid="compare-charts">
             <h2>{move || t(lang.get(), Key::CompareCharts)}</h2>
             {MEASURES.iter().map(|&m| view! {
-                <details data-chart=m.as_str()>
+                <details data-chart=m.as_str() open=move || embedded(&format!("locallens-compare-{}", m.as_str()))>
                     <summary>{move || m.label().get(lang.get())}</summary>
                     <BarChartView chart=measure_chart(m) file_stem=format!("locallens-compare-{}", m.as_str()) />
                 </details>
             }).collect_view()}
-            <details data-chart="by-area" open>
+            <details data-chart="by-area" open=move || embedded("locallens-compare-by-area")>
                 <summary>{move || t(lang.get(), Key::CompareByArea)}</summary>
                 <BarChartView chart=split_chart(true) file_stem="locallens-compare-by-area".to_string() />
             </details>
-            <details data-chart="by-category">
+            <details data-chart="by-category" open=move || embedded("locallens-compare-by-category")>
                 <summary>{move || t(lang.get(), Key::CompareByCategory)}</summary>
                 <BarChartView chart=split_chart(false) file_stem="locallens-compare-by-category".to_string() />
             </details>

@@ -83,6 +83,9 @@ pub fn Explorer() -> impl IntoView {
         <Show when=move || demo>
             <p class="demo-banner" data-testid="demo-banner">{move || t(lang.get(), Key::DemoBanner)}</p>
         </Show>
+        <Show when=move || view.with(|s| s.embed && s.chart.is_none())>
+            <crate::ui::components::embed::EmbedSource />
+        </Show>
         {move || {
             let r = route.get();
             // Built inside the route's page, so that it reads the state through the page's own view.

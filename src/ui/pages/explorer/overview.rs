@@ -15,6 +15,7 @@ use crate::ingest::assessment::Assessments;
 use crate::query::overview::{self, Column, Figures, Inputs, Order, OrgRow, ProvinceRow, PublishedYear};
 use crate::query::store::Store;
 use crate::ui::components::download::download;
+use crate::ui::components::embed::EmbedCode;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
@@ -383,6 +384,7 @@ fn table(l: Lang, order: Order, shown: Shown, year: i32) -> impl IntoView {
         </div>
         <p class="actions">
             <button type="button" data-testid="overview-csv" on:click=on_csv>{t(l, Key::DownloadCsv)}</button>
+            " " <EmbedCode title=Tab::Overview.label().get(l).to_string() />
             " " <ViewLink to=method>{t(l, Key::CompletenessMethod)}</ViewLink>
         </p>
         <p class="muted">{t(l, Key::OverviewScoresNote)}</p>
