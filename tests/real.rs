@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use locallens::domain::catalog::{Catalog, DatasetKind};
+use locallens::domain::codes::Code;
 use locallens::domain::money::{Satang, Total};
 use locallens::ingest::egp;
 use locallens::ingest::registry::{self, Registers, Selection};
@@ -177,4 +178,110 @@ fn the_published_catalog_and_budget_match_their_schemas() {
         let errors: Vec<String> = schema(name).iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
+}
+
+/// The three กำแพงเพชร อปท. the compare page's end-to-end test opens (`tests/e2e/compare.spec.mjs`).
+const COMPARED: [&str; 3] = ["2620101", "4620102", "4620406"];
+
+/// Counts made here from the published OCDS lines, not through the store: processes, contract value, the
+/// specific-method share, the top supplier's share and per-capita figures of the three, over FY 2565–2568. The
+/// comparison must give the same, and `tests/fixtures/compare-62.json` (what the end-to-end test reads) must
+/// hold them. `LOCALLENS_BLESS=1` rewrites that file from these counts.
+#[test]
+fn a_comparison_of_three_real_organisations_matches_counts_made_from_the_published_files() {
+    use locallens::query::compare::{compare, Measure};
+    use locallens::query::overview::Inputs;
+    use std::collections::BTreeMap;
+
+    let (catalog, lines, _, _) = published();
+    // The budget as publish writes it, read back as the browser reads it.
+    let wevis = locallens::ingest::wevis::parse(
+        "pao.json",
+        &real("2565/pao-กำแพงเพชร.json"),
+        locallens::domain::calendar::FiscalYear(2565),
+    );
+    let (_, bytes) = Publication::new(catalog.clone(), HashSet::new()).add_budget(wevis.values.unwrap(), None).unwrap();
+    let budget = locallens::ingest::budget::parse("budget.json", &bytes).values.unwrap();
+
+    // Independent counts.
+    let amount = |v: &Value| Satang::parse_baht(&v.to_string()).unwrap();
+    let mut expected: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
+    for code in COMPARED {
+        let mine: Vec<&Value> = lines.iter().filter(|r| r["buyer"]["id"] == code).collect();
+        let mut value = Total::ZERO;
+        let mut by_supplier: BTreeMap<String, Total> = BTreeMap::new();
+        for r in &mine {
+            let mut v = Total::ZERO;
+            for c in r["contracts"].as_array().into_iter().flatten() {
+                v.add(amount(&c["value"]["amount"]));
+            }
+            value.merge(v);
+            let ids: BTreeSet<String> = r["awards"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|a| a["suppliers"].as_array().into_iter().flatten())
+                .filter_map(|s| s["id"].as_str().map(str::to_string))
+                .collect();
+            for id in ids {
+                by_supplier.entry(id).or_insert(Total::ZERO).merge(v);
+            }
+        }
+        let limited =
+            mine.iter().filter(|r| matches!(r["tender"]["procurementMethod"].as_str(), Some("limited" | "direct"))).count();
+        let top = by_supplier.values().map(|t| t.to_baht_f64()).fold(0.0, f64::max);
+        let people = catalog.organisation(code).unwrap().population.map(|p| p.count as f64);
+        let mut row = BTreeMap::new();
+        row.insert("processes", mine.len().to_string());
+        row.insert("value", format!("{:.2}", value.to_baht_f64()));
+        row.insert("limited", format!("{:.1}", limited as f64 * 100.0 / mine.len() as f64));
+        row.insert("top-supplier", format!("{:.1}", top * 100.0 / value.to_baht_f64()));
+        row.insert("population", people.map(|p| format!("{p:.0}")).unwrap_or_default());
+        row.insert("value-per-capita", people.map(|p| format!("{:.2}", value.to_baht_f64() / p)).unwrap_or_default());
+        let allocated: f64 = if budget.organisation == code {
+            budget.expenditure.iter().map(|l| l.allocated.0 as f64 / 100.0).sum()
+        } else {
+            f64::NAN
+        };
+        row.insert("budget", if allocated.is_nan() { String::new() } else { format!("{allocated:.2}") });
+        row.insert(
+            "budget-per-capita",
+            people.filter(|_| !allocated.is_nan()).map(|p| format!("{:.2}", allocated / p)).unwrap_or_default(),
+        );
+        expected.insert(code, row);
+    }
+
+    // The comparison, through the store as the browser builds it.
+    let text: Vec<u8> = lines.iter().flat_map(|v| format!("{v}\n").into_bytes()).collect();
+    let datasets: Vec<_> = catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Procurement).take(1).cloned().collect();
+    let loaded = locallens::query::load::build::<()>(&catalog, vec![(&datasets[0], Ok(text))]);
+    let budgets = [budget];
+    let inputs =
+        Inputs { catalog: &catalog, store: &loaded.store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
+    let codes: Vec<String> = COMPARED.iter().map(|c| c.to_string()).collect();
+    let cmp = compare(&inputs, &codes, 2565..=2568);
+    for m in &cmp.members {
+        let want = &expected[m.code.as_str()];
+        for measure in [
+            Measure::Processes,
+            Measure::Value,
+            Measure::Limited,
+            Measure::TopSupplier,
+            Measure::Population,
+            Measure::ValuePerCapita,
+            Measure::Budget,
+            Measure::BudgetPerCapita,
+        ] {
+            let got = measure.value(m).map(|v| measure.format(v)).unwrap_or_default();
+            assert_eq!(&got, &want[measure.as_str()], "{} {}", m.code, measure.as_str());
+        }
+    }
+
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare-62.json");
+    let golden = serde_json::json!({ "codes": COMPARED, "from": 2565, "to": 2568, "values": expected });
+    if std::env::var_os("LOCALLENS_BLESS").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&golden).unwrap() + "\n").unwrap();
+    }
+    let written: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(written, golden, "tests/fixtures/compare-62.json is what the e2e test checks the page against");
 }

@@ -89,7 +89,12 @@ pub struct Drawn {
 }
 
 /// Every shape coloured by `measure` over `figures` (keyed by the shapes' codes), with the breaks the legend states.
-pub fn choropleth(shapes: &[Shape], paths: &[String], figures: &BTreeMap<String, Figures>, measure: MapMeasure) -> (Vec<Drawn>, Option<Breaks>) {
+pub fn choropleth(
+    shapes: &[Shape],
+    paths: &[String],
+    figures: &BTreeMap<String, Figures>,
+    measure: MapMeasure,
+) -> (Vec<Drawn>, Option<Breaks>) {
     let codes: Vec<&str> = shapes.iter().map(|s| s.code.as_str()).collect();
     let (places, breaks) = classify(&codes, figures, measure);
     let classes = breaks.as_ref().map_or(0, Breaks::classes);

@@ -59,7 +59,9 @@ pub fn App() -> impl IntoView {
     let other_lang = Signal::derive(move || view.with(|s| s.with_lang(s.lang.other())));
     let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() }.refined());
     let to_flags = Signal::derive(move || ViewState { page: Page::Flags, ..view.get() }.refined());
-    let to_compare = Signal::derive(move || ViewState { page: Page::Compare, org: None, process: None, supplier: None, ..view.get() }.refined());
+    let to_compare = Signal::derive(move || {
+        ViewState { page: Page::Compare, org: None, process: None, supplier: None, ..view.get() }.refined()
+    });
     let to_home = Signal::derive(move || view.with(|s| ViewState { lang: s.lang, data: s.data, ..ViewState::default() }));
     // The other catalog, from its home page: codes of one need not exist in the other.
     let other_data = move || view.with(|s| if s.data == DataSource::Real { DataSource::Demo } else { DataSource::Real });

@@ -87,6 +87,8 @@ pub struct Route {
     pub org: Option<String>,
     pub process: Option<String>,
     pub supplier: Option<String>,
+    /// The organisations compared: another choice is another page (it loads other organisations' files).
+    pub compare: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -321,6 +323,7 @@ impl ViewState {
             org: self.org.clone(),
             process: self.process.clone(),
             supplier: self.supplier.clone(),
+            compare: if self.page == Page::Compare { self.compare.clone() } else { Vec::new() },
         }
     }
 

@@ -11,7 +11,8 @@ const CODE: Tr = Tr::new("รหัส", "code");
 
 /// Header: measure, code, then per member its name; `Δ name` and `Δ% name` follow every member after the first.
 pub fn comparison_csv(cmp: &Comparison, lang: Lang, note: Option<&str>) -> String {
-    let mut out = String::new();
+    // A byte order mark, as every CSV here: spreadsheet programs then read the Thai as UTF-8.
+    let mut out = String::from("\u{FEFF}");
     let mut header = vec![MEASURE.get(lang).to_string(), CODE.get(lang).to_string()];
     for (i, m) in cmp.members.iter().enumerate() {
         let name = format!("{} ({})", m.name.get(lang), m.code);

@@ -15,7 +15,8 @@ fn members_sum_their_years_and_take_shares_over_the_sums() {
     let codes: Vec<String> = cat.organisations.iter().take(3).map(|o| o.code.clone()).collect();
     let budgets = vec![budget(&codes[0], 2566, &[600, 400]), budget(&codes[0], 2567, &[1_000]), budget(&codes[1], 2567, &[50])];
     let mask: Vec<bool> = (0..store.len()).map(|r| r % 4 == 0).collect();
-    let inputs = Inputs { catalog: &cat, store: &store, flagged: Some(&mask), budgets: &budgets, lpa: &[], ita: &[], published: &[] };
+    let inputs =
+        Inputs { catalog: &cat, store: &store, flagged: Some(&mask), budgets: &budgets, lpa: &[], ita: &[], published: &[] };
     let years = crate::demo::YEARS;
     let (first, last) = (*years.iter().min().unwrap(), *years.iter().max().unwrap());
     let cmp = compare(&inputs, &codes, first..=last);
@@ -104,7 +105,7 @@ fn the_csv_has_a_row_per_measure_and_deltas_after_the_first() {
     let csv = comparison_csv(&cmp, crate::domain::lang::Lang::En, Some("synthetic"));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + MEASURES.len());
-    assert!(lines[0].starts_with("measure,code,"));
+    assert!(lines[0].starts_with("\u{FEFF}measure,code,"));
     assert!(lines[0].contains("Δ% "));
     assert_eq!(lines[0].split(',').count(), lines[6].split(',').count());
     let processes = lines.iter().find(|l| l.contains(",processes,")).unwrap();

@@ -274,6 +274,7 @@ keys! {
     MapPlace => "พื้นที่", "Place";
     MapClass => "ช่วงสี", "Colour range";
     MapOffices => "จุด: ที่ตั้งสำนักงาน อปท. ที่ทะเบียนระบุ", "Dots: offices of the local governments whose location the registry gives";
+    MapOfficesOutside => "ที่ตั้งตามทะเบียนอยู่นอกจังหวัด จึงไม่ได้วาด:", "Offices not drawn because the registry places them outside the province:";
     MapUnavailable => "โหลดขอบเขตพื้นที่ของแผนที่ไม่ได้ ตารางด้านล่างยังแสดงข้อมูลครบ", "The map's boundaries could not be loaded; the table below still has every figure.";
     MapWholeCountry => "ทั้งประเทศ", "Whole country";
     CompareEmpty => "ยังไม่ได้เลือก อปท. เพื่อเปรียบเทียบ: เปิดหน้าของ อปท. หรือภาพรวมรายจังหวัด แล้วกด \"เพิ่มเข้าเปรียบเทียบ\"", "No local government chosen yet: open one's page or the overview by province and press \"Add to compare\".";

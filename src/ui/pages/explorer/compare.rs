@@ -11,7 +11,9 @@ use crate::domain::catalog::{Catalog, DatasetKind, SYNTHETIC_NOTE};
 use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
-use crate::query::compare::{self, comparison_csv, delta, split_amounts, split_names, Comparison, Measure, Member, MAX, MEASURES};
+use crate::query::compare::{
+    self, comparison_csv, delta, split_amounts, split_names, Comparison, Measure, Member, MAX, MEASURES,
+};
 use crate::query::overview::Inputs;
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::download::download;
@@ -36,15 +38,17 @@ fn files_of(catalog: &Catalog, codes: &[String], kinds: &[DatasetKind]) -> Vec<(
 
 /// The compare page with `codes` in this order (a view that adds, removes or reorders keeps the rest).
 pub fn with_codes(state: &ViewState, codes: Vec<String>) -> ViewState {
+    // Only what the comparison reads: the explorer's filters and tabs would ride along unused.
     ViewState {
+        data: state.data,
+        lang: state.lang,
         page: Page::Compare,
-        org: None,
-        process: None,
-        supplier: None,
         compare: codes,
-        ..state.clone()
+        compare_from: state.compare_from,
+        compare_to: state.compare_to,
+        flag_settings: state.flag_settings.clone(),
+        ..ViewState::default()
     }
-    .refined()
 }
 
 /// The comparison with `code` added (at the end; nothing changes when it is already there or the list is full).
@@ -69,7 +73,8 @@ pub fn ComparePage() -> impl IntoView {
         let scope = Scope::Orgs(known.clone());
         // Totals over a dataset its publisher says may be incomplete are lower bounds: each says so.
         let notices = known.iter().map(|c| view! { <IncompleteNotice org=Some(c.clone()) /> }).collect_view();
-        view! { {notices} <WithData scope=scope render=move |data| view! { <Files data=data codes=known.clone() /> } /> }.into_any()
+        view! { {notices} <WithData scope=scope render=move |data| view! { <Files data=data codes=known.clone() /> } /> }
+            .into_any()
     };
     view! {
         <section class="compare" data-testid="compare">
@@ -116,7 +121,8 @@ fn Compared(data: Arc<Loaded>, files: Loaded2, codes: Vec<String>) -> impl IntoV
     let flags = use_flags();
     let years = {
         let (budgets, a) = &*files;
-        let inputs = Inputs { catalog: &catalog, store: &data.store, flagged: None, budgets, lpa: &a.lpa, ita: &a.ita, published: &[] };
+        let inputs =
+            Inputs { catalog: &catalog, store: &data.store, flagged: None, budgets, lpa: &a.lpa, ita: &a.ita, published: &[] };
         compare::years(&inputs)
     };
     let asked = view.select(|s| (s.compare_from, s.compare_to));
@@ -168,7 +174,11 @@ fn Compared(data: Arc<Loaded>, files: Loaded2, codes: Vec<String>) -> impl IntoV
         };
         let now = move || {
             let (from, to) = range.get();
-            if which == "from" { from } else { to }
+            if which == "from" {
+                from
+            } else {
+                to
+            }
         };
         view! {
             <label for=id>{move || if which == "from" { t(lang.get(), Key::YearFrom) } else { t(lang.get(), Key::YearTo) }} " "</label>
@@ -246,13 +256,10 @@ fn no_data(l: Lang) -> AnyView {
 fn cell(l: Lang, measure: Measure, m: &Member, base: Option<f64>, first: bool) -> AnyView {
     let value = measure.value(m);
     let shown = value.map(|v| format::decimal(v, measure.decimals()));
-    let population_note = (measure == Measure::Population)
-        .then(|| m.population.filter(|p| p.count > 0))
-        .flatten()
-        .map(|p| {
-            let how = p.method.map(|x| x.label().get(l)).unwrap_or_default();
-            format!("{} {how}", format::be_year(l, p.year))
-        });
+    let population_note = (measure == Measure::Population).then(|| m.population.filter(|p| p.count > 0)).flatten().map(|p| {
+        let how = p.method.map(|x| x.label().get(l)).unwrap_or_default();
+        format!("{} {how}", format::be_year(l, p.year))
+    });
     let d = (!first).then(|| delta(base, value)).flatten();
     view! {
         <td class="num" data-measure=measure.as_str() data-code=m.code.clone()>
@@ -291,7 +298,11 @@ fn table(l: Lang, c: &Comparison) -> impl IntoView {
         })
         .collect_view();
     let (from, to) = (*c.years.start(), *c.years.end());
-    let years = if from == to { format::fiscal_year(l, to) } else { format!("{} – {}", format::fiscal_year(l, from), format::fiscal_year(l, to)) };
+    let years = if from == to {
+        format::fiscal_year(l, to)
+    } else {
+        format!("{} – {}", format::fiscal_year(l, from), format::fiscal_year(l, to))
+    };
     view! {
         <div class="table-scroll" tabindex="0">
             <table data-testid="compare-table">
@@ -343,7 +354,14 @@ fn Charts(cmp: Memo<Arc<Comparison>>) -> impl IntoView {
                 })
                 .collect();
             let title = t(l, if by_area { Key::CompareByArea } else { Key::CompareByCategory });
-            BarChart { title: title.to_string(), x_label: t(l, Key::Organisations).to_string(), y_label: t(l, Key::Baht).to_string(), categories: names(&c, l), series, note: None }
+            BarChart {
+                title: title.to_string(),
+                x_label: t(l, Key::Organisations).to_string(),
+                y_label: t(l, Key::Baht).to_string(),
+                categories: names(&c, l),
+                series,
+                note: None,
+            }
         })
     };
     view! {
@@ -375,10 +393,11 @@ fn Peers(codes: Vec<String>) -> impl IntoView {
     let catalog = use_catalog().0;
     let Some(first) = codes.first().cloned() else { return ().into_any() };
     let full = codes.len() >= MAX;
-    let peers: Vec<(String, crate::domain::org::LocalText, String, Option<u64>)> = compare::suggest_peers(&catalog, &first, &codes, 5)
-        .into_iter()
-        .map(|o| (o.code.clone(), o.name.clone(), o.province.th.clone(), o.population.map(|p| p.count)))
-        .collect();
+    let peers: Vec<(String, crate::domain::org::LocalText, String, Option<u64>)> =
+        compare::suggest_peers(&catalog, &first, &codes, 5)
+            .into_iter()
+            .map(|o| (o.code.clone(), o.name.clone(), o.province.th.clone(), o.population.map(|p| p.count)))
+            .collect();
     view! {
         <section class="peers" data-testid="peers">
             <h2>{move || t(lang.get(), Key::ComparePeers)}</h2>

@@ -85,7 +85,8 @@ pub fn OverviewMap(#[prop(into)] rows: Signal<Option<Arc<Vec<OrgRow>>>>) -> impl
         MapMeasure::ALL
             .iter()
             .map(|&m| {
-                let to = Signal::derive(move || ViewState { map_measure: (m != MapMeasure::default()).then_some(m), ..view.get() });
+                let to =
+                    Signal::derive(move || ViewState { map_measure: (m != MapMeasure::default()).then_some(m), ..view.get() });
                 let here = now == m;
                 view! {
                     <li class:selected=here aria-current=here.then_some("true")>
@@ -165,17 +166,22 @@ fn Drawing(outlines: Option<Arc<Outlines>>, rows: Signal<Option<Arc<Vec<OrgRow>>
             Level::Provinces => None,
         };
         // Offices only on a province's map: a country's 7,849 dots would hide the colours.
-        catalog
+        let located: Vec<_> = catalog
             .organisations
             .iter()
             .filter(|o| province.is_some() && o.province_code == province)
-            .filter_map(|o| {
-                let loc = o.location?;
-                let (x, y) = projection.point(loc.lon, loc.lat);
-                projection.contains((x, y)).then(|| (x, y, o.name.clone(), o.code.clone()))
-            })
-            .collect::<Vec<_>>()
+            .filter_map(|o| o.location.map(|loc| (projection.point(loc.lon, loc.lat), o)))
+            .collect();
+        // A registry location outside the province's frame is an error of the registry: counted, not drawn.
+        let outside = located.iter().filter(|(p, _)| !projection.contains(*p)).count();
+        let inside: Vec<_> = located
+            .into_iter()
+            .filter(|(p, _)| projection.contains(*p))
+            .map(|((x, y), o)| (x, y, o.name.clone(), o.code.clone()))
+            .collect();
+        (inside, outside)
     };
+    let (offices, outside) = offices;
     let offices_shown = !offices.is_empty();
     let shapes = {
         let outlines = outlines.clone();
@@ -215,7 +221,12 @@ fn Drawing(outlines: Option<Arc<Outlines>>, rows: Signal<Option<Arc<Vec<OrgRow>>
     let dots = offices
         .iter()
         .map(|(x, y, name, code)| {
-            let to = ViewState { lang: lang.get_untracked(), data: view.get_untracked().data, org: Some(code.clone()), ..ViewState::default() };
+            let to = ViewState {
+                lang: lang.get_untracked(),
+                data: view.get_untracked().data,
+                org: Some(code.clone()),
+                ..ViewState::default()
+            };
             let label = name.get(lang.get_untracked()).to_string();
             let title = label.clone();
             view! {
@@ -240,7 +251,8 @@ fn Drawing(outlines: Option<Arc<Outlines>>, rows: Signal<Option<Arc<Vec<OrgRow>>
                     .enumerate()
                     .map(|(i, (lo, hi))| {
                         let last = i + 1 == n;
-                        let range = format!("{} – {}{}", number(lo, m.decimals()), if last { "" } else { "<" }, number(hi, m.decimals()));
+                        let range =
+                            format!("{} – {}{}", number(lo, m.decimals()), if last { "" } else { "<" }, number(hi, m.decimals()));
                         (colour(i, n), range)
                     })
                     .collect()
@@ -256,6 +268,9 @@ fn Drawing(outlines: Option<Arc<Outlines>>, rows: Signal<Option<Arc<Vec<OrgRow>>
                     }).collect_view()}
                 </ul>
                 {offices_shown.then(|| view! { <p class="muted"><small>{t(l, Key::MapOffices)}</small></p> })}
+                {(outside > 0).then(|| view! {
+                    <p class="muted" data-testid="map-outside"><small>{t(l, Key::MapOfficesOutside)} " " {outside}</small></p>
+                })}
             </figcaption>
         }
     };
@@ -272,10 +287,10 @@ fn Drawing(outlines: Option<Arc<Outlines>>, rows: Signal<Option<Arc<Vec<OrgRow>>
                 .zip(drawn.iter())
                 .map(|(shape, d)| {
                     let value = d.value.map_or_else(|| t(l, Key::NoData).to_string(), |v| number(v, m.decimals()));
-                    let class = d
-                        .class
-                        .and_then(|c| classes.get(c))
-                        .map_or_else(|| t(l, Key::NoData).to_string(), |(lo, hi)| format!("{} – {}", number(*lo, m.decimals()), number(*hi, m.decimals())));
+                    let class = d.class.and_then(|c| classes.get(c)).map_or_else(
+                        || t(l, Key::NoData).to_string(),
+                        |(lo, hi)| format!("{} – {}", number(*lo, m.decimals()), number(*hi, m.decimals())),
+                    );
                     let to = to_place(shape);
                     let place = shape.name.get(l).to_string();
                     view! {
