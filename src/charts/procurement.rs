@@ -1,5 +1,5 @@
 //! Chart specs for procurement figures, built from query results. Labels come in translated.
-use crate::charts::spec::{BarChart, Series};
+use crate::charts::spec::{BarChart, Series, Style};
 use crate::domain::codes::Code;
 use crate::domain::codes::Method;
 use crate::query::summary::MethodShare;
@@ -16,6 +16,7 @@ pub struct Labels<'a> {
 /// Contract value per procurement method, one bar each.
 pub fn value_by_method(shares: &[MethodShare], labels: &Labels) -> BarChart {
     BarChart {
+        style: Style::StackedBars,
         title: labels.title.to_string(),
         x_label: labels.x.to_string(),
         y_label: labels.y.to_string(),
@@ -44,6 +45,7 @@ pub fn ranked(items: &[(String, crate::domain::money::Total)], title: &str, x: &
         format!("{}…", chars[..cut].iter().collect::<String>())
     };
     BarChart {
+        style: Style::StackedBars,
         title: title.to_string(),
         x_label: x.to_string(),
         y_label: y.to_string(),
@@ -62,6 +64,7 @@ pub struct Axes<'a> {
 
 fn frame(axes: &Axes, categories: Vec<String>, series: Vec<Series>) -> BarChart {
     BarChart {
+        style: Style::StackedBars,
         title: axes.title.to_string(),
         x_label: axes.x.to_string(),
         y_label: axes.y.to_string(),
@@ -92,6 +95,26 @@ pub fn monthly_spend(m: &Monthly, axes: &Axes, series: &str, month: &dyn Fn(u8) 
     // Fiscal month 0 is October.
     let months = (0..12u8).map(|i| month((i + 9) % 12 + 1)).collect();
     frame(axes, months, vec![Series { name: series.to_string(), values: m.value.iter().map(|v| v.to_baht_f64()).collect() }])
+}
+
+/// Contract value per month, one line per fiscal year on the same axes (October to September), the latest
+/// `years` years: a year over year comparison.
+pub fn monthly_year_over_year(
+    by_year: &std::collections::BTreeMap<i32, Monthly>,
+    years: usize,
+    axes: &Axes,
+    year: &dyn Fn(i32) -> String,
+    month: &dyn Fn(u8) -> String,
+) -> BarChart {
+    let months = (0..12u8).map(|i| month((i + 9) % 12 + 1)).collect();
+    let series = by_year
+        .values()
+        .rev()
+        .take(years)
+        .rev()
+        .map(|m| Series { name: year(m.fiscal_year), values: m.value.iter().map(|v| v.to_baht_f64()).collect() })
+        .collect();
+    BarChart { style: Style::Lines, ..frame(axes, months, series) }
 }
 
 /// How many processes fall in each band of contract value ÷ reference price.

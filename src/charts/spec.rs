@@ -1,9 +1,20 @@
 //! What a chart shows, independent of how it is drawn. Every chart has a table and a CSV of exactly this data.
 use crate::query::csv::csv_field;
 
-/// A bar chart: one bar per category, one series per colour (stacked).
+/// How the series are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// One bar per category, the series stacked on it.
+    #[default]
+    StackedBars,
+    /// One line per series over the categories in order, on the same axes: a year over year comparison.
+    Lines,
+}
+
+/// A chart over categories: one bar per category with one series per colour (stacked), or one line per series.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BarChart {
+    pub style: Style,
     pub title: String,
     pub x_label: String,
     pub y_label: String,

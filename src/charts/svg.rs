@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 use super::measure::{line_height, text_width};
-use super::spec::BarChart;
+use super::spec::{BarChart, Style};
 
 const PALETTE: [RGBColor; 6] = [
     RGBColor(0x1f, 0x6f, 0xb4),
@@ -62,6 +62,9 @@ pub fn draw_bars<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Sh
 where
     DB::ErrorType: 'static,
 {
+    if chart.style == Style::Lines {
+        return draw_lines(chart, area);
+    }
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| ChartError(e.to_string());
     area.fill(&WHITE).map_err(err)?;
     let n = chart.categories.len().max(1);
@@ -109,6 +112,58 @@ where
             .map_err(err)?
             .label(name)
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
+    }
+    if chart.series.len() > 1 {
+        legend(chart, area).map_err(err)?;
+    }
+    area.present().map_err(err)?;
+    Ok(())
+}
+
+/// One line per series over the categories, with a dot on each point; a point with no data (NaN) breaks the
+/// line rather than dropping it to 0.
+fn draw_lines<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| ChartError(e.to_string());
+    area.fill(&WHITE).map_err(err)?;
+    let n = chart.categories.len().max(2);
+    let top = chart.series.iter().flat_map(|s| &s.values).filter(|v| v.is_finite()).fold(0.0f64, |a, &b| a.max(b));
+    let top = (top * 1.1).max(1.0);
+    let categories = &chart.categories;
+    let mut ctx = ChartBuilder::on(area)
+        .caption(&chart.title, ("sans-serif", 18))
+        .margin(10)
+        .x_label_area_size(40)
+        .y_label_area_size(60)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0.0..top)
+        .map_err(err)?;
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(WHITE)
+        .label_style(("sans-serif", 13))
+        .x_labels(n)
+        .x_desc(&chart.x_label)
+        .y_desc(&chart.y_label)
+        .y_label_formatter(&|v| short_number(*v))
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() < 1e-6 && i >= 0.0 {
+                categories.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .draw()
+        .map_err(err)?;
+    for (si, series) in chart.series.iter().enumerate() {
+        let color = PALETTE[si % PALETTE.len()];
+        let points: Vec<(f64, f64)> = series.values.iter().enumerate().map(|(i, &v)| (i as f64, v)).collect();
+        for run in points.split(|p| !p.1.is_finite()).filter(|r| !r.is_empty()) {
+            ctx.draw_series(LineSeries::new(run.iter().copied(), ShapeStyle::from(&color).stroke_width(2))).map_err(err)?;
+        }
+        ctx.draw_series(points.iter().filter(|p| p.1.is_finite()).map(|&p| Circle::new(p, 3, color.filled()))).map_err(err)?;
     }
     if chart.series.len() > 1 {
         legend(chart, area).map_err(err)?;
@@ -265,7 +320,22 @@ mod tests {
                 Series { name: "b".into(), values: vec![1.0, 2.0] },
             ],
             note: None,
+            style: Style::StackedBars,
         }
+    }
+
+    #[test]
+    fn lines_draw_one_polyline_per_run_of_figures_and_break_at_no_data() {
+        let mut lines = chart("ปี 2567");
+        lines.style = Style::Lines;
+        lines.series[1].values = vec![5.0, f64::NAN];
+        let svg = bars_to_svg(&lines, 640, 360).unwrap();
+        let lines_of = |colour: &str| svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(colour)).count();
+        assert_eq!(lines_of("stroke=\"#1F6FB4\""), 1, "the first series is one line: {svg}");
+        assert!(lines_of("stroke=\"#E07B1A\"") <= 1, "the second's one point is no line to 0");
+        assert_eq!(svg.matches("<circle").count(), 3, "a dot per figure, none for no data");
+        assert!(!svg.contains("NaN"));
+        assert!(svg.contains("เฉพาะเจาะจง"), "category labels on the x axis");
     }
 
     #[test]
@@ -308,6 +378,7 @@ mod tests {
             categories: (0..n).map(|i| format!("c{i}")).collect(),
             series: vec![Series { name: "s".into(), values: vec![5.0; n] }],
             note: None,
+            style: Style::StackedBars,
         };
         for n in [3, 2, 1] {
             let svg = bars_to_svg(&single(n), 320, 200).unwrap();

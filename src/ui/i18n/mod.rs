@@ -290,6 +290,7 @@ keys! {
     ComparePeers => "อปท. ที่เทียบกันได้", "Peers to compare with";
     ComparePeersRule => "ประเภทเดียวกับ อปท. แรก ในจังหวัดเดียวกันก่อน แล้วเรียงตามจำนวนประชากรที่ใกล้เคียงที่สุด", "The same type as the first, in the same province first, then by the nearest population.";
     CompareFull => "เปรียบเทียบได้ครั้งละไม่เกิน 5 แห่ง", "At most 5 can be compared at once.";
+    ChartYearOverYearTitle => "มูลค่าสัญญารายเดือน เทียบแต่ละปีงบประมาณ (ตามวันลงนาม)", "Contract value by month, fiscal year over fiscal year (by signing date)";
     AddToCompare => "เพิ่มเข้าเปรียบเทียบ", "Add to compare";
     CopyEmbedCode => "คัดลอกโค้ดฝัง (embed)", "Copy embed code";
     EmbedCodeCopied => "โค้ด <iframe> สำหรับวางในบทความ (คัดลอกแล้ว หากเบราว์เซอร์อนุญาต):", "The <iframe> code to paste into an article (copied, if the browser allowed it):";

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::spec::{BarChart, Series};
+use crate::charts::spec::{BarChart, Series, Style};
 use crate::domain::catalog::{Catalog, DatasetKind, SYNTHETIC_NOTE};
 use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
@@ -330,6 +330,7 @@ fn Charts(cmp: Memo<Arc<Comparison>>) -> impl IntoView {
             // A bar of 0 would read as a figure: no data stays out of the chart and says so in its table.
             let values: Vec<f64> = c.members.iter().map(|m| measure.value(m).unwrap_or(f64::NAN)).collect();
             BarChart {
+                style: Style::StackedBars,
                 title: measure.label().get(l).to_string(),
                 x_label: t(l, Key::Organisations).to_string(),
                 y_label: measure.label().get(l).to_string(),
@@ -355,6 +356,7 @@ fn Charts(cmp: Memo<Arc<Comparison>>) -> impl IntoView {
                 .collect();
             let title = t(l, if by_area { Key::CompareByArea } else { Key::CompareByCategory });
             BarChart {
+                style: Style::StackedBars,
                 title: title.to_string(),
                 x_label: t(l, Key::Organisations).to_string(),
                 y_label: t(l, Key::Baht).to_string(),

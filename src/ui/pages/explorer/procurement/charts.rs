@@ -4,13 +4,13 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::charts::procurement::{method_over_years, monthly_spend, ranked, ratio_distribution, Axes};
+use crate::charts::procurement::{method_over_years, monthly_spend, monthly_year_over_year, ranked, ratio_distribution, Axes};
 use crate::charts::spec::BarChart;
 use crate::domain::calendar::{english_month_short, thai_month_short};
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
 use crate::query::summary::top_suppliers;
-use crate::query::trends::{by_year_and_method, monthly, price_ratios};
+use crate::query::trends::{by_year_and_method, monthly, monthly_by_year, price_ratios};
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -69,6 +69,18 @@ pub fn Charts(selection: Selection) -> impl IntoView {
         })
     };
 
+    // Every fiscal year's months on the same axes: the latest five, so that the lines stay apart.
+    let by_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| monthly_by_year(&d.store, rows))));
+    let year_over_year = Signal::derive(move || {
+        let l = lang.get();
+        let axes = Axes { title: t(l, Key::ChartYearOverYearTitle), x: t(l, Key::Month), y: t(l, Key::Baht) };
+        let month = |n: u8| match l {
+            Lang::Th => thai_month_short(n).to_string(),
+            Lang::En => english_month_short(n).to_string(),
+        };
+        by_year.with(|b| monthly_year_over_year(b, 5, &axes, &|y| format::fiscal_year(l, y), &month))
+    });
+
     let ratios = Memo::new(move |_| rows.with(|rows| data.with_value(|d| price_ratios(&d.store, rows))));
     let ratio_chart = Signal::derive(move || {
         let l = lang.get();
@@ -121,6 +133,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
             <BarChartView chart=over_years file_stem=named("by-year-method") />
             <BarChartView chart=month_chart file_stem=named("monthly") />
             {month_note}
+            <BarChartView chart=year_over_year file_stem=named("monthly-year-over-year") />
             <BarChartView chart=ratio_chart file_stem=named("price-to-reference") />
             <p class="note">{tt(Key::RatioNote)} " " {move || format!("({} {})", t(lang.get(), Key::WithoutRatio), ratios.get().without)}</p>
             <div class="top-suppliers" data-testid="top-suppliers">
