@@ -1,4 +1,5 @@
 //! The in-memory store and everything computed from it: filters, aggregation, comparisons.
+pub mod across_buyers;
 pub mod assessment;
 pub mod budget;
 pub mod budget_link;

@@ -131,6 +131,8 @@ pub struct ViewState {
     /// `chart=` (a chart's file name), that one chart alone.
     pub embed: bool,
     pub chart: Option<String>,
+    /// On an organisation's page: load its province to show where its suppliers also win (`elsewhere=1`).
+    pub elsewhere: bool,
     /// Flag settings changed from their defaults: `R024.threshold` → `0.05` (query `fs.R024.threshold=0.05`).
     pub flag_settings: BTreeMap<String, String>,
     /// Values the URL gave that name nothing; not printed back.
@@ -190,14 +192,8 @@ impl ViewState {
                 "cfrom" => year(&value).map(|y| state.compare_from = Some(y)).is_none(),
                 "cto" => year(&value).map(|y| state.compare_to = Some(y)).is_none(),
                 "map" => MapMeasure::from_code(&value).map(|m| state.map_measure = Some(m)).is_none(),
-                "embed" => match value.as_str() {
-                    "1" => {
-                        state.embed = true;
-                        false
-                    }
-                    "0" => false,
-                    _ => true,
-                },
+                "embed" => flag(&value).map(|b| state.embed = b).is_none(),
+                "elsewhere" => flag(&value).map(|b| state.elsewhere = b).is_none(),
                 "osort" => Order::parse(&value).map(|o| state.overview_sort = Some(o)).is_none(),
                 "bshare" => match value.as_str() {
                     "1" => {
@@ -291,6 +287,9 @@ impl ViewState {
         }
         if let Some(c) = &self.chart {
             pairs.push(("chart", c.clone()));
+        }
+        if self.elsewhere {
+            pairs.push(("elsewhere", "1".to_string()));
         }
         let settings: Vec<(String, String)> = self.flag_settings.iter().map(|(k, v)| (format!("fs.{k}"), v.clone())).collect();
         if pairs.is_empty() && settings.is_empty() {
@@ -390,6 +389,15 @@ impl ViewState {
             }
         }
         self
+    }
+}
+
+/// `1` or `0`.
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
     }
 }
 

@@ -291,6 +291,17 @@ keys! {
     ComparePeersRule => "ประเภทเดียวกับ อปท. แรก ในจังหวัดเดียวกันก่อน แล้วเรียงตามจำนวนประชากรที่ใกล้เคียงที่สุด", "The same type as the first, in the same province first, then by the nearest population.";
     CompareFull => "เปรียบเทียบได้ครั้งละไม่เกิน 5 แห่ง", "At most 5 can be compared at once.";
     ChartYearOverYearTitle => "มูลค่าสัญญารายเดือน เทียบแต่ละปีงบประมาณ (ตามวันลงนาม)", "Contract value by month, fiscal year over fiscal year (by signing date)";
+    AcrossBuyersTitle => "ผู้ขายที่ได้งานจาก อปท. หลายแห่ง", "Suppliers winning from many local governments";
+    AcrossBuyersNote => "เรียงตามจำนวน อปท. ที่ซื้อจากผู้ขายรายนั้นในรายการที่เลือก โครงการที่มีผู้ชนะหลายรายนับมูลค่าเต็มให้ทุกราย การได้งานจากหลายแห่งไม่ใช่ความผิด", "Ranked by how many local governments in the selection bought from each. A process with several winners counts its whole value for each. Winning from many buyers is not wrongdoing.";
+    AcrossBuyersNone => "ไม่มีผู้ขายที่ได้งานจาก อปท. มากกว่าหนึ่งแห่งในรายการที่เลือก", "No supplier wins from more than one local government in the selection.";
+    BuyerCount => "จำนวน อปท. ผู้ซื้อ", "Number of buyers";
+    ShareOfSelection => "สัดส่วนของมูลค่าทั้งหมด", "Share of the selection's value";
+    SuppliersElsewhereTitle => "ผู้ขายของหน่วยงานนี้ ได้งานจากที่อื่นด้วยหรือไม่", "Its suppliers: do they win elsewhere too?";
+    SuppliersElsewhereAsk => "ต้องโหลดข้อมูลการจัดซื้อจัดจ้างของทั้งจังหวัดก่อน", "This needs the procurement of the whole province to be loaded.";
+    SuppliersElsewhereLoad => "โหลดข้อมูลทั้งจังหวัดและแสดง", "Load the province and show";
+    SuppliersAlsoElsewhere => "ผู้ขายที่ได้งานจาก อปท. อื่นในจังหวัดด้วย:", "Suppliers that also win from other local governments of the province:";
+    OtherBuyers => "อปท. อื่นที่ซื้อ", "Other buyers";
+    ValueElsewhere => "มูลค่าที่ได้จากที่อื่น", "Value won elsewhere";
     AddToCompare => "เพิ่มเข้าเปรียบเทียบ", "Add to compare";
     CopyEmbedCode => "คัดลอกโค้ดฝัง (embed)", "Copy embed code";
     EmbedCodeCopied => "โค้ด <iframe> สำหรับวางในบทความ (คัดลอกแล้ว หากเบราว์เซอร์อนุญาต):", "The <iframe> code to paste into an article (copied, if the browser allowed it):";

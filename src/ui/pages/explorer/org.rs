@@ -66,6 +66,7 @@ pub fn OrgPage(code: String) -> impl IntoView {
             <h2>{move || t(lang.get(), Key::Procurement)}</h2>
             <IncompleteNotice org=Some(code.get_value()) />
             <WithData scope=Scope::Org(code.get_value()) render=move |data| view! { <ProcurementView data=data scope=code.get_value() /> } />
+            <crate::ui::pages::explorer::procurement::SuppliersElsewhere code=code.get_value() />
         </section>
     }
     .into_any()

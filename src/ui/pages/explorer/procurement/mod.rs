@@ -2,6 +2,8 @@
 //! whose counts follow the other filters, figures, risk signals, a sortable paged table with a CSV of the
 //! whole filtered set, and charts. Everything it shows is computed by `query` from the URL's state.
 pub(super) mod charts;
+mod spread;
+pub use spread::SuppliersElsewhere;
 mod facets;
 mod figures;
 mod table;
@@ -147,6 +149,7 @@ pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String
                     <Show when=move || figures_ready.get()><figures::Figures selection=figures /></Show>
                     <table::ProcessTable selection=selection />
                     <Show when=move || charts_ready.get()><charts::Charts selection=charts /></Show>
+                    {(!selection.scoped).then(|| view! { <Show when=move || charts_ready.get()><spread::AcrossBuyers selection=charts /></Show> })}
                 </div>
             </div>
         </Show>
