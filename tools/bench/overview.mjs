@@ -1,5 +1,6 @@
 // The overview tab over published data, cold, in Debian's Chromium: navigation to the provinces' table, with the
-// bytes and files fetched and the longest main-thread task; then one province's table (a click), and a sort.
+// bytes and files fetched and the longest main-thread task; the provinces' map (choropleth) after the table's data,
+// and a change of its measure; then one province's table (a click), and a sort.
 //   node tools/bench/overview.mjs DATA_DIR [year]
 // DATA_DIR is what `locallens publish` wrote; dist/ must be built (make dist). Prints one JSON object.
 import { serve, instrumentedPage } from './page.mjs';
@@ -20,8 +21,20 @@ try {
     data_files: fetched.files,
     data_bytes: fetched.bytes,
   };
+  // The choropleth: every province drawn and coloured, after the data the table shows has loaded.
+  const places = page.getByTestId('map-svg').locator('path.place');
+  await places.nth(76).waitFor({ timeout: 60_000 });
+  result.map_after_table_ms = Date.now() - t0 - result.national_table_ms;
+  result.map_places = await places.count();
+  result.map_coloured = await places.evaluateAll((els) => els.filter((e) => e.getAttribute('fill') !== '#e4e4e4').length);
+  const tm = Date.now();
+  await page.getByTestId('map').locator('[data-measure="value-per-capita"]').click();
+  await page.waitForURL(/map=value-per-capita/);
+  await page.getByTestId('map').locator('li.selected [data-measure="value-per-capita"]').waitFor();
+  result.map_measure_change_ms = Date.now() - tm;
+  result.map_coloured_by_value_per_capita = await places.evaluateAll((els) => els.filter((e) => e.getAttribute('fill') !== '#e4e4e4').length);
   const t1 = Date.now();
-  await rows.first().getByRole('link').click();
+  await rows.first().getByRole('link').first().click();
   await page.waitForURL(/province=/);
   await rows.first().waitFor();
   result.province_table_ms = Date.now() - t1;
