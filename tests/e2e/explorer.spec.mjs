@@ -223,14 +223,21 @@ test('every chart has a caption, a table and SVG, PNG and CSV downloads', async 
   const errors = watchErrors(page);
   await page.goto(`${ALL}&lang=en`);
   const charts = page.getByTestId('charts').getByTestId('chart');
-  await expect(charts).toHaveCount(4);
+  await expect(charts).toHaveCount(5);
   await expect(charts.nth(0).locator('figcaption')).toHaveText('Contract value by fiscal year and procurement method');
   await expect(charts.nth(1).locator('figcaption')).toContainText('Contract value by month signed, fiscal year 2568');
-  await expect(charts.nth(2).locator('figcaption')).toHaveText('Contract value as a share of the reference price');
+  await expect(charts.nth(2).locator('figcaption')).toHaveText('Contract value by month, fiscal year over fiscal year (by signing date)');
+  await expect(charts.nth(3).locator('figcaption')).toHaveText('Contract value as a share of the reference price');
   await expect(charts.nth(0).locator('table.chart-data tbody tr')).toHaveCount(3);
   await expect(charts.nth(1).locator('table.chart-data tbody tr')).toHaveCount(12);
+  // Year over year: twelve months, one column per fiscal year with BE labels, one line per year.
+  await expect(charts.nth(2).locator('table.chart-data tbody tr')).toHaveCount(12);
+  const years = await charts.nth(2).locator('table.chart-data thead th').allTextContents();
+  expect(years.slice(1).every((y) => /25\d\d/.test(y)), years.join('|')).toBe(true);
+  expect(years.length - 1).toBeGreaterThan(1);
   await expect(charts.nth(2).locator('.chart-svg svg')).toBeVisible();
-  const [png] = await Promise.all([page.waitForEvent('download'), charts.nth(2).getByRole('button', { name: 'Download PNG' }).click()]);
+  await expect(charts.nth(3).locator('.chart-svg svg')).toBeVisible();
+  const [png] = await Promise.all([page.waitForEvent('download'), charts.nth(3).getByRole('button', { name: 'Download PNG' }).click()]);
   expect(png.suggestedFilename()).toBe('locallens-all-all-price-to-reference.png');
   const bytes = await readFile(await png.path());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');

@@ -39,20 +39,28 @@ export async function accessibilityViolations(page) {
 }
 
 /** The CSV the page offers behind the button with test id `button`, as header and rows of cells (a minimal RFC 4180 reader). */
-export async function csvOf(page, button = 'csv') {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
-  const text = await readFile(await download.path(), 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
+/** RFC 4180 records of a CSV text (a leading byte order mark left out), each an array of fields. */
+export function parseCsv(text) {
   const rows = [];
   let row = [], cell = '', quoted = false;
-  for (let i = 1; i < text.length; i++) {
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else if (c === '\r' || c === '\n') { if (c === '\r' && text[i + 1] === '\n') i++; row.push(cell); rows.push(row); row = []; cell = ''; }
     else cell += c;
   }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The CSV the page offers behind the button with test id `button`, as header and rows of cells. */
+export async function csvOf(page, button = 'csv') {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows = parseCsv(text);
   return { name: download.suggestedFilename(), header: rows[0], rows: rows.slice(1) };
 }

@@ -1,29 +1,12 @@
 // Suppliers across buyers over the real default data: the ranking's counts against distinct buyers counted here
 // from the province's published CSV; an organisation's suppliers elsewhere only after the reader asks.
 import { readFileSync } from 'node:fs';
-import { test, expect, watchErrors } from './helpers.mjs';
+import { test, expect, watchErrors, parseCsv } from './helpers.mjs';
 
 const PROVINCE = encodeURIComponent('กำแพงเพชร');
-const text = readFileSync(new URL('../../dist/data/csv/province-62-2568.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+const text = readFileSync(new URL('../../dist/data/csv/province-62-2568.csv', import.meta.url), 'utf8');
 
-/** RFC 4180 rows of the CSV. */
-function rows(csv) {
-  const out = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') { if (c === '\r' && csv[i + 1] === '\n') i++; row.push(cell); out.push(row); row = []; cell = ''; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); out.push(row); }
-  return out;
-}
-
-const [header, ...data] = rows(text);
+const [header, ...data] = parseCsv(text);
 const col = (name) => header.indexOf(name);
 const buyersOf = new Map();
 for (const r of data) {

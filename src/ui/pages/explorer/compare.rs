@@ -21,7 +21,7 @@ use crate::ui::components::embed::EmbedCode;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{use_flags, FlagRun, IncompleteNotice, Loaded, Scope, WithData};
+use crate::ui::pages::explorer::data::{use_flags, IncompleteNotice, Loaded, Scope, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
@@ -141,12 +141,12 @@ fn Compared(data: Arc<Loaded>, files: Loaded2, codes: Vec<String>) -> impl IntoV
         Memo::new(move |_| {
             let (from, to) = range.get();
             let state = flags.get().ok();
-            let mask = state.as_ref().filter(|s| matches!(s.run, FlagRun::Published | FlagRun::InBrowser { .. }));
+            let mask = state.as_ref().and_then(|s| s.usable_mask());
             let (budgets, a) = &*files;
             let inputs = Inputs {
                 catalog: &catalog,
                 store: &data.store,
-                flagged: mask.map(|s| s.mask.as_slice()),
+                flagged: mask,
                 budgets,
                 lpa: &a.lpa,
                 ita: &a.ita,

@@ -92,6 +92,14 @@ pub struct FlagState {
     pub run: FlagRun,
 }
 
+impl FlagState {
+    /// Per row, whether it has a signal, when a run covers the rows: not while one is fetched or unavailable,
+    /// where "no signal" would read as a clean record.
+    pub fn usable_mask(&self) -> Option<&[bool]> {
+        matches!(self.run, FlagRun::Published | FlagRun::InBrowser { .. }).then_some(self.mask.as_slice())
+    }
+}
+
 /// Each run makes a new state; comparing by identity spares comparing every result.
 impl PartialEq for FlagState {
     fn eq(&self, other: &FlagState) -> bool {

@@ -14,7 +14,7 @@ use crate::query::overview::{self, Inputs, OrgRow};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{use_flags, FlagRun, Loaded, Scope, WithData};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, Scope, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
@@ -76,16 +76,9 @@ fn Cards(data: Arc<Loaded>, files: Files, code: String) -> impl IntoView {
     let row = Memo::new(move |_| {
         let (budgets, a) = &*files;
         let state = flags.get().ok();
-        let mask = state.as_ref().filter(|s| matches!(s.run, FlagRun::Published | FlagRun::InBrowser { .. }));
-        let inputs = Inputs {
-            catalog: &catalog,
-            store: &data.store,
-            flagged: mask.map(|s| s.mask.as_slice()),
-            budgets,
-            lpa: &a.lpa,
-            ita: &a.ita,
-            published: &[],
-        };
+        let mask = state.as_ref().and_then(|s| s.usable_mask());
+        let inputs =
+            Inputs { catalog: &catalog, store: &data.store, flagged: mask, budgets, lpa: &a.lpa, ita: &a.ita, published: &[] };
         let years = overview::years(&inputs);
         let year = asked.get().filter(|y| years.contains(y)).or(years.first().copied())?;
         Some((year, years, overview::organisation(&inputs, year, &code)?))

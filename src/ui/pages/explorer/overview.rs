@@ -19,7 +19,7 @@ use crate::ui::components::embed::EmbedCode;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
-use crate::ui::pages::explorer::data::{use_flags, FlagRun, Loaded, Scope, WithData};
+use crate::ui::pages::explorer::data::{use_flags, Loaded, Scope, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, Tab, ViewState};
 
@@ -127,13 +127,13 @@ fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
         Memo::new(move |_| {
             let year = year.get()?;
             let state = flags.and_then(|f| f.get().ok());
-            let mask = state.as_ref().filter(|s| matches!(s.run, FlagRun::Published | FlagRun::InBrowser { .. }));
+            let mask = state.as_ref().and_then(|s| s.usable_mask());
             let (budgets, a, published) = &*files;
             let empty = Store::default();
             let inputs = Inputs {
                 catalog: &catalog,
                 store: data.as_ref().map_or(&empty, |d| &d.store),
-                flagged: mask.map(|s| s.mask.as_slice()),
+                flagged: mask,
                 budgets,
                 lpa: &a.lpa,
                 ita: &a.ita,
