@@ -3,7 +3,7 @@
 //! "no data". Each place's figures are the overview's sums over its organisations (per capita Σ / Σ).
 use std::collections::BTreeMap;
 
-use crate::query::overview::{Figures, OrgRow};
+use crate::query::overview::{sum_rows, Figures, OrgRow};
 
 crate::coded_enum! {
     /// What the map colours (`map=`).
@@ -90,15 +90,25 @@ pub struct Place {
     pub class: Option<usize>,
 }
 
-/// Each keyed place's figures summed over its organisations, by `key` (a province or a district code).
-pub fn figures_by(rows: &[OrgRow], key: impl Fn(&OrgRow) -> Option<&str>) -> BTreeMap<String, Figures> {
-    let mut out: BTreeMap<String, Figures> = BTreeMap::new();
+/// Each province's figures over its organisations (`overview::sum_rows`: an อบจ.'s population is the province's).
+pub fn by_province(rows: &[OrgRow]) -> BTreeMap<String, Figures> {
+    group(rows, |r| r.province_code.as_deref())
+}
+
+/// Each district's figures over its organisations. An อบจ. is in no district: it serves the whole province, and
+/// its province-wide population would swamp the district it has its office in.
+pub fn by_district(rows: &[OrgRow]) -> BTreeMap<String, Figures> {
+    group(rows, |r| r.district_code.as_deref().filter(|_| !r.province_wide()))
+}
+
+fn group(rows: &[OrgRow], key: impl Fn(&OrgRow) -> Option<&str>) -> BTreeMap<String, Figures> {
+    let mut by: BTreeMap<&str, Vec<&OrgRow>> = BTreeMap::new();
     for r in rows {
         if let Some(k) = key(r) {
-            out.entry(k.to_string()).or_default().add(&r.figures);
+            by.entry(k).or_default().push(r);
         }
     }
-    out
+    by.into_iter().map(|(k, rows)| (k.to_string(), sum_rows(rows))).collect()
 }
 
 /// The places of `codes` coloured by `measure`: those without figures, or without this figure, are no data.

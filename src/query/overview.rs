@@ -5,6 +5,11 @@
 //! capita is Σ amount / Σ population over the places that have both, saying how many had not: an average of
 //! per-capita figures would weigh a village of 500 like a city of 500,000. A population of 0 is no figure.
 //! Scores (LPA, ITA, completeness) are not amounts: over several places they are a mean, with its count.
+//!
+//! An อบจ. serves its whole province: its population is the province's, which already holds every other
+//! อปท.'s people. Over places of one province that include it, the population is the อบจ.'s alone and per
+//! capita divides every place's amount by it (`sum_rows`); adding the others' people again would halve the
+//! figure. A district holds no อบจ.: the map leaves it out of districts.
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::domain::assessment::{Ita, Lpa};
@@ -205,6 +210,38 @@ pub struct OrgRow {
     pub completeness: Completeness,
 }
 
+impl OrgRow {
+    /// Whether it serves its whole province (an อบจ.): its population is the province's.
+    pub fn province_wide(&self) -> bool {
+        self.org_type == OrgType::Pao
+    }
+}
+
+/// The figures of one province's places: summed, but with an อบจ. among them, its population (the province's)
+/// is the population of all, and per capita is every place's amount over it.
+fn province_sum(rows: &[&OrgRow]) -> Figures {
+    let mut f = Figures::sum(rows.iter().map(|r| &r.figures));
+    let Some(wide) = rows.iter().find(|r| r.province_wide() && r.figures.with_population > 0) else { return f };
+    let people = wide.figures.population;
+    f.population = people;
+    let over = |amount: Option<Total>, with: usize| match amount {
+        Some(amount) => PerCapita { amount, people, without: f.places - with },
+        None => PerCapita { without: f.places, ..PerCapita::default() },
+    };
+    f.budget_per_capita = over(f.budget, f.with_budget);
+    f.value_per_capita = over(f.procurement.map(|p| p.value), f.covered);
+    f
+}
+
+/// The figures of many organisations: per province as `province_sum` says, then the provinces summed.
+pub fn sum_rows<'a>(rows: impl IntoIterator<Item = &'a OrgRow>) -> Figures {
+    let mut by: BTreeMap<&str, Vec<&OrgRow>> = BTreeMap::new();
+    for r in rows {
+        by.entry(r.province.th.as_str()).or_default().push(r);
+    }
+    Figures::sum(by.values().map(|rows| province_sum(rows)).collect::<Vec<_>>().iter())
+}
+
 /// A province's row: its organisations' figures summed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProvinceRow {
@@ -349,18 +386,17 @@ pub fn procured_by_org(store: &Store, year: i32, flagged: Option<&[bool]>) -> Ha
 pub fn provinces(rows: &[OrgRow], organisations: &[Organisation]) -> Vec<ProvinceRow> {
     let codes: HashMap<&str, Option<&String>> =
         organisations.iter().map(|o| (o.province.th.as_str(), o.province_code.as_ref())).collect();
-    let mut by: BTreeMap<Vec<u32>, ProvinceRow> = BTreeMap::new();
+    let mut by: BTreeMap<Vec<u32>, Vec<&OrgRow>> = BTreeMap::new();
     for r in rows {
-        by.entry(thai_sort_key(&r.province.th))
-            .or_insert_with(|| ProvinceRow {
-                province: r.province.clone(),
-                code: codes.get(r.province.th.as_str()).copied().flatten().cloned(),
-                figures: Figures::default(),
-            })
-            .figures
-            .add(&r.figures);
+        by.entry(thai_sort_key(&r.province.th)).or_default().push(r);
     }
-    by.into_values().collect()
+    by.into_values()
+        .map(|rows| ProvinceRow {
+            province: rows[0].province.clone(),
+            code: codes.get(rows[0].province.th.as_str()).copied().flatten().cloned(),
+            figures: province_sum(&rows),
+        })
+        .collect()
 }
 
 /// The fiscal years any input has, newest first.

@@ -170,9 +170,38 @@ fn provinces_sum_their_organisations_and_the_whole_sums_the_provinces() {
         assert_eq!(p.figures.budget.unwrap().satang_i128(), budget);
     }
     let whole = Figures::sum(provinces.iter().map(|p| &p.figures));
-    assert_eq!(whole, Figures::sum(rows.iter().map(|r| &r.figures)));
+    assert_eq!(whole, sum_rows(rows.iter()), "the whole is its provinces, each with its อบจ.'s population");
     let n = cat.organisations.len() as i64;
     assert_eq!(whole.budget.unwrap().satang_i128(), i128::from(1_000 * n * (n + 1) / 2 * 100));
+}
+
+#[test]
+fn with_its_pao_a_provinces_population_is_the_paos_and_per_capita_divides_every_amount_by_it() {
+    let store = store(120);
+    let cat = catalog(vec![dataset("all", DatasetKind::Procurement, None, None)]);
+    let budgets: Vec<Budget> = cat.organisations.iter().map(|o| budget(&o.code, 2567, &[1_000])).collect();
+    let inputs = Inputs { catalog: &cat, store: &store, flagged: None, budgets: &budgets, lpa: &[], ita: &[], published: &[] };
+    let rows = organisations(&inputs, 2567);
+    let pao = rows.iter().find(|r| r.province_wide()).expect("the demo has an อบจ.");
+    let province: Vec<&OrgRow> = rows.iter().filter(|r| r.province == pao.province).collect();
+    assert!(province.len() > 2);
+    let f = sum_rows(province.iter().copied());
+    let people = pao.figures.population;
+    assert_eq!(f.population, people, "the others live inside the อบจ.'s province: not counted twice");
+    assert_eq!(f.budget_per_capita.people, people);
+    let all: i128 = province.iter().map(|r| r.figures.budget.unwrap().satang_i128()).sum();
+    assert_eq!(f.budget_per_capita.amount.satang_i128(), all, "every place's budget, over the province's people");
+    let value: i128 = province.iter().filter_map(|r| r.figures.procurement).map(|p| p.value.satang_i128()).sum();
+    assert_eq!(f.value_per_capita.amount.satang_i128(), value);
+    assert_eq!(provinces(&rows, &cat.organisations).iter().find(|p| p.province == pao.province).unwrap().figures, f);
+    // Without the อบจ., the others' own people are summed.
+    let others: Vec<&OrgRow> = province.iter().copied().filter(|r| !r.province_wide()).collect();
+    let g = sum_rows(others.iter().copied());
+    assert_eq!(g.population, others.iter().map(|r| r.figures.population).sum::<u64>());
+    // A district's figures never include the อบจ.
+    let districts = crate::query::choropleth::by_district(&rows);
+    let in_districts: usize = districts.values().map(|f| f.places).sum();
+    assert_eq!(in_districts, rows.iter().filter(|r| !r.province_wide() && r.district_code.is_some()).count());
 }
 
 #[test]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::charts::map::{choropleth, colour, Projection, NO_DATA};
 use crate::domain::codes::Code;
 use crate::domain::geo::{Shape, ATTRIBUTION};
-use crate::query::choropleth::{figures_by, MapMeasure};
+use crate::query::choropleth::{by_district, by_province, MapMeasure};
 use crate::query::overview::OrgRow;
 use crate::ui::components::link::ViewLink;
 use crate::ui::fetch::fetch_bytes;
@@ -133,11 +133,7 @@ fn Drawing(outlines: Option<Arc<Outlines>>, rows: Signal<Option<Arc<Vec<OrgRow>>
     // The figures per place, once per load: a measure change only recolours.
     let figures = Memo::new(move |_| {
         let rows = rows.get()?;
-        Some(Arc::new(if districts {
-            figures_by(&rows, |r| r.district_code.as_deref())
-        } else {
-            figures_by(&rows, |r| r.province_code.as_deref())
-        }))
+        Some(Arc::new(if districts { by_district(&rows) } else { by_province(&rows) }))
     });
     let drawn = {
         let outlines = outlines.clone();

@@ -315,7 +315,7 @@ fn table(l: Lang, order: Order, shown: Shown, year: i32) -> impl IntoView {
         }
         Shown::Organisations(mut rows) => {
             overview::sort_by(&mut rows, order, l, |r| (&r.figures, &r.name));
-            let total = Figures::sum(rows.iter().map(|r| &r.figures));
+            let total = overview::sum_rows(rows.iter());
             let body = rows
                 .iter()
                 .map(|r| {
