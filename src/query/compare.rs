@@ -5,14 +5,14 @@
 //! amount over those years ÷ population × their count), so that a range of three years compares with one.
 //! Shares are taken over the summed counts, not averaged per year. Scores (LPA, ITA, completeness) are the mean
 //! of the years that have one. A figure no year has is None, shown as "no data".
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::RangeInclusive;
 
 use crate::domain::budget::Budget;
 use crate::domain::catalog::Catalog;
 use crate::domain::money::{Satang, Total};
 use crate::domain::org::{LocalText, OrgType, Organisation, Population};
-use crate::query::overview::{self, Inputs, Mean, Procured};
+use crate::query::overview::{self, Figures, Inputs, Mean, Procured};
 use crate::query::store::{Store, NONE};
 use crate::query::summary::top_suppliers;
 
@@ -155,7 +155,13 @@ fn from_rows(store: &Store, code: &str, years: &RangeInclusive<i32>) -> (Option<
     (bidders, with_bids, top)
 }
 
-fn member(inputs: &Inputs, org: &Organisation, years: &RangeInclusive<i32>) -> Member {
+/// A member from its figures of each year of the range (`overview::organisations_of`).
+fn member<'a>(
+    inputs: &Inputs,
+    org: &Organisation,
+    years: &RangeInclusive<i32>,
+    yearly: impl Iterator<Item = &'a Figures>,
+) -> Member {
     let mut m = Member {
         code: org.code.clone(),
         name: org.name.clone(),
@@ -176,19 +182,13 @@ fn member(inputs: &Inputs, org: &Organisation, years: &RangeInclusive<i32>) -> M
         by_category: Vec::new(),
         demonstration: inputs.catalog.demonstration,
     };
-    for year in years.clone() {
-        let Some(row) = overview::organisation(inputs, year, &org.code) else { continue };
-        let f = row.figures;
+    for f in yearly {
         if let Some(b) = f.budget {
             m.budget.get_or_insert(Total::ZERO).merge(b);
             m.budget_years += 1;
         }
-        if let Some(p) = f.procurement {
-            // The first year as it is: a sum started from nothing would have no flags run to add to.
-            match &mut m.procured {
-                Some(sum) => sum.add(p),
-                None => m.procured = Some(p),
-            }
+        if f.procurement.is_some() {
+            Procured::sum_into(&mut m.procured, f.procurement);
             m.procured_years += 1;
         }
         m.lpa.add(f.lpa);
@@ -212,23 +212,29 @@ fn member(inputs: &Inputs, org: &Organisation, years: &RangeInclusive<i32>) -> M
 
 /// The organisations of `codes` (at most `MAX`, repeats once) over fiscal years `years`.
 pub fn compare(inputs: &Inputs, codes: &[String], years: RangeInclusive<i32>) -> Comparison {
-    let mut members = Vec::new();
-    let mut unknown = Vec::new();
-    let mut seen: Vec<&String> = Vec::new();
+    let mut asked: Vec<&String> = Vec::new();
     for code in codes {
-        if seen.contains(&code) {
-            continue;
-        }
-        if seen.len() == MAX {
+        if asked.len() == MAX {
             break;
         }
-        seen.push(code);
-        match inputs.catalog.organisation(code) {
-            Some(org) => members.push(member(inputs, org, &years)),
-            None => unknown.push(code.clone()),
+        if !asked.contains(&code) {
+            asked.push(code);
         }
     }
-    Comparison { years, members, unknown }
+    let (known, unknown): (Vec<&String>, Vec<&String>) =
+        asked.into_iter().partition(|c| inputs.catalog.organisation(c).is_some());
+    let known: Vec<String> = known.into_iter().cloned().collect();
+    // Each year's figures once for all members: one pass over the catalog and the store per year.
+    let yearly: Vec<HashMap<String, Figures>> = years
+        .clone()
+        .map(|y| overview::organisations_of(inputs, y, &known).into_iter().map(|r| (r.code, r.figures)).collect())
+        .collect();
+    let members = known
+        .iter()
+        .filter_map(|code| inputs.catalog.organisation(code))
+        .map(|org| member(inputs, org, &years, yearly.iter().filter_map(|y| y.get(&org.code))))
+        .collect();
+    Comparison { years, members, unknown: unknown.into_iter().cloned().collect() }
 }
 
 /// Up to `n` organisations fair to compare with `code`, not already `chosen`: the same type, in the same

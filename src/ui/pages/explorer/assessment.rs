@@ -3,7 +3,6 @@
 //! results say so above them.
 use leptos::prelude::*;
 
-use crate::domain::catalog::DatasetKind;
 use crate::domain::lang::Lang;
 use crate::ingest::assessment::Assessments;
 use crate::query::assessment::{ita_history, lpa_history, ItaYear, LpaYear, Rank};
@@ -37,16 +36,9 @@ pub fn AssessmentSection(code: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
-    let urls: Vec<(String, Option<String>)> = catalog
-        .datasets
-        .iter()
-        .filter(|d| matches!(d.kind, DatasetKind::Lpa | DatasetKind::Ita))
-        .filter(|d| d.organisation.as_deref().is_none_or(|o| o == code))
-        .map(|d| (d.url.clone(), d.sha256.clone()))
-        .collect();
-    let folder = view.get_untracked().data.folder();
     let organisations = catalog.organisations.clone();
-    let data = LocalResource::new(move || load(urls.clone(), folder));
+    // The page's files, shared with its headline and budget sections.
+    let data = super::files::use_org_files();
     let render = move |all: Assessments, l: Lang| {
         let lpa = lpa_history(&all.lpa, &organisations, &code);
         let ita = ita_history(&all.ita, &code);
@@ -69,7 +61,7 @@ pub fn AssessmentSection(code: String) -> impl IntoView {
                     let render = render.clone();
                     // Read here, outside the future, so that a change of language redraws the tables.
                     let l = lang.get();
-                    Suspend::new(async move { render(data.await, l) })
+                    Suspend::new(async move { render(data.await.assessments.clone(), l) })
                 }}
             </Transition>
         </section>

@@ -65,7 +65,6 @@ pub fn BudgetSection(code: String) -> impl IntoView {
     let population = figure.map(|p| p.count);
     let urls: Vec<(String, Option<String>)> =
         catalog.datasets_for(DatasetKind::Budget, Some(&code)).map(|d| (d.url.clone(), d.sha256.clone())).collect();
-    let folder = view.get_untracked().data.folder();
     let heading = move || view! { <h2 id="budget-title">{move || t(lang.get(), Key::Budget)}</h2> };
     if urls.is_empty() {
         return view! {
@@ -76,7 +75,8 @@ pub fn BudgetSection(code: String) -> impl IntoView {
         }
         .into_any();
     }
-    let data = LocalResource::new(move || load(urls.clone(), folder));
+    // The page's files, shared with its headline and assessment sections.
+    let data = super::files::use_org_files();
     let org_code = StoredValue::new(code.clone());
     let asked = view.select(|s| s.budget_year);
     let share = view.select(|s| s.budget_share);
@@ -162,7 +162,10 @@ pub fn BudgetSection(code: String) -> impl IntoView {
         <section class="budget" data-testid="budget" aria-labelledby="budget-title">
             {heading}
             <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
-                {move || Suspend::new(async move { render(data.await) })}
+                {move || Suspend::new(async move {
+                    let files = data.await;
+                    render((files.budgets.clone(), files.failed.clone()))
+                })}
             </Transition>
         </section>
     }

@@ -2,20 +2,18 @@
 //! measure with each one's difference from the first (Δ, Δ%), a chart with its table and CSV per measure, the
 //! budget by ด้าน and by งบ, and peers to add. It fetches only the compared organisations' own files. The
 //! figures are `query::compare`'s; this file loads and renders.
+mod charts;
+mod peers;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::spec::{BarChart, Series, Style};
-use crate::domain::catalog::{Catalog, DatasetKind, SYNTHETIC_NOTE};
+use crate::domain::catalog::SYNTHETIC_NOTE;
 use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
-use crate::domain::money::Total;
-use crate::query::compare::{
-    self, comparison_csv, delta, split_amounts, split_names, Comparison, Measure, Member, MAX, MEASURES,
-};
+use crate::query::compare::{self, comparison_csv, delta, Comparison, Measure, Member, MAX, MEASURES};
 use crate::query::overview::Inputs;
-use crate::ui::components::chart::BarChartView;
 use crate::ui::components::download::download;
 use crate::ui::components::embed::EmbedCode;
 use crate::ui::components::link::ViewLink;
@@ -25,16 +23,8 @@ use crate::ui::pages::explorer::data::{use_flags, IncompleteNotice, Loaded, Scop
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, ViewState};
 
-/// The budget and assessment files of `codes`, and those of no one organisation.
-fn files_of(catalog: &Catalog, codes: &[String], kinds: &[DatasetKind]) -> Vec<(String, Option<String>)> {
-    catalog
-        .datasets
-        .iter()
-        .filter(|d| kinds.contains(&d.kind))
-        .filter(|d| d.organisation.as_ref().is_none_or(|o| codes.contains(o)))
-        .map(|d| (d.url.clone(), d.sha256.clone()))
-        .collect()
-}
+use charts::Charts;
+use peers::Peers;
 
 /// The compare page with `codes` in this order (a view that adds, removes or reorders keeps the rest).
 pub fn with_codes(state: &ViewState, codes: Vec<String>) -> ViewState {
@@ -84,22 +74,13 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
-type Loaded2 = Arc<(Vec<crate::domain::budget::Budget>, crate::ingest::assessment::Assessments)>;
-
 #[component]
 fn Files(data: Arc<Loaded>, codes: Vec<String>) -> impl IntoView {
     let view = use_view();
     let catalog = use_catalog().0;
     let folder = view.get_untracked().data.folder();
-    let budgets = files_of(&catalog, &codes, &[DatasetKind::Budget]);
-    let assessments = files_of(&catalog, &codes, &[DatasetKind::Lpa, DatasetKind::Ita]);
-    let loaded = LocalResource::new(move || {
-        let (budgets, assessments) = (budgets.clone(), assessments.clone());
-        async move {
-            let (budgets, _) = super::budget::load(budgets, folder).await;
-            Arc::new((budgets, super::assessment::load(assessments, folder).await))
-        }
-    });
+    let chosen = codes.clone();
+    let loaded = super::files::load(&catalog, move |o| o.is_none_or(|o| chosen.iter().any(|c| c == o)), folder);
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"…"</p> }>
             {move || Suspend::new({
@@ -114,13 +95,13 @@ fn Files(data: Arc<Loaded>, codes: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn Compared(data: Arc<Loaded>, files: Loaded2, codes: Vec<String>) -> impl IntoView {
+fn Compared(data: Arc<Loaded>, files: Arc<super::files::Files>, codes: Vec<String>) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
     let flags = use_flags();
     let years = {
-        let (budgets, a) = &*files;
+        let (budgets, a) = (&files.budgets, &files.assessments);
         let inputs =
             Inputs { catalog: &catalog, store: &data.store, flagged: None, budgets, lpa: &a.lpa, ita: &a.ita, published: &[] };
         compare::years(&inputs)
@@ -142,7 +123,7 @@ fn Compared(data: Arc<Loaded>, files: Loaded2, codes: Vec<String>) -> impl IntoV
             let (from, to) = range.get();
             let state = flags.get().ok();
             let mask = state.as_ref().and_then(|s| s.usable_mask());
-            let (budgets, a) = &*files;
+            let (budgets, a) = (&files.budgets, &files.assessments);
             let inputs = Inputs {
                 catalog: &catalog,
                 store: &data.store,
@@ -312,119 +293,4 @@ fn table(l: Lang, c: &Comparison) -> impl IntoView {
             </table>
         </div>
     }
-}
-
-/// A chart per measure (one bar per organisation) and the budget by ด้าน and by งบ (stacked), each with its
-/// table and CSV.
-#[component]
-fn Charts(cmp: Memo<Arc<Comparison>>) -> impl IntoView {
-    let view = use_view();
-    let lang = view.lang();
-    // An embedded chart is open: a closed one would show nothing.
-    let embedded = move |stem: &str| view.with(|s| s.embed && s.chart.as_deref() == Some(stem));
-    let names = move |c: &Comparison, l: Lang| c.members.iter().map(|m| m.name.get(l).to_string()).collect::<Vec<_>>();
-    let measure_chart = move |measure: Measure| {
-        Signal::derive(move || {
-            let l = lang.get();
-            let c = cmp.get();
-            // A bar of 0 would read as a figure: no data stays out of the chart and says so in its table.
-            let values: Vec<f64> = c.members.iter().map(|m| measure.value(m).unwrap_or(f64::NAN)).collect();
-            BarChart {
-                style: Style::StackedBars,
-                title: measure.label().get(l).to_string(),
-                x_label: t(l, Key::Organisations).to_string(),
-                y_label: measure.label().get(l).to_string(),
-                categories: names(&c, l),
-                series: vec![Series { name: measure.label().get(l).to_string(), values }],
-                note: None,
-            }
-        })
-    };
-    let split_chart = move |by_area: bool| {
-        Signal::derive(move || {
-            let l = lang.get();
-            let c = cmp.get();
-            let parts = split_names(&c.members, by_area);
-            let amounts: Vec<Vec<Option<Total>>> = c.members.iter().map(|m| split_amounts(m, by_area, &parts)).collect();
-            let series = parts
-                .iter()
-                .enumerate()
-                .map(|(j, name)| Series {
-                    name: name.clone(),
-                    values: amounts.iter().map(|a| a[j].map_or(f64::NAN, Total::to_baht_f64)).collect(),
-                })
-                .collect();
-            let title = t(l, if by_area { Key::CompareByArea } else { Key::CompareByCategory });
-            BarChart {
-                style: Style::StackedBars,
-                title: title.to_string(),
-                x_label: t(l, Key::Organisations).to_string(),
-                y_label: t(l, Key::Baht).to_string(),
-                categories: names(&c, l),
-                series,
-                note: None,
-            }
-        })
-    };
-    view! {
-        <section class="compare-charts" data-testid="compare-charts">
-            <h2>{move || t(lang.get(), Key::CompareCharts)}</h2>
-            {MEASURES.iter().map(|&m| view! {
-                <details data-chart=m.as_str() open=move || embedded(&format!("locallens-compare-{}", m.as_str()))>
-                    <summary>{move || m.label().get(lang.get())}</summary>
-                    <BarChartView chart=measure_chart(m) file_stem=format!("locallens-compare-{}", m.as_str()) />
-                </details>
-            }).collect_view()}
-            <details data-chart="by-area" open=move || embedded("locallens-compare-by-area")>
-                <summary>{move || t(lang.get(), Key::CompareByArea)}</summary>
-                <BarChartView chart=split_chart(true) file_stem="locallens-compare-by-area".to_string() />
-            </details>
-            <details data-chart="by-category" open=move || embedded("locallens-compare-by-category")>
-                <summary>{move || t(lang.get(), Key::CompareByCategory)}</summary>
-                <BarChartView chart=split_chart(false) file_stem="locallens-compare-by-category".to_string() />
-            </details>
-        </section>
-    }
-}
-
-/// Organisations fair to compare with the first one: same type, same province first, nearest population.
-#[component]
-fn Peers(codes: Vec<String>) -> impl IntoView {
-    let view = use_view();
-    let lang = view.lang();
-    let catalog = use_catalog().0;
-    let Some(first) = codes.first().cloned() else { return ().into_any() };
-    let full = codes.len() >= MAX;
-    let peers: Vec<(String, crate::domain::org::LocalText, String, Option<u64>)> =
-        compare::suggest_peers(&catalog, &first, &codes, 5)
-            .into_iter()
-            .map(|o| (o.code.clone(), o.name.clone(), o.province.th.clone(), o.population.map(|p| p.count)))
-            .collect();
-    view! {
-        <section class="peers" data-testid="peers">
-            <h2>{move || t(lang.get(), Key::ComparePeers)}</h2>
-            <p class="muted">{move || t(lang.get(), Key::ComparePeersRule)}</p>
-            {full.then(|| view! { <p class="muted">{move || t(lang.get(), Key::CompareFull)}</p> })}
-            <ul>
-                {peers.into_iter().map(|(code, name, province, people)| {
-                    let to = adding(&view.get_untracked(), &code);
-                    let shown = name.clone();
-                    view! {
-                        <li data-code=code.clone()>
-                            {move || shown.get(lang.get()).to_string()}
-                            " · " {province} " · " {move || t(lang.get(), Key::Population)} " "
-                            {move || people.map_or_else(|| t(lang.get(), Key::NoData).to_string(), format::count)}
-                            {(!full).then(|| view! {
-                                " " <ViewLink to=Signal::stored(to) class="add">
-                                    "+ " {move || t(lang.get(), Key::AddToCompare)}
-                                    <span class="visually-hidden">" " {move || name.get(lang.get()).to_string()}</span>
-                                </ViewLink>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </section>
-    }
-    .into_any()
 }

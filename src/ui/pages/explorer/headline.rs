@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::catalog::{DatasetKind, SYNTHETIC_NOTE};
+use crate::domain::catalog::SYNTHETIC_NOTE;
 use crate::domain::codes::{Code, Method};
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
@@ -30,26 +30,8 @@ pub fn Headline(code: String) -> impl IntoView {
 
 #[component]
 fn Figures(data: Arc<Loaded>, code: String) -> impl IntoView {
-    let view = use_view();
-    let catalog = use_catalog().0;
-    let folder = view.get_untracked().data.folder();
-    let files = |kinds: &[DatasetKind]| -> Vec<(String, Option<String>)> {
-        catalog
-            .datasets
-            .iter()
-            .filter(|d| kinds.contains(&d.kind))
-            .filter(|d| d.organisation.as_deref().is_none_or(|o| o == code))
-            .map(|d| (d.url.clone(), d.sha256.clone()))
-            .collect()
-    };
-    let (budgets, assessments) = (files(&[DatasetKind::Budget]), files(&[DatasetKind::Lpa, DatasetKind::Ita]));
-    let loaded = LocalResource::new(move || {
-        let (budgets, assessments) = (budgets.clone(), assessments.clone());
-        async move {
-            let (budgets, _) = super::budget::load(budgets, folder).await;
-            Arc::new((budgets, super::assessment::load(assessments, folder).await))
-        }
-    });
+    // The page's budget and assessment files, shared with its budget and assessment sections.
+    let loaded = super::files::use_org_files();
     let code = StoredValue::new(code);
     view! {
         <Suspense fallback=|| ()>
@@ -64,17 +46,15 @@ fn Figures(data: Arc<Loaded>, code: String) -> impl IntoView {
     }
 }
 
-type Files = Arc<(Vec<crate::domain::budget::Budget>, crate::ingest::assessment::Assessments)>;
-
 #[component]
-fn Cards(data: Arc<Loaded>, files: Files, code: String) -> impl IntoView {
+fn Cards(data: Arc<Loaded>, files: Arc<super::files::Files>, code: String) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let catalog = use_catalog().0;
     let flags = use_flags();
     let asked = view.select(|s| s.budget_year);
     let row = Memo::new(move |_| {
-        let (budgets, a) = &*files;
+        let (budgets, a) = (&files.budgets, &files.assessments);
         let state = flags.get().ok();
         let mask = state.as_ref().and_then(|s| s.usable_mask());
         let inputs =

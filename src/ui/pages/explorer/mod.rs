@@ -5,6 +5,7 @@ mod budget;
 mod budget_link;
 mod compare;
 mod data;
+mod files;
 mod headline;
 mod map;
 mod org;

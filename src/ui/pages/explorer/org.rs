@@ -21,6 +21,7 @@ pub fn OrgPage(code: String) -> impl IntoView {
     let Some(org) = catalog.organisation(&code).cloned() else {
         return view! { <p class="error-panel" role="alert">{move || t(lang.get(), Key::UnknownOrganisation)} " " <code>{code.clone()}</code></p> }.into_any();
     };
+    super::files::provide_org_files(&catalog, &code, view.get_untracked().data.folder());
     let org = StoredValue::new(org);
     let code = StoredValue::new(code);
     let back = Signal::derive(move || ViewState { org: None, process: None, supplier: None, ..view.get().without_filters() });

@@ -7,11 +7,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::catalog::{Catalog, DatasetKind, SYNTHETIC_NOTE};
+use crate::domain::catalog::{DatasetKind, SYNTHETIC_NOTE};
 use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
-use crate::ingest::assessment::Assessments;
 use crate::query::overview::{self, Column, Figures, Inputs, Order, OrgRow, ProvinceRow, PublishedYear};
 use crate::query::store::Store;
 use crate::ui::components::download::download;
@@ -22,19 +21,6 @@ use crate::ui::i18n::{t, Key};
 use crate::ui::pages::explorer::data::{use_flags, Loaded, Scope, WithData};
 use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::{Page, Tab, ViewState};
-
-/// The files of `kinds` of the organisations in `provinces` (all when empty).
-fn wanted(catalog: &Catalog, provinces: &BTreeSet<String>, kinds: &[DatasetKind]) -> Vec<(String, Option<String>)> {
-    let in_view =
-        |code: &str| provinces.is_empty() || catalog.organisation(code).is_some_and(|o| provinces.contains(&o.province.th));
-    catalog
-        .datasets
-        .iter()
-        .filter(|d| kinds.contains(&d.kind))
-        .filter(|d| d.organisation.as_deref().is_none_or(in_view))
-        .map(|d| (d.url.clone(), d.sha256.clone()))
-        .collect()
-}
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -77,15 +63,18 @@ fn Figured(data: Option<Arc<Loaded>>, published: Vec<(String, Option<String>)>) 
     let catalog = use_catalog().0;
     let folder = view.get_untracked().data.folder();
     let provinces = view.get_untracked().filter.provinces;
-    let budgets = wanted(&catalog, &provinces, &[DatasetKind::Budget]);
-    let assessments = wanted(&catalog, &provinces, &[DatasetKind::Lpa, DatasetKind::Ita]);
-    let loaded = LocalResource::new(move || {
-        let (budgets, assessments, published) = (budgets.clone(), assessments.clone(), published.clone());
-        async move {
-            let (budgets, _) = super::budget::load(budgets, folder).await;
-            let assessments = super::assessment::load(assessments, folder).await;
-            Arc::new((budgets, assessments, load_published(published, folder).await))
+    // The organisations in view: those of the chosen provinces, or all.
+    let in_view = {
+        let catalog = catalog.clone();
+        move |o: Option<&str>| {
+            provinces.is_empty()
+                || o.is_none_or(|code| catalog.organisation(code).is_some_and(|o| provinces.contains(&o.province.th)))
         }
+    };
+    let files = super::files::load(&catalog, in_view, folder);
+    let loaded = LocalResource::new(move || {
+        let published = published.clone();
+        async move { Arc::new((files.await, load_published(published, folder).await)) }
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"…"</p> }>
@@ -100,7 +89,7 @@ fn Figured(data: Option<Arc<Loaded>>, published: Vec<(String, Option<String>)>) 
     }
 }
 
-type Files = Arc<(Vec<crate::domain::budget::Budget>, Assessments, Vec<PublishedYear>)>;
+type Files = Arc<(Arc<super::files::Files>, Vec<PublishedYear>)>;
 
 #[component]
 fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
@@ -112,7 +101,8 @@ fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
     let asked = view.select(|s| s.budget_year);
     let empty = Store::default();
     let years = {
-        let (budgets, a, published) = &*files;
+        let (f, published) = &*files;
+        let (budgets, a) = (&f.budgets, &f.assessments);
         let store = data.as_ref().map_or(&empty, |d| &d.store);
         let inputs = Inputs { catalog: &catalog, store, flagged: None, budgets, lpa: &a.lpa, ita: &a.ita, published };
         overview::years(&inputs)
@@ -128,7 +118,8 @@ fn Tables(data: Option<Arc<Loaded>>, files: Files) -> impl IntoView {
             let year = year.get()?;
             let state = flags.and_then(|f| f.get().ok());
             let mask = state.as_ref().and_then(|s| s.usable_mask());
-            let (budgets, a, published) = &*files;
+            let (f, published) = &*files;
+            let (budgets, a) = (&f.budgets, &f.assessments);
             let empty = Store::default();
             let inputs = Inputs {
                 catalog: &catalog,
