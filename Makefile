@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: run dist data boundaries e2e-data test test-native test-e2e lint demo-data bench clean
+.PHONY: run dist data boundaries e2e-data national test test-native test-e2e lint demo-data bench clean
 
 REAL ?= data/real-62
 SHARED ?= ../shared
@@ -50,6 +50,22 @@ e2e-data:
 	else
 	  echo "SKIPPED e2e-data: $(SHARED)/fixtures/thai-pao-budgets or $(SHARED)/real is missing; pao.spec.mjs will skip"
 	fi
+
+## The real national data ($(SHARED)/real: every province's e-GP rows of FY 2568, the DLA registry, the 76 อบจ.
+## budgets) published into target/national/data, as a national publisher would: what the national figures of
+## docs/SHARDS.md read. About 25 minutes on 2 cores; its time and peak memory go to target/national/publish.log.
+national:
+	if [ ! -d $(SHARED)/real/egp-contact-2568 ]; then echo "SKIPPED national: $(SHARED)/real is missing"; exit 0; fi
+	cargo build --release --bin locallens
+	mkdir -p target/national
+	./target/release/locallens catalog --registry $(SHARED)/real/dla-registry/localAuthorities.json \
+	  --population $(SHARED)/real/dla-registry/population-2564.csv --places $(SHARED)/real/boundaries/th_adm1.geojson \
+	  --places $(SHARED)/real/boundaries/th_adm2.geojson --agencies $(SHARED)/real/egp-contact-2568/agencies.csv \
+	  --out target/national/catalog.json
+	/usr/bin/time -v ./target/release/locallens publish --catalog target/national/catalog.json \
+	  --agencies $(SHARED)/real/egp-contact-2568/agencies.csv --out target/national/data \
+	  --report target/national/publish.json $(SHARED)/real/egp-contact-2568/*.jsonl.gz \
+	  $(SHARED)/fixtures/thai-pao-budgets/2565/pao-*.json 2> >(tee target/national/publish.log >&2)
 
 ## Every test: native (core, CLI, fixtures) and end-to-end in headless Chromium.
 test: test-native test-e2e

@@ -99,6 +99,7 @@ pub fn generate() -> Vec<OutFile> {
             "ข้อมูลทั้งหมดในแคตตาล็อกนี้สร้างขึ้นเพื่อการสาธิต ชื่อ อปท. เป็นชื่อจริง แต่รหัส ประชากรของเทศบาลและ อบต. บริษัท จำนวนเงิน และคะแนนเป็นข้อมูลสมมุติ",
             "Everything in this catalog is demonstration data. The local governments' names are real; their codes, municipal populations, companies, amounts and scores are synthetic.",
         )),
+        parts: Vec::new(),
     };
     files.push(OutFile { path: "catalog.json".into(), bytes: pretty(&catalog) });
     files

@@ -114,6 +114,18 @@ pub struct Dataset {
     pub incomplete: Option<LocalText>,
 }
 
+/// One province's share of a catalog too large to read at once (a country's): its organisations and the datasets
+/// that cover them, in a file of the catalog's own format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogPart {
+    pub province_code: String,
+    /// Relative to the catalog file; the part's dataset URLs are relative to the catalog file too.
+    pub url: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
@@ -128,9 +140,19 @@ pub struct Catalog {
     pub demonstration: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<LocalText>,
+    /// The files that hold the rest of the catalog, one per province: read them all before using it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<CatalogPart>,
 }
 
 impl Catalog {
+    /// Takes in one part's organisations and datasets. The part's publisher and flags are not read: the catalog
+    /// that lists it speaks for the whole (each dataset says whether it is synthetic).
+    pub fn absorb(&mut self, part: Catalog) {
+        self.organisations.extend(part.organisations);
+        self.datasets.extend(part.datasets);
+    }
+
     pub fn organisation(&self, code: &str) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.code == code)
     }

@@ -1,7 +1,7 @@
 //! catalog.json → `Catalog`. A bad organisation or dataset entry is rejected on its own; the rest loads.
 use serde_json::Value;
 
-use crate::domain::catalog::{Catalog, Dataset, Publisher, CATALOG_VERSION};
+use crate::domain::catalog::{Catalog, CatalogPart, Dataset, Publisher, CATALOG_VERSION};
 use crate::domain::issue::{Issue, JsonPath, Parsed, RecordCounts};
 use crate::domain::org::{LocalText, Organisation};
 use crate::ingest::messages as msg;
@@ -44,7 +44,13 @@ pub fn from_value(file: &str, value: &Value, issues: &mut Vec<Issue>, counts: &m
         o.population = o.population.filter(|p| p.count > 0);
     }
     let datasets: Vec<Dataset> = deserialize_records(file, obj.get("datasets"), &root.key("datasets"), issues, counts);
-    if organisations.is_empty() {
+    let parts: Vec<CatalogPart> = deserialize_records(file, obj.get("parts"), &root.key("parts"), issues, counts);
+    // Unlike an organisation or a dataset, a part cannot be left out on its own: a province would be missing from
+    // every view without a word (its entry's issue says why).
+    if obj.get("parts").and_then(Value::as_array).is_some_and(|listed| listed.len() != parts.len()) {
+        return None;
+    }
+    if organisations.is_empty() && parts.is_empty() {
         issues.push(msg::empty(file, &root.key("organisations"), "รายชื่อองค์กร", "organisations"));
     }
     Some(Catalog {
@@ -54,5 +60,6 @@ pub fn from_value(file: &str, value: &Value, issues: &mut Vec<Issue>, counts: &m
         datasets,
         demonstration: obj.get("demonstration").and_then(Value::as_bool).unwrap_or(false),
         notice: obj.get("notice").and_then(|n| serde_json::from_value::<LocalText>(n.clone()).ok()),
+        parts,
     })
 }

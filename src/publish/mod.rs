@@ -368,5 +368,8 @@ fn fiscal_year(release: &Value) -> Option<FiscalYear> {
     Date::parse_iso(date).map(|(d, _)| d.fiscal_year())
 }
 
+mod split;
+pub use split::split;
+
 #[cfg(test)]
 mod tests;

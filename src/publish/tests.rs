@@ -27,6 +27,7 @@ fn catalog() -> Catalog {
         datasets: Vec::new(),
         demonstration: false,
         notice: None,
+        parts: Vec::new(),
     }
 }
 
@@ -98,4 +99,83 @@ fn a_budget_finds_its_organisation_by_its_full_name_or_is_reported() {
     let (catalog, report) = p.finish();
     assert_eq!(report.unplaced_budgets, vec!["องค์การบริหารส่วนจังหวัดที่ไม่มี".to_string()]);
     assert_eq!(catalog.datasets.iter().filter(|d| d.kind == DatasetKind::Budget).count(), 1);
+}
+
+#[test]
+fn a_catalog_of_several_provinces_is_cut_per_province_and_reads_back_whole() {
+    let mut c = catalog();
+    c.organisations[1].province_code = Some("63".into());
+    c.organisations[2].province_code = None;
+    let codes: Vec<String> = c.organisations.iter().map(|o| o.code.clone()).collect();
+    let mut p = Publication::new(c, HashSet::new());
+    p.add_release(release("เทศบาลตำบลทดสอบ", "a", Some(2568), "2025-01-01"));
+    let (mut whole, _) = p.finish();
+    for (i, code) in codes.iter().take(3).enumerate() {
+        let year = FiscalYear(2568);
+        whole.datasets.push(Dataset {
+            organisation: Some(code.clone()),
+            ..derived(format!("flags-{i}"), (DatasetKind::Flags, DataFormat::LocallensFlags), year.0, "f", b"f")
+        });
+    }
+    whole.datasets.push(Dataset {
+        province_code: Some("63".into()),
+        ..derived("rows-63".into(), (DatasetKind::Rows, DataFormat::LocallensRows), 2568, "r", b"r")
+    });
+    whole.datasets.push(derived("overview-2568".into(), (DatasetKind::Overview, DataFormat::LocallensOverview), 2568, "o", b"o"));
+
+    let (mut top, parts) = split(whole.clone());
+    let provinces: Vec<&str> = top.parts.iter().map(|p| p.province_code.as_str()).collect();
+    assert_eq!(provinces, ["62", "63"]);
+    assert_eq!(top.organisations.iter().map(|o| o.code.as_str()).collect::<Vec<_>>(), [codes[2].as_str()], "no province: kept");
+    let kept: Vec<&str> = top.datasets.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(kept, ["flags-2", "overview-2568"]);
+    for (listed, (path, bytes)) in top.parts.clone().iter().zip(&parts) {
+        assert_eq!((&listed.url, listed.size), (path, bytes.len() as u64));
+        assert_eq!(listed.sha256, sha256_hex(bytes));
+        let part = crate::ingest::catalog::parse(path, bytes);
+        assert!(part.issues.is_empty(), "{:?}", part.issues);
+        let part = part.values.unwrap();
+        assert!(part.organisations.iter().all(|o| o.province_code.as_deref() == Some(listed.province_code.as_str())));
+        top.absorb(part);
+    }
+    let ids = |c: &Catalog| {
+        let mut ids: Vec<String> = c.datasets.iter().map(|d| d.id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&top), ids(&whole));
+    let mut orgs: Vec<_> = top.organisations.iter().map(|o| o.code.clone()).collect();
+    orgs.sort();
+    let mut all = codes.clone();
+    all.sort();
+    assert_eq!(orgs, all);
+    assert!(top.datasets.iter().any(|d| d.id == "rows-63"));
+    let schema: Value =
+        serde_json::from_str(include_str!("../../public/schema/catalog.schema.json")).expect("the schema is JSON");
+    let schema = jsonschema::draft202012::new(&schema).expect("the schema compiles");
+    let (top, parts) = split(whole.clone());
+    for value in std::iter::once(serde_json::to_value(&top).unwrap())
+        .chain(parts.iter().map(|(_, bytes)| serde_json::from_slice(bytes).unwrap()))
+    {
+        let errors: Vec<String> = schema.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let listed = crate::ingest::catalog::parse("catalog.json", &serde_json::to_vec(&top).unwrap());
+    assert_eq!(listed.values.map(|c| c.parts.len()), Some(2), "the parts are listed, and nothing is flagged missing");
+
+    let (one, none) = split(catalog());
+    assert!(none.is_empty() && one.parts.is_empty(), "one province: one file");
+    assert_eq!(one.organisations.len(), catalog().organisations.len());
+}
+
+#[test]
+fn a_part_that_cannot_be_read_makes_the_catalog_unreadable() {
+    let mut c = catalog();
+    c.organisations[1].province_code = Some("63".into());
+    let (top, _) = split(c);
+    let mut value = serde_json::to_value(&top).unwrap();
+    value["parts"][1]["sha256"] = Value::Null;
+    let parsed = crate::ingest::catalog::parse("catalog.json", value.to_string().as_bytes());
+    assert!(parsed.values.is_none());
+    assert!(parsed.issues.iter().any(|i| i.path.contains("parts")), "{:?}", parsed.issues);
 }

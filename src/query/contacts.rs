@@ -77,6 +77,7 @@ mod tests {
             datasets: Vec::new(),
             demonstration: false,
             notice: None,
+            parts: Vec::new(),
         };
         let o = &mut c.organisations[0];
         o.complaints = vec![Contact {

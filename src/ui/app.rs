@@ -9,7 +9,7 @@ use crate::domain::lang::Lang;
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::link::ViewLink;
 use crate::ui::components::notice::IgnoredNotice;
-use crate::ui::fetch::{fetch_bytes, LoadError};
+use crate::ui::fetch::{fetch_bytes, fetch_verified, LoadError};
 use crate::ui::i18n::{t, Key};
 use crate::ui::pages::check::CheckPage;
 use crate::ui::pages::explorer::Explorer;
@@ -22,11 +22,34 @@ pub fn catalog_url(source: DataSource) -> String {
     format!("{}catalog.json", source.folder())
 }
 
+/// Parts of a split catalog fetched at once.
+const PARTS_IN_FLIGHT: usize = 4;
+
+/// The catalog, with its parts when a country's is cut per province (`publish::split`): each part is checked
+/// against the SHA-256 the catalog lists and read in its own task, so no task parses a whole country.
 async fn load_catalog(source: DataSource) -> Result<Arc<Catalog>, LoadError> {
+    use futures::StreamExt;
     let url = catalog_url(source);
     let bytes = fetch_bytes(&url).await?;
     let parsed = crate::ingest::catalog::parse(&url, &bytes);
-    parsed.values.map(Arc::new).ok_or(LoadError::Invalid { url, issues: parsed.issues })
+    let mut catalog = parsed.values.ok_or(LoadError::Invalid { url, issues: parsed.issues })?;
+    let folder = source.folder();
+    let parts = std::mem::take(&mut catalog.parts);
+    let mut arriving = futures::stream::iter(parts.iter().map(|p| async move {
+        let url = format!("{folder}{}", p.url);
+        let bytes = fetch_verified(&url, Some(&p.sha256)).await;
+        (url, bytes)
+    }))
+    .buffered(PARTS_IN_FLIGHT);
+    while let Some((url, bytes)) = arriving.next().await {
+        let parsed = crate::ingest::catalog::parse(&url, &bytes?);
+        catalog.absorb(parsed.values.ok_or(LoadError::Invalid { url, issues: parsed.issues })?);
+        // Parts that arrived together would otherwise be read in one task (futures resume as microtasks).
+        crate::ui::fetch::next_tick().await;
+    }
+    drop(arriving);
+    catalog.parts = parts;
+    Ok(Arc::new(catalog))
 }
 
 #[component]

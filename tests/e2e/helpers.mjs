@@ -4,6 +4,7 @@
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
@@ -63,4 +64,16 @@ export async function csvOf(page, button = 'csv') {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const rows = parseCsv(text);
   return { name: download.suggestedFilename(), header: rows[0], rows: rows.slice(1) };
+}
+
+// A published catalog as the app reads it: a country's is cut into one part per province (docs/SHARDS.md),
+// whose organisations and datasets join the top file's.
+export function readCatalog(url) {
+  const catalog = JSON.parse(readFileSync(url, 'utf8'));
+  for (const part of catalog.parts ?? []) {
+    const { organisations = [], datasets = [] } = JSON.parse(readFileSync(new URL(part.url, url), 'utf8'));
+    catalog.organisations = [...(catalog.organisations ?? []), ...organisations];
+    catalog.datasets = [...(catalog.datasets ?? []), ...datasets];
+  }
+  return catalog;
 }

@@ -2,7 +2,7 @@
 // published over a catalog of every อบจ. (`make e2e-data`), served as the app's data by a second server. The
 // expected figures are the source files', read here.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { test, expect, watchErrors, csvOf } from './helpers.mjs';
+import { test, expect, watchErrors, csvOf, readCatalog } from './helpers.mjs';
 import { paoPort } from './playwright.config.mjs';
 
 const FIXTURES = new URL('../../../shared/fixtures/thai-pao-budgets/2565/', import.meta.url);
@@ -15,7 +15,7 @@ const read = (name) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'))
 const files = ready ? readdirSync(FIXTURES).filter((f) => f.startsWith('pao-')).sort() : [];
 const nation = ready ? read('nation-wide.json') : null;
 const codeOf = ready
-  ? new Map(JSON.parse(readFileSync(CATALOG, 'utf8')).organisations.map((o) => [o.name.th, o.code]))
+  ? new Map(readCatalog(CATALOG).organisations.map((o) => [o.name.th, o.code]))
   : new Map();
 const fullName = (file) => `องค์การบริหารส่วนจังหวัด${file.slice('pao-'.length, -'.json'.length)}`;
 const baht = (v) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(v);
@@ -28,6 +28,29 @@ test('all 76 อบจ. in one catalog: the overview\'s national total equals na
   await expect(page.getByTestId('overview-total-row').locator('[data-col="budget"]')).toHaveText(baht(nation.total));
   await expect(page.getByTestId('overview-budget')).toHaveText(baht(nation.total));
   expect(errors).toEqual([]);
+});
+
+// A country's catalog is cut per province (docs/SHARDS.md): the page reads every part once, each checked against
+// the SHA-256 the top file lists; a part changed after publishing stops the page with an error that names it.
+test('the national catalog is read from its province parts, and a tampered part is refused', async ({ page }) => {
+  const top = JSON.parse(readFileSync(CATALOG, 'utf8'));
+  expect(top.parts.length).toBe(76);
+  expect(top.organisations ?? []).toEqual([]);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/data/catalog')) fetched.push(new URL(r.url()).pathname.replace(/.*\/data\//, '')); });
+  await page.goto('./?tab=overview&byear=2565');
+  await expect(page.getByTestId('overview-table').locator('tbody tr')).toHaveCount(76);
+  expect(fetched.sort()).toEqual(['catalog.json', ...top.parts.map((p) => p.url)].sort());
+
+  const part = top.parts.find((p) => p.provinceCode === '62');
+  await page.route(`**/data/${part.url}`, async (route) => {
+    const body = (await (await route.fetch()).text()).replace('กำแพงเพชร', 'กำแพงเพชน');
+    await route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  await page.goto('./?lang=en');
+  const panel = page.getByTestId('load-error');
+  await expect(panel).toContainText(part.url);
+  await expect(panel).toContainText('SHA-256');
 });
 
 test('each province\'s row of the overview\'s CSV has its อบจ. file\'s total', async ({ page }) => {

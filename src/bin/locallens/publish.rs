@@ -99,6 +99,13 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     for d in catalog.datasets.iter_mut().filter(|d| d.size.is_none()) {
         d.size = std::fs::metadata(out.join(&d.url)).ok().map(|m| m.len());
     }
+    let (catalog, parts) = publish::split(catalog);
+    if !parts.is_empty() {
+        std::fs::create_dir_all(out.join("catalog")).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    for (path, bytes) in &parts {
+        std::fs::write(out.join(path), bytes).map_err(|e| format!("{path}: {e}"))?;
+    }
     let mut json = serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?;
     json.push(b'\n');
     std::fs::write(out.join("catalog.json"), json).map_err(|e| format!("{}: {e}", out.display()))?;

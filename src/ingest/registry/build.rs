@@ -69,6 +69,7 @@ pub fn catalog(r: &Registers) -> (Catalog, CatalogReport) {
         datasets: Vec::new(),
         demonstration: false,
         notice: None,
+        parts: Vec::new(),
     };
     (catalog, report)
 }

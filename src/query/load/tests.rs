@@ -31,6 +31,7 @@ fn catalog(datasets: Vec<Dataset>) -> Catalog {
         datasets,
         demonstration: false,
         notice: None,
+        parts: Vec::new(),
     }
 }
 

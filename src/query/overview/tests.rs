@@ -35,6 +35,7 @@ pub(crate) fn catalog(procurement: Vec<Dataset>) -> Catalog {
         datasets: procurement,
         demonstration: false,
         notice: None,
+        parts: Vec::new(),
     }
 }
 

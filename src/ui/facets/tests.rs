@@ -15,6 +15,7 @@ pub(crate) fn catalog() -> Catalog {
         datasets: Vec::new(),
         demonstration: true,
         notice: None,
+        parts: Vec::new(),
     }
 }
 
