@@ -140,3 +140,10 @@ pub struct Organisation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participation: Option<Contact>,
 }
+
+/// The province (DOPA code) that a DLA organisation code names: its second and third digits (`4620102` → `62`,
+/// Bangkok's `3100001` → `10`; every code of the national registry follows this). Only a first guess of where
+/// to look: the catalog's own `provinceCode` is the fact.
+pub fn province_of_code(code: &str) -> Option<&str> {
+    code.get(1..3).filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+}

@@ -3,9 +3,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::{Catalog, CatalogPart};
 use crate::domain::codes::Code;
 use crate::domain::lang::Lang;
+use crate::domain::org::province_of_code;
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::link::ViewLink;
 use crate::ui::components::notice::IgnoredNotice;
@@ -15,7 +16,7 @@ use crate::ui::pages::check::CheckPage;
 use crate::ui::pages::explorer::Explorer;
 use crate::ui::pages::flags::FlagsPage;
 use crate::ui::state::{provide_view, use_view, LoadedCatalog};
-use crate::ui::url_state::{DataSource, Page, ViewState};
+use crate::ui::url_state::{CatalogNeed, DataSource, Page, ViewState};
 
 /// The catalog of a data source, relative to index.html.
 pub fn catalog_url(source: DataSource) -> String {
@@ -25,16 +26,32 @@ pub fn catalog_url(source: DataSource) -> String {
 /// Parts of a split catalog fetched at once.
 const PARTS_IN_FLIGHT: usize = 4;
 
-/// The catalog, with its parts when a country's is cut per province (`publish::split`): each part is checked
-/// against the SHA-256 the catalog lists and read in its own task, so no task parses a whole country.
-async fn load_catalog(source: DataSource) -> Result<Arc<Catalog>, LoadError> {
-    use futures::StreamExt;
+/// The catalog, with the parts of a country's (cut per province by `publish::split`) that the view needs: an
+/// organisation's page reads its province's part alone, unless its organisation is not there. Each part is
+/// checked against the SHA-256 the catalog lists and read in its own task, so no task parses a whole country.
+async fn load_catalog(source: DataSource, need: CatalogNeed) -> Result<Arc<Catalog>, LoadError> {
     let url = catalog_url(source);
     let bytes = fetch_bytes(&url).await?;
     let parsed = crate::ingest::catalog::parse(&url, &bytes);
     let mut catalog = parsed.values.ok_or(LoadError::Invalid { url, issues: parsed.issues })?;
-    let folder = source.folder();
     let parts = std::mem::take(&mut catalog.parts);
+    let org = match &need {
+        CatalogNeed::Org(code) => Some(code.as_str()),
+        CatalogNeed::Whole => None,
+    };
+    let province = org.and_then(province_of_code).filter(|p| parts.iter().any(|part| part.province_code == *p));
+    let (first, rest): (Vec<&CatalogPart>, Vec<&CatalogPart>) =
+        parts.iter().partition(|part| province == Some(part.province_code.as_str()));
+    read_parts(&mut catalog, source.folder(), &first).await?;
+    if province.is_none() || org.is_some_and(|code| catalog.organisation(code).is_none()) {
+        read_parts(&mut catalog, source.folder(), &rest).await?;
+    }
+    catalog.parts = parts;
+    Ok(Arc::new(catalog))
+}
+
+async fn read_parts(catalog: &mut Catalog, folder: &str, parts: &[&CatalogPart]) -> Result<(), LoadError> {
+    use futures::StreamExt;
     let mut arriving = futures::stream::iter(parts.iter().map(|p| async move {
         let url = format!("{folder}{}", p.url);
         let bytes = fetch_verified(&url, Some(&p.sha256)).await;
@@ -47,9 +64,7 @@ async fn load_catalog(source: DataSource) -> Result<Arc<Catalog>, LoadError> {
         // Parts that arrived together would otherwise be read in one task (futures resume as microtasks).
         crate::ui::fetch::next_tick().await;
     }
-    drop(arriving);
-    catalog.parts = parts;
-    Ok(Arc::new(catalog))
+    Ok(())
 }
 
 #[component]
@@ -76,8 +91,28 @@ pub fn App() -> impl IntoView {
             let _ = classes.toggle_with_force("embed-chart", chart);
         }
     });
-    let source = view.select(|s| s.data);
-    let catalog = LocalResource::new(move || load_catalog(source.get()));
+    // Whether a source's catalog is cut per province, once read: an uncut one is whole whatever the page, and
+    // reading it again would rebuild every page below (and refetch their data).
+    let cut = RwSignal::new(None::<(DataSource, bool)>);
+    // Once read whole for a source, the catalog is not read again for a narrower page.
+    let need = Memo::new(move |prev: Option<&(DataSource, CatalogNeed)>| {
+        let (data, next) = view.with(|s| (s.data, s.catalog_need()));
+        match prev {
+            Some((was, need)) if *was == data && cut.get() == Some((data, false)) => (data, need.clone()),
+            Some((was, need)) if *was == data => (data, need.clone().then(next)),
+            _ => (data, next),
+        }
+    });
+    let catalog = LocalResource::new(move || {
+        let (source, need) = need.get();
+        async move {
+            let catalog = load_catalog(source, need).await;
+            if let Ok(c) = &catalog {
+                cut.set(Some((source, !c.parts.is_empty())));
+            }
+            catalog
+        }
+    });
     let page = view.select(|s| s.page);
     let other_lang = Signal::derive(move || view.with(|s| s.with_lang(s.lang.other())));
     let to_check = Signal::derive(move || ViewState { page: Page::Check, org: None, ..view.get() }.refined());
@@ -115,14 +150,16 @@ pub fn App() -> impl IntoView {
                 Page::Flags => view! { <FlagsPage /> }.into_any(),
                 Page::Completeness => view! { <crate::ui::pages::completeness::CompletenessPage /> }.into_any(),
                 Page::Explorer | Page::Compare => view! {
-                    <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
+                    // Suspense, not Transition: a page that needs more of the catalog than the last one says it is
+                    // loading instead of showing figures of the part already read.
+                    <Suspense fallback=move || view! { <p class="loading">{move || t(lang.get(), Key::Loading)}</p> }>
                         {move || Suspend::new(async move {
                             match catalog.await {
                                 Ok(c) => view! { <CatalogLoaded catalog=c /> }.into_any(),
                                 Err(e) => view! { <ErrorPanel title=Key::ErrorCatalogTitle error=e lang=lang /> }.into_any(),
                             }
                         })}
-                    </Transition>
+                    </Suspense>
                 }
                 .into_any(),
             }}

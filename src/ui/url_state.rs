@@ -139,7 +139,37 @@ pub struct ViewState {
     pub ignored: Vec<Ignored>,
 }
 
+/// How much of a catalog cut per province (`publish::split`) a view needs read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogNeed {
+    Whole,
+    /// An organisation's own page: its province's part (which holds its peers) is enough.
+    Org(String),
+}
+
+impl CatalogNeed {
+    /// What to have read once the view asks for `next` after `self`: a catalog read whole stays whole, and
+    /// another organisation of the same province needs nothing new.
+    pub fn then(self, next: CatalogNeed) -> CatalogNeed {
+        use crate::domain::org::province_of_code;
+        match (&self, &next) {
+            (CatalogNeed::Whole, _) => self,
+            (CatalogNeed::Org(a), CatalogNeed::Org(b)) if province_of_code(a) == province_of_code(b) => self,
+            _ => next,
+        }
+    }
+}
+
 impl ViewState {
+    /// Only an organisation's own pages (its page and its processes) can do with its province's part of a split
+    /// catalog: the others list, compare or follow a supplier across provinces.
+    pub fn catalog_need(&self) -> CatalogNeed {
+        match (self.page, &self.org, &self.supplier) {
+            (Page::Explorer, Some(org), None) => CatalogNeed::Org(org.clone()),
+            _ => CatalogNeed::Whole,
+        }
+    }
+
     /// The full view an embedded one shows: the same state without `embed` and `chart`.
     pub fn live(&self) -> ViewState {
         ViewState { embed: false, chart: None, ignored: Vec::new(), ..self.clone() }

@@ -53,6 +53,21 @@ test('the national catalog is read from its province parts, and a tampered part 
   await expect(panel).toContainText('SHA-256');
 });
 
+test('an อบจ.\'s page reads only its own province\'s part of the national catalog; a page of every province reads all', async ({ page }) => {
+  const top = JSON.parse(readFileSync(CATALOG, 'utf8'));
+  const file = files[0];
+  const code = codeOf.get(fullName(file));
+  const own = top.parts.find((p) => p.provinceCode === code.slice(1, 3));
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/data/catalog')) fetched.push(new URL(r.url()).pathname.replace(/.*\/data\//, '')); });
+  await page.goto(`./?org=${code}&byear=2565`);
+  await expect(page.getByTestId('budget-allocated')).toHaveText(baht(read(file).total));
+  expect(fetched.sort()).toEqual(['catalog.json', own.url].sort());
+  await page.locator('a.brand').click();
+  await expect(page.getByTestId('org-list').locator('tbody tr')).toHaveCount(76);
+  expect([...new Set(fetched)].sort()).toEqual(['catalog.json', ...top.parts.map((p) => p.url)].sort());
+});
+
 test('each province\'s row of the overview\'s CSV has its อบจ. file\'s total', async ({ page }) => {
   await page.goto('./?tab=overview&byear=2565');
   const csv = await csvOf(page, 'overview-csv');

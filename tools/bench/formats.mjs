@@ -5,9 +5,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import * as arrow from 'apache-arrow';
+import { readCatalog } from './catalog.mjs';
 
 const [dir, province, year] = process.argv.slice(2);
-const catalog = JSON.parse(readFileSync(`${dir}/catalog.json`, 'utf8'));
+const { catalog } = readCatalog(dir);
 const brotli = (b) =>
   brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
 

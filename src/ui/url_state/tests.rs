@@ -147,3 +147,20 @@ fn clearing_filters_clears_every_facet_and_keeps_the_page() {
     });
     assert_eq!((on.filter.methods.len(), on.pg), (1, 0));
 }
+
+#[test]
+fn only_an_organisations_own_page_reads_part_of_a_split_catalog_and_a_whole_one_stays_whole() {
+    let at = |q: &str| ViewState::from_query(q).catalog_need();
+    let org = |code: &str| CatalogNeed::Org(code.into());
+    assert_eq!(at("?org=4620102&byear=2565"), org("4620102"));
+    assert_eq!(at("?org=4620102&process=ocds-1"), org("4620102"), "a process of the organisation's, from its table");
+    for wider in ["", "?tab=overview", "?process=ocds-1", "?org=4620102&supplier=s1", "?page=compare&org=4620102"] {
+        assert_eq!(at(wider), CatalogNeed::Whole, "{wider}");
+    }
+    assert_eq!(org("4620102").then(org("4620406")), org("4620102"), "the same province: nothing new to read");
+    assert_eq!(org("4620102").then(org("5810401")), org("5810401"));
+    assert_eq!(org("4620102").then(CatalogNeed::Whole), CatalogNeed::Whole);
+    assert_eq!(CatalogNeed::Whole.then(org("4620102")), CatalogNeed::Whole);
+    assert_eq!(crate::domain::org::province_of_code("3100001"), Some("10"));
+    assert_eq!(crate::domain::org::province_of_code("x"), None);
+}
