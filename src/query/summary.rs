@@ -50,7 +50,7 @@ pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
         Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Total::ZERO }).collect();
     for &r in rows {
         let m = store.method[r as usize];
-        let slot = &mut shares[Method::ALL.iter().position(|x| *x == m).unwrap_or(0)];
+        let slot = &mut shares[m.index()];
         slot.count += 1;
         let v = store.contract_value[r as usize];
         if v != NONE {
