@@ -2,7 +2,7 @@
 //! reads a country's catalog a province per task instead of parsing tens of megabytes in one.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::domain::catalog::{Catalog, CatalogPart};
+use crate::domain::catalog::{Catalog, CatalogPart, Dataset};
 use crate::ingest::checksum::sha256_hex;
 
 /// The catalog to write as `catalog.json` and its parts' paths and bytes. A catalog of one province (or none)
@@ -14,39 +14,29 @@ use crate::ingest::checksum::sha256_hex;
 pub fn split(mut catalog: Catalog) -> (Catalog, Vec<(String, Vec<u8>)>) {
     let province_of: HashMap<String, String> =
         catalog.organisations.iter().filter_map(|o| Some((o.code.clone(), o.province_code.clone()?))).collect();
-    let mut parts: BTreeMap<String, Catalog> = BTreeMap::new();
-    let (mut placed_orgs, mut kept_orgs) = (Vec::new(), Vec::new());
-    for o in std::mem::take(&mut catalog.organisations) {
-        match o.province_code.clone() {
-            Some(p) => placed_orgs.push((p, o)),
-            None => kept_orgs.push(o),
-        }
-    }
-    let (mut placed_datasets, mut kept_datasets) = (Vec::new(), Vec::new());
-    for d in std::mem::take(&mut catalog.datasets) {
-        let province = match &d.organisation {
-            Some(code) => province_of.get(code).cloned(),
-            None => d.province_code.clone(),
-        };
-        match province {
-            Some(p) => placed_datasets.push((p, d)),
-            None => kept_datasets.push(d),
-        }
-    }
-    let provinces: BTreeSet<&String> = placed_orgs.iter().map(|(p, _)| p).chain(placed_datasets.iter().map(|(p, _)| p)).collect();
+    let dataset_province = |d: &Dataset| match &d.organisation {
+        Some(code) => province_of.get(code).cloned(),
+        None => d.province_code.clone(),
+    };
+    let provinces: BTreeSet<String> =
+        province_of.values().cloned().chain(catalog.datasets.iter().filter_map(dataset_province)).collect();
     if provinces.len() < 2 {
-        catalog.organisations = kept_orgs.into_iter().chain(placed_orgs.into_iter().map(|(_, o)| o)).collect();
-        catalog.datasets = kept_datasets.into_iter().chain(placed_datasets.into_iter().map(|(_, d)| d)).collect();
         return (catalog, Vec::new());
     }
-    for (p, o) in placed_orgs {
+    let mut parts: BTreeMap<String, Catalog> = BTreeMap::new();
+    let (placed, kept): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut catalog.organisations).into_iter().partition(|o| o.province_code.is_some());
+    catalog.organisations = kept;
+    for o in placed {
+        let p = o.province_code.clone().unwrap_or_default();
         parts.entry(p).or_insert_with(|| empty_part(&catalog)).organisations.push(o);
     }
-    for (p, d) in placed_datasets {
-        parts.entry(p).or_insert_with(|| empty_part(&catalog)).datasets.push(d);
+    for d in std::mem::take(&mut catalog.datasets) {
+        match dataset_province(&d) {
+            Some(p) => parts.entry(p).or_insert_with(|| empty_part(&catalog)).datasets.push(d),
+            None => catalog.datasets.push(d),
+        }
     }
-    catalog.organisations = kept_orgs;
-    catalog.datasets = kept_datasets;
     let mut files = Vec::with_capacity(parts.len());
     for (province, part) in parts {
         let url = format!("catalog/{province}.json");
