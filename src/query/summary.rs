@@ -101,9 +101,9 @@ pub struct SupplierTotal {
     pub value: Total,
 }
 
-/// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
-/// A process with several suppliers counts its whole value for each: the table says so.
-pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
+/// Every supplier of the selection with its processes and contract value, in code order. A process with
+/// several suppliers counts its whole value for each.
+pub fn by_supplier(store: &Store, rows: &[u32]) -> Vec<SupplierTotal> {
     // Indexed by code, not hashed: a country's selection touches over a million supplier slots.
     let mut totals = vec![(0usize, Total::ZERO); store.suppliers.len()];
     for &r in rows {
@@ -116,12 +116,46 @@ pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal
             }
         }
     }
-    let mut list: Vec<SupplierTotal> = totals
+    totals
         .into_iter()
         .enumerate()
         .filter(|(_, (processes, _))| *processes > 0)
         .map(|(supplier, (processes, value))| SupplierTotal { supplier: supplier as u32, processes, value })
-        .collect();
+        .collect()
+}
+
+/// A buyer's processes and contract value in a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrgTotal {
+    /// The organisation's code in `Store::orgs`.
+    pub org: u32,
+    pub processes: usize,
+    pub value: Total,
+}
+
+/// Every buyer of the selection with its processes and contract value, in code order.
+pub fn by_org(store: &Store, rows: &[u32]) -> Vec<OrgTotal> {
+    let mut totals = vec![(0usize, Total::ZERO); store.orgs.len()];
+    for &r in rows {
+        let t = &mut totals[store.org[r as usize] as usize];
+        t.0 += 1;
+        let v = store.contract_value[r as usize];
+        if v != NONE {
+            t.1.add(Satang(v));
+        }
+    }
+    totals
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (processes, _))| *processes > 0)
+        .map(|(org, (processes, value))| OrgTotal { org: org as u32, processes, value })
+        .collect()
+}
+
+/// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
+/// A process with several suppliers counts its whole value for each: the table says so.
+pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
+    let mut list = by_supplier(store, rows);
     let order = |a: &SupplierTotal, b: &SupplierTotal| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier));
     if list.len() > n {
         list.select_nth_unstable_by(n, order);
@@ -240,6 +274,34 @@ mod tests {
             assert_eq!((got.buyers, got.bidders, got.suppliers), (buyers.len(), bidders.len(), suppliers.len()));
             assert!(got.bidders > 10);
         }
+    }
+
+    #[test]
+    fn groupings_by_buyer_and_supplier_equal_sums_read_row_by_row() {
+        let store = crate::query::test_data::store(900);
+        let rows: Vec<u32> = (0..store.len() as u32).filter(|r| r % 3 != 1).collect();
+        let mut buyers = std::collections::BTreeMap::<u32, (usize, Total)>::new();
+        let mut suppliers = std::collections::BTreeMap::<u32, (usize, Total)>::new();
+        for &r in &rows {
+            let value = store.release(r as usize).and_then(|p| p.contract_value());
+            let count = |slot: &mut (usize, Total)| {
+                slot.0 += 1;
+                if let Some(v) = value {
+                    slot.1.add(v);
+                }
+            };
+            count(buyers.entry(store.org[r as usize]).or_default());
+            for &s in store.suppliers_of(r) {
+                count(suppliers.entry(s).or_default());
+            }
+        }
+        let got: Vec<(u32, usize, Total)> = by_org(&store, &rows).iter().map(|t| (t.org, t.processes, t.value)).collect();
+        assert_eq!(got, buyers.into_iter().map(|(k, (n, v))| (k, n, v)).collect::<Vec<_>>());
+        assert!(got.len() > 3);
+        let got: Vec<(u32, usize, Total)> =
+            by_supplier(&store, &rows).iter().map(|t| (t.supplier, t.processes, t.value)).collect();
+        assert_eq!(got, suppliers.into_iter().map(|(k, (n, v))| (k, n, v)).collect::<Vec<_>>());
+        assert!(got.len() > 10);
     }
 
     #[test]
