@@ -5,9 +5,8 @@
 //!   folding, so a million fit in wasm32 memory; only the flag work (fold and finish) is timed.
 //! - `bench.html?mode=filter&n=100000`: a filter change on a store of N processes — search, facet, both, and
 //!   the totals of the selection — each the median of 9 runs.
-//! - `bench.html?mode=engines&n=100000`: one query (fiscal years 2567–2568, count and contract value per method)
-//!   by our store and by the JavaScript baselines of `tools/bench/engines.js` on the same columns, runs
-//!   interleaved, each engine's answer checked against ours before its times count.
+//! - `bench.html?mode=engines&n=100000[&published=1][&duckdb=0]`: four queries by our store, by JavaScript and by DuckDB-WASM
+//!   on the same columns (`engines`).
 use std::collections::HashMap;
 
 use locallens::demo;
@@ -17,6 +16,9 @@ use locallens::domain::ocds::Release;
 use locallens::ingest::ocds::release::read_release;
 use locallens::ingest::reader::Reader;
 use locallens::query::flags::Engine;
+
+#[path = "bench_web/engines.rs"]
+mod engines;
 
 fn now(perf: &web_sys::Performance) -> f64 {
     perf.now()
@@ -34,11 +36,18 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
 
-    if search.contains("mode=filter") || search.contains("mode=engines") {
-        let report = if search.contains("mode=engines") { engines_bench(&perf, n) } else { filter_bench(&perf, n) };
-        if let Some(el) = window.document().and_then(|d| d.get_element_by_id("result")) {
-            el.set_text_content(Some(&report));
+    let show = |report: &str| {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("result")) {
+            el.set_text_content(Some(report));
         }
+    };
+    if search.contains("mode=engines") {
+        let (published, with_duckdb) = (search.contains("published=1"), !search.contains("duckdb=0"));
+        wasm_bindgen_futures::spawn_local(async move { show(&engines::run(&perf, n, published, with_duckdb).await) });
+        return;
+    }
+    if search.contains("mode=filter") {
+        show(&filter_bench(&perf, n));
         return;
     }
     let orgs = demo::orgs::organisations();
@@ -105,114 +114,6 @@ fn median(perf: &web_sys::Performance, mut f: impl FnMut() -> usize) -> (f64, us
     }
     times.sort_by(f64::total_cmp);
     (times[4], size)
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/tools/bench/engines.js")]
-extern "C" {
-    fn load(method: js_sys::Uint8Array, year: js_sys::Int32Array, value: js_sys::Float64Array);
-    fn typed(from: i32, to: i32, methods: usize) -> wasm_bindgen::JsValue;
-    fn plain(from: i32, to: i32, methods: usize) -> wasm_bindgen::JsValue;
-}
-
-/// A store of `n` generated processes, as the filter benchmark builds it, and the time it took.
-fn generated_store(perf: &web_sys::Performance, n: usize) -> (locallens::query::store::Store, f64) {
-    use locallens::domain::ocds::Process;
-    let mut rng = demo::rng::Rng::new(42);
-    let suppliers = demo::procurement::suppliers(&mut rng);
-    let mut store = locallens::query::store::Store::default();
-    let t0 = now(perf);
-    for i in 0..n {
-        if let Some((org, release)) = generate(&mut rng, &suppliers, i) {
-            store.add(Some(&org), None, vec![Process { compiled: release, history: Vec::new() }]);
-        }
-    }
-    (store, now(perf) - t0)
-}
-
-fn min_median_p95(times: &mut [f64]) -> String {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    format!("{{\"min\":{:.2},\"median\":{:.2},\"p95\":{:.2}}}", times[0], at(0.5), at(0.95))
-}
-
-fn engines_bench(perf: &web_sys::Performance, n: usize) -> String {
-    use locallens::domain::codes::{Code, Method};
-    use locallens::query::filter::{apply, Filter};
-    use locallens::query::store::NONE;
-    use locallens::query::summary::by_method;
-    const RUNS: usize = 15;
-    let (from, to) = (2567, 2568);
-    let (store, build) = generated_store(perf, n);
-    let code = |m: Method| Method::ALL.iter().position(|x| *x == m).unwrap_or(0) as u8;
-    let methods: Vec<u8> = store.method.iter().map(|&m| code(m)).collect();
-    let values: Vec<f64> = store.contract_value.iter().map(|&v| if v == NONE { f64::NAN } else { v as f64 }).collect();
-    load(
-        js_sys::Uint8Array::from(methods.as_slice()),
-        js_sys::Int32Array::from(store.fiscal_year.as_slice()),
-        js_sys::Float64Array::from(values.as_slice()),
-    );
-    let filter = Filter { from: Some(from), to: Some(to), ..Filter::default() };
-    // What the explorer runs on a filter change: the selection with every facet's counts, then the grouping.
-    let ours = || {
-        let (rows, _) = apply(&store, &filter, None, None);
-        by_method(&store, &rows)
-    };
-    // The same answer from the store's year index, with no facet counted: the query alone.
-    let ours_indexed = || {
-        let rows: Vec<u32> = store.by_year.range(from..=to).flat_map(|(_, rows)| rows.iter().copied()).collect();
-        by_method(&store, &rows)
-    };
-    let expected: Vec<(u8, u64, i64)> =
-        ours().iter().map(|s| (code(s.method), s.count as u64, s.contract_value.satang().map_or(i64::MAX, |v| v.0))).collect();
-    // An engine's answer: [code, count, sum] triples; sums in f64 satang, equal to ours within 1e-12.
-    let same = |answer: &wasm_bindgen::JsValue| -> Result<(), String> {
-        let flat: Vec<f64> = js_sys::Reflect::get(answer, &"result".into())
-            .ok()
-            .map(|r| js_sys::Array::from(&r).iter().filter_map(|v| v.as_f64()).collect())
-            .unwrap_or_default();
-        let got: Vec<(u8, u64, f64)> = flat.chunks(3).map(|c| (c[0] as u8, c[1] as u64, c[2])).collect();
-        let equal = got.len() == expected.len()
-            && got
-                .iter()
-                .zip(&expected)
-                .all(|(g, e)| g.0 == e.0 && g.1 == e.1 && (g.2 - e.2 as f64).abs() <= 1e-12 * (e.2 as f64).abs().max(1.0));
-        if equal {
-            Ok(())
-        } else {
-            Err(format!("{got:?} against {expected:?}"))
-        }
-    };
-    let ms_of = |answer: &wasm_bindgen::JsValue| {
-        js_sys::Reflect::get(answer, &"ms".into()).ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN)
-    };
-    let (mut t_ours, mut t_indexed, mut t_typed, mut t_plain) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut mismatch = (ours_indexed() != ours()).then(|| "the year index's answer differs from apply's".to_string());
-    for _ in 0..RUNS {
-        let t = now(perf);
-        std::hint::black_box(ours());
-        t_ours.push(now(perf) - t);
-        let t = now(perf);
-        std::hint::black_box(ours_indexed());
-        t_indexed.push(now(perf) - t);
-        for (answer, times) in
-            [(typed(from, to, Method::ALL.len()), &mut t_typed), (plain(from, to, Method::ALL.len()), &mut t_plain)]
-        {
-            if let Err(e) = same(&answer) {
-                mismatch.get_or_insert(e);
-            }
-            times.push(ms_of(&answer));
-        }
-    }
-    let mismatch = mismatch.map(|m| format!(",\"mismatch\":{:?}", m)).unwrap_or_default();
-    format!(
-        "{{\"mode\":\"engines\",\"processes\":{},\"build_ms\":{build:.0},\"runs\":{RUNS},\"groups\":{},\"query\":\"fiscal years {from}-{to}, count and contract value per method\",\"ours_with_facets\":{},\"ours_year_index\":{},\"js_typed_arrays\":{},\"js_objects\":{}{mismatch}}}",
-        store.len(),
-        expected.len(),
-        min_median_p95(&mut t_ours),
-        min_median_p95(&mut t_indexed),
-        min_median_p95(&mut t_typed),
-        min_median_p95(&mut t_plain),
-    )
 }
 
 fn filter_bench(perf: &web_sys::Performance, n: usize) -> String {

@@ -29,7 +29,7 @@ const PARTS_IN_FLIGHT: usize = 4;
 /// The catalog, with the parts of a country's (cut per province by `publish::split`) that the view needs: an
 /// organisation's page reads its province's part alone, unless its organisation is not there. Each part is
 /// checked against the SHA-256 the catalog lists and read in its own task, so no task parses a whole country.
-async fn load_catalog(source: DataSource, need: CatalogNeed) -> Result<Arc<Catalog>, LoadError> {
+pub async fn load_catalog(source: DataSource, need: CatalogNeed) -> Result<Arc<Catalog>, LoadError> {
     let url = catalog_url(source);
     let bytes = fetch_bytes(&url).await?;
     let parsed = crate::ingest::catalog::parse(&url, &bytes);
