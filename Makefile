@@ -84,36 +84,51 @@ lint:
 	cargo clippy --all-targets --features web -- -D warnings
 	cargo clippy --all-targets -- -D warnings
 
-## Benchmarks: red flags over 1,000,000 generated processes, natively and in headless Chromium; a filter
-## change on 100,000 processes in the browser, in the query layer alone and through the whole app; one query by our
-## store against JavaScript baselines at 5,000 and 100,000 processes; the bytes of an
-## organisation's page and of each shard format over the default data.
+## Benchmarks (docs/BENCH.md): red flags over 1,000,000 generated processes, natively and in headless Chromium; a
+## filter change on 100,000 processes; four queries by our store against JavaScript and DuckDB-WASM at 5 k, 100 k
+## and 1 M generated processes and over the real national data when ../shared/real is present; the bytes of an
+## organisation's page and of each shard format. Ends with target/bench/report.{json,md}.
 bench: dist
 	cargo bench --bench flags
 	eval "$$(tools/setup.sh wasm)"
 	trunk build bench.html --release true --dist target/bench-dist
 	tools/setup.sh browser
+	npm ci --prefix tools/bench --no-audit --no-fund
+	mkdir -p target/bench target/bench-dist/duckdb
+	# DuckDB-WASM, self-hosted beside the bench page: its eh build, its worker, and our loader bundled with Arrow JS.
+	tools/bench/node_modules/.bin/esbuild tools/bench/duck.js --bundle --format=esm --minify --log-level=warning \
+	  --outfile=target/bench-dist/duckdb/duck.js
+	cp tools/bench/node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm \
+	  tools/bench/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js target/bench-dist/duckdb/
 	node tools/bench-browser.mjs $${BENCH_N:-1000000} flags
 	node tools/bench-browser.mjs 100000 filter
-	# One query by our store and by JavaScript on typed arrays and on plain objects, same columns, runs interleaved,
-	# answers checked equal (docs/SHARDS.md). A million generated processes do not fit this page's store (each
-	# keeps its release): the 1 M size waits for the page to load published shards.
-	mkdir -p target/bench
-	for n in 5000 100000; do node tools/bench-browser.mjs $$n engines | tee target/bench/engines-$$n.json; done
+	# The real national data, published once (make national, about 22 min) and kept in target/national.
+	sizes=$${BENCH_SIZES:-5000,100000,1000000}
+	if [ -d $(SHARED)/real/egp-contact-2568 ]; then
+	  [ -f target/national/data/catalog.json ] || $(MAKE) national
+	  sizes="$$sizes,published"
+	  export BENCH_DATA=target/national/data
+	fi
+	# Every size in one Chromium, engines interleaved within each page, answers checked equal to ours.
+	node tools/bench-browser.mjs "$$sizes" engines > target/bench/engines.json
 	cargo run --release --bin locallens -- demo --processes 100000 --out target/bench-data
 	node tools/bench-ui.mjs target/bench-data/scale-100000.jsonl
 	# The published data: what an organisation's page transfers, and the shard formats weighed (docs/SHARDS.md).
-	npm ci --prefix tools/bench --no-audit --no-fund
-	mkdir -p target/bench
 	node tools/bench/org-bytes.mjs public/data | tee target/bench/org-bytes.json
 	node tools/bench/formats.mjs public/data 62 2568 | tee target/bench/formats.json
 	node tools/bench/national.mjs public/data | tee target/bench/all-procurement.json
-	# The overview: the provinces' table, one province's, a sort (docs/SHARDS.md; over target/national/data by hand).
 	node tools/bench/overview.mjs public/data | tee target/bench/overview.json
+	# The whole app over the national data: first table, the overview, a citizen's page bytes (docs/SHARDS.md).
+	if [ -n "$${BENCH_DATA:-}" ]; then
+	  node tools/bench/national.mjs $$BENCH_DATA 1 | tee target/bench/national-first-view.json
+	  node tools/bench/overview.mjs $$BENCH_DATA 2568 | tee target/bench/national-overview.json
+	  node tools/bench/org-bytes.mjs $$BENCH_DATA | tee target/bench/national-org-bytes.json
+	fi
 	# The same steps natively, each timed as the page runs it as one task (a shard's read, a slice, a flags file).
 	cargo run --release --example first_view -- public/data | tee target/bench/first-view-native.txt
 	# What the wasm is made of, by crate and by our module (docs/BUNDLE.md).
 	python3 tools/bench/wasm-sizes.py "$$(find target -path '*wasm-release/locallens-web.wasm' | head -1)" | tee target/bench/wasm-sizes.txt
+	node tools/bench/report.mjs target/bench
 
 ## Regenerate the committed demonstration data in public/demo.
 demo-data:
