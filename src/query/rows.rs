@@ -132,7 +132,7 @@ fn encode_with(store: &Store, rows: &[u32], budget_lines: bool) -> Vec<u8> {
         }
     }
     for &r in rows {
-        put_text(&mut columns, store.search_key_of(r as usize));
+        put_text(&mut columns, &store.search_key_of(r as usize));
     }
     // Last, and optional to a reader: shards written before it have none, and read as naming no budget line.
     if budget_lines {

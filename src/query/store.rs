@@ -15,8 +15,10 @@ use crate::query::dict::Dict;
 
 mod heap;
 mod reserve;
+mod search_keys;
 mod texts;
 pub use heap::Heap;
+pub use search_keys::{encode as encode_search_word, SearchKeys};
 pub use texts::Texts;
 
 /// The marker for a missing amount in a money column.
@@ -87,7 +89,7 @@ pub struct Store {
     /// The search keys (`text::search_key`) of every row's title, items, buyer, suppliers and ocid, separated by
     /// U+001F, each row's after the previous one in a few large buffers. A search scans each buffer once instead
     /// of calling a substring search per row (`query::words`), and a country's rows cost no allocation each.
-    pub search_keys: Texts,
+    pub search_keys: SearchKeys,
 }
 
 /// A winner of one row: its id, and its name and tax id where the row's release gives them.
@@ -346,7 +348,7 @@ impl Store {
     }
 
     /// Row `row`'s search key: its words, folded, separated by U+001F.
-    pub fn search_key_of(&self, row: usize) -> &str {
+    pub fn search_key_of(&self, row: usize) -> String {
         self.search_keys.get(row)
     }
 

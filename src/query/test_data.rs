@@ -32,7 +32,7 @@ pub fn store_of_titles(titles: &[&str]) -> Store {
 
 /// The same, with its search keys in blocks of about `limit` bytes, so that tests cross blocks.
 pub fn store_of_titles_in_blocks(titles: &[&str], limit: usize) -> Store {
-    let store = Store { search_keys: crate::query::store::Texts::with_block_limit(limit), ..Store::default() };
+    let store = Store { search_keys: crate::query::store::SearchKeys::with_block_limit(limit), ..Store::default() };
     titles_into(store, titles)
 }
 

@@ -1,13 +1,15 @@
 //! Search by words: every whitespace-separated word of a query must be found in a row's search key (title,
 //! items, buyer, suppliers, ids), in any order, folded as `text::search_key` folds the data.
 //!
-//! This is the costliest filter at national scale, so it scans the store's one buffer of keys once per word
-//! with a searcher built once (memchr's `memmem`), and only checks the rows that buffer scan found against the
-//! other words. A small subset of rows (an organisation's page) is checked row by row instead.
+//! This is the costliest filter at national scale, so it scans the store's buffers of keys (one byte a Thai
+//! letter, `store::search_keys`) once, for the longest word (`scan`), and only checks the rows that scan found
+//! against the other words, with memchr's `memmem`. A small subset of rows (an organisation's page) is checked row by row instead.
 use memchr::memmem::Finder;
 
+mod scan;
+
 use crate::domain::text::search_key;
-use crate::query::store::Store;
+use crate::query::store::{encode_search_word, Store};
 
 /// The words of a search, each folded as the search text is; the longest first, as it rules out most rows.
 /// Control characters split words too: the keys use U+001F between fields, and a word must not span two.
@@ -22,16 +24,17 @@ pub fn search_words(text: &str) -> Vec<String> {
 /// For each of `rows`, whether its key holds every word; None when there is no word.
 pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool>> {
     let (first, rest) = words.split_first()?;
-    let first = Finder::new(first);
+    let first = encode_search_word(first);
+    let rest: Vec<Vec<u8>> = rest.iter().map(|w| encode_search_word(w)).collect();
     let rest: Vec<Finder> = rest.iter().map(Finder::new).collect();
     let all_words = |row: usize, finders: &[Finder]| {
-        let key = store.search_key_of(row).as_bytes();
+        let key = store.search_keys.encoded(row);
         finders.iter().all(|f| f.find(key).is_some())
     };
     // Below about one row in eight, row by row reads fewer bytes than the whole buffer. The merge below needs
     // rows in ascending order, which every caller's rows are; any other order is checked row by row.
     if rows.len() * 8 < store.len() || !rows.is_sorted() {
-        let all = std::iter::once(first).chain(rest).collect::<Vec<_>>();
+        let all = std::iter::once(Finder::new(&first)).chain(rest).collect::<Vec<_>>();
         return Some(rows.iter().map(|&r| all_words(r as usize, &all)).collect());
     }
     let hits = rows_holding(store, &first);
@@ -47,13 +50,14 @@ pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool
 
 /// The rows whose key holds `word`, ascending, from one scan of each block of keys. A word never spans two rows:
 /// keys end with U+001F and a folded word holds none.
-fn rows_holding(store: &Store, word: &Finder) -> Vec<u32> {
+fn rows_holding(store: &Store, word: &[u8]) -> Vec<u32> {
     let mut rows = Vec::new();
+    let Some(sample) = store.search_keys.blocks().first() else { return rows };
+    let word = scan::Word::new(word, &sample.buffer);
     for block in store.search_keys.blocks() {
-        let haystack = block.buffer.as_bytes();
+        let haystack = &block.buffer[..];
         let mut from = 0usize;
-        while let Some(at) = word.find(&haystack[from..]) {
-            let at = from + at;
+        while let Some(at) = word.find(haystack, from) {
             let i = block.end.partition_point(|&end| end as usize <= at);
             rows.push((block.first + i) as u32);
             // The rest of this row cannot add it again.
@@ -103,7 +107,6 @@ mod tests {
     #[test]
     fn a_match_is_reported_once_per_row_even_when_the_word_recurs() {
         let store = store_of_titles(&["ถนน ถนน ถนน", "ถนน"]);
-        let first = Finder::new("ถนน");
-        assert_eq!(rows_holding(&store, &first), vec![0, 1]);
+        assert_eq!(rows_holding(&store, &encode_search_word("ถนน")), vec![0, 1]);
     }
 }

@@ -200,7 +200,7 @@ fn differs(got: &Answer, expected: &Answer) -> Option<String> {
 fn columns(store: &Store) -> Object {
     let methods: Vec<u8> = store.method.iter().map(|m| m.index() as u8).collect();
     let values: Vec<f64> = store.contract_value.iter().map(|&v| if v == NONE { f64::NAN } else { v as f64 }).collect();
-    let keys: Array = (0..store.len()).map(|r| JsValue::from_str(store.search_key_of(r))).collect();
+    let keys: Array = (0..store.len()).map(|r| JsValue::from_str(&store.search_key_of(r))).collect();
     let columns = Object::new();
     let set = |name: &str, value: &JsValue| {
         Reflect::set(&columns, &name.into(), value).expect("a plain object takes any field");

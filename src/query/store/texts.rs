@@ -4,56 +4,94 @@
 /// search keys (hundreds of MB) made each doubling one long task on the main thread.
 const BLOCK: usize = 16 << 20;
 
+/// What a block's buffer is: `String` for text columns, bytes for the search keys' own encoding.
+pub trait Buffer: Default + Clone + std::fmt::Debug {
+    type Slice: ?Sized;
+    fn len(&self) -> usize;
+    fn capacity(&self) -> usize;
+    fn slice(&self, range: std::ops::Range<usize>) -> &Self::Slice;
+}
+
+impl Buffer for String {
+    type Slice = str;
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn capacity(&self) -> usize {
+        self.capacity()
+    }
+    fn slice(&self, range: std::ops::Range<usize>) -> &str {
+        &self[range]
+    }
+}
+
+impl Buffer for Vec<u8> {
+    type Slice = [u8];
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn capacity(&self) -> usize {
+        self.capacity()
+    }
+    fn slice(&self, range: std::ops::Range<usize>) -> &[u8] {
+        &self[range]
+    }
+}
+
 /// Strings one per row in a few large buffers, so that a country's titles cost no allocation each.
+pub type Texts = Blocks<String>;
+
+/// One value per row in a few large buffers of whole rows.
 #[derive(Debug, Default, Clone)]
-pub struct Texts {
-    blocks: Vec<Block>,
+pub struct Blocks<B> {
+    blocks: Vec<Block<B>>,
     len: usize,
     /// Bytes after which a new block starts; 0 for `BLOCK`.
     limit: usize,
 }
 
-/// Consecutive rows' texts in one buffer: local row i ends at `end[i]`.
+/// Consecutive rows' values in one buffer: local row i ends at `end[i]`.
 #[derive(Debug, Default, Clone)]
-pub struct Block {
-    /// The row of the first text.
+pub struct Block<B> {
+    /// The row of the first value.
     pub first: usize,
-    pub buffer: String,
+    pub buffer: B,
     pub end: Vec<u32>,
 }
 
-impl Block {
-    fn get(&self, i: usize) -> &str {
+impl<B: Buffer> Block<B> {
+    fn get(&self, i: usize) -> &B::Slice {
         let start = if i == 0 { 0 } else { self.end[i - 1] as usize };
-        &self.buffer[start..self.end[i] as usize]
+        self.buffer.slice(start..self.end[i] as usize)
     }
 }
 
-impl Texts {
-    /// Texts whose blocks start anew past `limit` bytes (tests cross blocks without megabytes of text).
-    pub fn with_block_limit(limit: usize) -> Texts {
-        Texts { limit, ..Texts::default() }
+impl<B: Buffer> Blocks<B> {
+    /// Blocks that start anew past `limit` bytes (tests cross blocks without megabytes of text).
+    pub fn with_block_limit(limit: usize) -> Self {
+        Blocks { blocks: Vec::new(), len: 0, limit }
     }
 
-    pub fn push(&mut self, text: &str) {
+    /// Appends a row of about `size` bytes, which `write` puts at the end of the buffer.
+    pub fn push_with(&mut self, size: usize, write: impl FnOnce(&mut B)) {
         let limit = if self.limit == 0 { BLOCK } else { self.limit };
-        let full = self.blocks.last().is_none_or(|b| !b.end.is_empty() && b.buffer.len() + text.len() > limit);
+        let full = self.blocks.last().is_none_or(|b| !b.end.is_empty() && b.buffer.len() + size > limit);
         if full {
-            self.blocks.push(Block { first: self.len, ..Block::default() });
+            self.blocks.push(Block { first: self.len, buffer: B::default(), end: Vec::new() });
         }
         let block = self.blocks.last_mut().expect("a block was just made");
-        block.buffer.push_str(text);
-        // A block holds at most one text over its limit, so its offsets fit u32 wherever a text does.
-        block.end.push(u32::try_from(block.buffer.len()).expect("one text over 4 GiB"));
+        write(&mut block.buffer);
+        // A block holds at most one row over its limit, so its offsets fit u32 wherever a row does.
+        block.end.push(u32::try_from(block.buffer.len()).expect("one row over 4 GiB"));
         self.len += 1;
     }
 
-    pub fn get(&self, row: usize) -> &str {
+    pub fn get(&self, row: usize) -> &B::Slice {
         let block = &self.blocks[self.blocks.partition_point(|b| b.first <= row) - 1];
         block.get(row - block.first)
     }
 
-    pub fn blocks(&self) -> &[Block] {
+    pub fn blocks(&self) -> &[Block<B>] {
         &self.blocks
     }
 
@@ -73,6 +111,12 @@ impl Texts {
     /// Bytes held, what the allocator gave.
     pub fn capacity(&self) -> usize {
         self.blocks.iter().map(|b| b.buffer.capacity() + 4 * b.end.capacity()).sum()
+    }
+}
+
+impl Texts {
+    pub fn push(&mut self, text: &str) {
+        self.push_with(text.len(), |buffer| buffer.push_str(text));
     }
 }
 

@@ -1,0 +1,146 @@
+//! The search keys column, one byte per Thai letter.
+//!
+//! A search reads every key of the store once per word, so its time is the bytes it reads; in UTF-8 a Thai letter
+//! takes three. Here the Thai block U+0E00–U+0E7F takes one byte (0x80–0xFF), ASCII text and U+001F (the field
+//! separator) stay themselves, and any other character is `ESCAPE` then its code point in six bytes 0x00–0x0F.
+//! Bytes 0x00–0x0F and `ESCAPE` occur only in escapes, and a search word holds no control character, so an encoded
+//! word matches only whole characters: ASCII matches ASCII, a Thai byte a Thai letter, and an escape the same
+//! character from its first byte.
+use super::texts::Blocks;
+
+const ESCAPE: u8 = 0x1E;
+const THAI: u32 = 0x0E00;
+
+/// Every row's search key (`text::search_key` of its fields, each ended by U+001F), encoded as above.
+#[derive(Debug, Default, Clone)]
+pub struct SearchKeys(Blocks<Vec<u8>>);
+
+impl SearchKeys {
+    /// Keys whose blocks start anew past `limit` bytes (tests cross blocks).
+    pub fn with_block_limit(limit: usize) -> SearchKeys {
+        SearchKeys(Blocks::with_block_limit(limit))
+    }
+
+    pub fn push(&mut self, key: &str) {
+        // Thai text encodes to about a third of its UTF-8 bytes; the length is only where a block ends.
+        self.0.push_with(key.len(), |buffer| encode_into(key, buffer));
+    }
+
+    /// Row `row`'s key as the scan reads it.
+    pub fn encoded(&self, row: usize) -> &[u8] {
+        self.0.get(row)
+    }
+
+    /// Row `row`'s key as text, as a shard stores it.
+    pub fn get(&self, row: usize) -> String {
+        decode(self.encoded(row))
+    }
+
+    pub fn blocks(&self) -> &[super::texts::Block<Vec<u8>>] {
+        self.0.blocks()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.0.capacity()
+    }
+}
+
+/// A folded search word in the keys' encoding.
+pub fn encode(word: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(word.len());
+    encode_into(word, &mut out);
+    out
+}
+
+fn encode_into(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at..] {
+            // The common cases read straight from the UTF-8: ASCII, and Thai (E0 B8 80 – E0 B9 BF).
+            [b @ (0x1F..=0x7F), ..] => {
+                out.push(b);
+                at += 1;
+            }
+            [0xE0, b1 @ (0xB8 | 0xB9), b2, ..] => {
+                out.push(0x80 | (b1 - 0xB8) << 6 | (b2 & 0x3F));
+                at += 3;
+            }
+            _ => {
+                let c = text[at..].chars().next().expect("at is on a character boundary");
+                out.push(ESCAPE);
+                out.extend((0..6).rev().map(|nibble| ((c as u32 >> (4 * nibble)) & 0xF) as u8));
+                at += c.len_utf8();
+            }
+        }
+    }
+}
+
+fn decode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        at += 1;
+        let code = match b {
+            ESCAPE => {
+                let code = bytes[at..at + 6].iter().fold(0u32, |code, &nibble| code << 4 | u32::from(nibble));
+                at += 6;
+                code
+            }
+            0x80.. => THAI + u32::from(b - 0x80),
+            _ => u32::from(b),
+        };
+        out.push(char::from_u32(code).expect("the keys hold only encoded characters"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_back_as_written_and_thai_takes_one_byte_a_letter() {
+        let rows = ["ถนนคสล.\u{1F}บ้านหนองบัว\u{1F}", "", "ocds-abc-123\u{1F}é–ü𝄞\u{1}\u{1E}\u{7F}\u{1F}", "๑๒abc\u{0E7F}"];
+        let mut keys = SearchKeys::with_block_limit(8);
+        for r in rows {
+            keys.push(r);
+        }
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(keys.get(i), *r, "row {i}");
+        }
+        assert_eq!(keys.encoded(0).len(), rows[0].chars().count());
+        assert!(keys.blocks().len() > 1);
+    }
+
+    #[test]
+    fn a_word_matches_only_whole_characters() {
+        // Each pair: a key, and a word whose bytes in UTF-8 or in a careless encoding would occur in it.
+        let cases = [
+            ("é", "ษ"),                                    // é is C3 A9 in UTF-8; A9 would be U+0E29 here
+            ("\u{0E29}", "é"),                             // and the other way
+            ("\u{1E}\u{0}\u{0}\u{0}\u{0}\u{E}\u{9}", "é"), // raw control characters spelling its escape
+            ("a\u{2013}b", "\u{2014}"),
+            ("\u{1F600}", "\u{F600}"),
+        ];
+        for (key, word) in cases {
+            let haystack = encode(key);
+            let needle = encode(word);
+            assert!(!haystack.windows(needle.len()).any(|w| w == needle), "{word:?} must not match {key:?}");
+            assert!(!key.contains(word));
+        }
+        for (key, word) in [("งานถนนสาย", "ถนน"), ("a–é–b", "–é"), ("x\u{1F}ก", "ก")] {
+            let (haystack, needle) = (encode(key), encode(word));
+            assert!(haystack.windows(needle.len()).any(|w| w == needle), "{word:?} must match {key:?}");
+        }
+    }
+}
