@@ -45,10 +45,10 @@ pub struct MethodShare {
     pub contract_value: Total,
 }
 
-pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
+pub fn by_method<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec<MethodShare> {
     let mut shares: Vec<MethodShare> =
         Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Total::ZERO }).collect();
-    for &r in rows {
+    rows.into_iter().for_each(|&r| {
         let m = store.method[r as usize];
         let slot = &mut shares[m.index()];
         slot.count += 1;
@@ -56,7 +56,7 @@ pub fn by_method(store: &Store, rows: &[u32]) -> Vec<MethodShare> {
         if v != NONE {
             slot.contract_value.add(Satang(v));
         }
-    }
+    });
     shares.retain(|s| s.count > 0);
     shares
 }
@@ -103,10 +103,10 @@ pub struct SupplierTotal {
 
 /// Every supplier of the selection with its processes and contract value, in code order. A process with
 /// several suppliers counts its whole value for each.
-pub fn by_supplier(store: &Store, rows: &[u32]) -> Vec<SupplierTotal> {
+pub fn by_supplier<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec<SupplierTotal> {
     // Indexed by code, not hashed: a country's selection touches over a million supplier slots.
     let mut totals = vec![(0usize, Total::ZERO); store.suppliers.len()];
-    for &r in rows {
+    rows.into_iter().for_each(|&r| {
         let v = store.contract_value[r as usize];
         for &s in store.suppliers_of(r) {
             let t = &mut totals[s as usize];
@@ -115,7 +115,7 @@ pub fn by_supplier(store: &Store, rows: &[u32]) -> Vec<SupplierTotal> {
                 t.1.add(Satang(v));
             }
         }
-    }
+    });
     totals
         .into_iter()
         .enumerate()
@@ -134,16 +134,16 @@ pub struct OrgTotal {
 }
 
 /// Every buyer of the selection with its processes and contract value, in code order.
-pub fn by_org(store: &Store, rows: &[u32]) -> Vec<OrgTotal> {
+pub fn by_org<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec<OrgTotal> {
     let mut totals = vec![(0usize, Total::ZERO); store.orgs.len()];
-    for &r in rows {
+    rows.into_iter().for_each(|&r| {
         let t = &mut totals[store.org[r as usize] as usize];
         t.0 += 1;
         let v = store.contract_value[r as usize];
         if v != NONE {
             t.1.add(Satang(v));
         }
-    }
+    });
     totals
         .into_iter()
         .enumerate()

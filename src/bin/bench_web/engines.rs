@@ -141,16 +141,17 @@ fn total(t: Total) -> f64 {
 }
 
 fn ours(store: &Store, query: &str, from: i32, to: i32, word: &[String]) -> Answer {
-    let in_years = || -> Vec<u32> { store.by_year.range(from..=to).flat_map(|(_, rows)| rows.iter().copied()).collect() };
+    // The year filter is the store's year index itself: its rows are read in place, not copied into a selection.
+    let in_years = || store.by_year.range(from..=to).flat_map(|(_, rows)| rows);
     match query {
-        "method" => summary::by_method(store, &in_years())
+        "method" => summary::by_method(store, in_years())
             .iter()
             .filter(|s| s.count > 0)
             .map(|s| (s.method.index() as u32, s.count as u64, total(s.contract_value)))
             .collect(),
-        "org" => summary::by_org(store, &in_years()).iter().map(|t| (t.org, t.processes as u64, total(t.value))).collect(),
+        "org" => summary::by_org(store, in_years()).iter().map(|t| (t.org, t.processes as u64, total(t.value))).collect(),
         "supplier" => {
-            summary::by_supplier(store, &in_years()).iter().map(|t| (t.supplier, t.processes as u64, total(t.value))).collect()
+            summary::by_supplier(store, in_years()).iter().map(|t| (t.supplier, t.processes as u64, total(t.value))).collect()
         }
         _ => {
             let all: Vec<u32> = (0..store.len() as u32).collect();
