@@ -134,6 +134,8 @@ pub struct OrgTotal {
 }
 
 /// Every buyer of the selection with its processes and contract value, in code order.
+/// Not `by_supplier`'s loop with one code a row: over the national data that took 4.0 ms where this takes 3.0
+/// (bench engines, org query).
 pub fn by_org<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec<OrgTotal> {
     let mut totals = vec![(0usize, Total::ZERO); store.orgs.len()];
     rows.into_iter().for_each(|&r| {
