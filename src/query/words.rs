@@ -3,13 +3,12 @@
 //!
 //! This is the costliest filter at national scale, so it scans the store's buffers of keys (one byte a Thai
 //! letter, `store::search_keys`) once, for the longest word (`scan`), and only checks the rows that scan found
-//! against the other words, with memchr's `memmem`. A small subset of rows (an organisation's page) is checked row by row instead.
-use memchr::memmem::Finder;
-
+//! against the other words. A small subset of rows (an organisation's page) is checked row by row instead.
 mod scan;
 
 use crate::domain::text::search_key;
 use crate::query::store::{encode_search_word, Store};
+use scan::Word;
 
 /// The words of a search, each folded as the search text is; the longest first, as it rules out most rows.
 /// Control characters split words too: the keys use U+001F between fields, and a word must not span two.
@@ -23,37 +22,35 @@ pub fn search_words(text: &str) -> Vec<String> {
 
 /// For each of `rows`, whether its key holds every word; None when there is no word.
 pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool>> {
+    let encoded: Vec<Vec<u8>> = words.iter().map(|w| encode_search_word(w)).collect();
+    // The keys' own letters rank each word's bytes; a store with no key holds no row to check.
+    let sample = store.search_keys.blocks().first().map_or(&[][..], |b| &b.buffer[..]);
+    let words: Vec<Word> = encoded.iter().map(|w| Word::new(w, sample)).collect();
     let (first, rest) = words.split_first()?;
-    let first = encode_search_word(first);
-    let rest: Vec<Vec<u8>> = rest.iter().map(|w| encode_search_word(w)).collect();
-    let rest: Vec<Finder> = rest.iter().map(Finder::new).collect();
-    let all_words = |row: usize, finders: &[Finder]| {
+    let all_words = |row: usize, words: &[Word]| {
         let key = store.search_keys.encoded(row);
-        finders.iter().all(|f| f.find(key).is_some())
+        words.iter().all(|w| w.find(key, 0).is_some())
     };
     // Below about one row in eight, row by row reads fewer bytes than the whole buffer. The merge below needs
     // rows in ascending order, which every caller's rows are; any other order is checked row by row.
     if rows.len() * 8 < store.len() || !rows.is_sorted() {
-        let all = std::iter::once(Finder::new(&first)).chain(rest).collect::<Vec<_>>();
-        return Some(rows.iter().map(|&r| all_words(r as usize, &all)).collect());
+        return Some(rows.iter().map(|&r| all_words(r as usize, &words)).collect());
     }
-    let hits = rows_holding(store, &first);
+    let hits = rows_holding(store, first);
     let mut out = Vec::with_capacity(rows.len());
     let mut next = hits.iter().peekable();
     for &r in rows {
         while next.next_if(|&&h| h < r).is_some() {}
         let hit = next.peek().is_some_and(|&&h| h == r);
-        out.push(hit && all_words(r as usize, &rest));
+        out.push(hit && all_words(r as usize, rest));
     }
     Some(out)
 }
 
 /// The rows whose key holds `word`, ascending, from one scan of each block of keys. A word never spans two rows:
 /// keys end with U+001F and a folded word holds none.
-fn rows_holding(store: &Store, word: &[u8]) -> Vec<u32> {
+fn rows_holding(store: &Store, word: &Word) -> Vec<u32> {
     let mut rows = Vec::new();
-    let Some(sample) = store.search_keys.blocks().first() else { return rows };
-    let word = scan::Word::new(word, &sample.buffer);
     for block in store.search_keys.blocks() {
         let haystack = &block.buffer[..];
         let mut from = 0usize;
@@ -107,6 +104,7 @@ mod tests {
     #[test]
     fn a_match_is_reported_once_per_row_even_when_the_word_recurs() {
         let store = store_of_titles(&["ถนน ถนน ถนน", "ถนน"]);
-        assert_eq!(rows_holding(&store, &encode_search_word("ถนน")), vec![0, 1]);
+        let word = encode_search_word("ถนน");
+        assert_eq!(rows_holding(&store, &Word::new(&word, &[])), vec![0, 1]);
     }
 }

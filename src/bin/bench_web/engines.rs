@@ -16,13 +16,9 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use locallens::demo;
-use locallens::domain::calendar::FiscalYear;
 use locallens::domain::codes::{Code, Method};
-use locallens::domain::issue::JsonPath;
 use locallens::domain::money::Total;
 use locallens::domain::ocds::Process;
-use locallens::ingest::ocds::release::read_release;
-use locallens::ingest::reader::Reader;
 use locallens::query::store::{Store, NONE};
 use locallens::query::{rows, summary, words};
 
@@ -51,20 +47,15 @@ extern "C" {
     fn duck_run(query: &str, from: i32, to: i32, word: &str) -> js_sys::Promise;
 }
 
-/// What a batch's generated process looks like once its buyer and suppliers are spread.
+/// The filter benchmark's process `i`, its buyer and suppliers spread over a country's number of ids.
 fn generated(rng: &mut demo::rng::Rng, suppliers: &[demo::procurement::Supplier], i: usize) -> Option<(String, Process)> {
-    let orgs = demo::orgs::organisations();
-    let org = &orgs[i % orgs.len()];
-    let mut value = demo::procurement::compiled_process(rng, org, FiscalYear(demo::YEARS[i % 3]), i, suppliers);
-    value["ocid"] = format!("ocds-bench-{i}").into();
-    let mut reader = Reader::new("bench", JsonPath::root());
-    let mut release = value.as_object().and_then(|o| read_release(&mut reader, o))?;
+    let (org, mut release) = super::generate(rng, suppliers, i)?;
     for s in release.awards.iter_mut().flat_map(|a| a.suppliers.iter_mut()) {
         if let Some(id) = &mut s.id {
             id.push_str(&format!("-{}", i % SUPPLIER_SPREAD));
         }
     }
-    Some((format!("{}-{}", org.code, i % ORG_SPREAD), Process { compiled: release, history: Vec::new() }))
+    Some((format!("{org}-{}", i % ORG_SPREAD), Process { compiled: release, history: Vec::new() }))
 }
 
 struct Built {
@@ -78,11 +69,16 @@ struct Built {
     shard_bytes: usize,
 }
 
+impl Built {
+    fn new(source: &'static str) -> Built {
+        Built { source, store: Store::default(), load_ms: None, generate_ms: 0.0, decode_ms: 0.0, shard_bytes: 0 }
+    }
+}
+
 fn build(perf: &web_sys::Performance, n: usize) -> Built {
     let mut rng = demo::rng::Rng::new(42);
     let suppliers = demo::procurement::suppliers(&mut rng);
-    let mut built =
-        Built { source: "generated", store: Store::default(), load_ms: None, generate_ms: 0.0, decode_ms: 0.0, shard_bytes: 0 };
+    let mut built = Built::new("generated");
     // As a page does with the row counts the catalog gives.
     built.store.reserve(n);
     let mut i = 0;
@@ -116,8 +112,7 @@ async fn published(perf: &web_sys::Performance) -> Result<Built, String> {
     let catalog =
         locallens::ui::app::load_catalog(DataSource::Real, CatalogNeed::Whole).await.map_err(|e| format!("catalog: {e}"))?;
     let shards: Vec<_> = wanted(&catalog, Want::All).into_iter().filter(|d| d.kind == DatasetKind::Rows).collect();
-    let mut built =
-        Built { source: "published", store: Store::default(), load_ms: None, generate_ms: 0.0, decode_ms: 0.0, shard_bytes: 0 };
+    let mut built = Built::new("published");
     built.store.reserve(shards.iter().filter_map(|d| d.rows).sum::<u64>() as usize);
     for group in shards.chunks(4) {
         let files: Vec<(String, Option<String>)> = group.iter().map(|d| (d.url.clone(), d.sha256.clone())).collect();
@@ -144,11 +139,7 @@ fn ours(store: &Store, query: &str, from: i32, to: i32, word: &[String]) -> Answ
     // The year filter is the store's year index itself: its rows are read in place, not copied into a selection.
     let in_years = || store.by_year.range(from..=to).flat_map(|(_, rows)| rows);
     match query {
-        "method" => summary::by_method(store, in_years())
-            .iter()
-            .filter(|s| s.count > 0)
-            .map(|s| (s.method.index() as u32, s.count as u64, total(s.contract_value)))
-            .collect(),
+        "method" => method_answer(&summary::by_method(store, in_years())),
         "org" => summary::by_org(store, in_years()).iter().map(|t| (t.org, t.processes as u64, total(t.value))).collect(),
         "supplier" => {
             summary::by_supplier(store, in_years()).iter().map(|t| (t.supplier, t.processes as u64, total(t.value))).collect()
@@ -171,11 +162,12 @@ fn ours(store: &Store, query: &str, from: i32, to: i32, word: &[String]) -> Answ
 fn ours_explorer(store: &Store, from: i32, to: i32) -> Answer {
     use locallens::query::filter::{apply, Filter};
     let (rows, _) = apply(store, &Filter { from: Some(from), to: Some(to), ..Filter::default() }, None, None);
-    summary::by_method(store, &rows)
-        .iter()
-        .filter(|s| s.count > 0)
-        .map(|s| (s.method.index() as u32, s.count as u64, total(s.contract_value)))
-        .collect()
+    method_answer(&summary::by_method(store, &rows))
+}
+
+/// `by_method` keeps only the methods with a process, as the baselines do.
+fn method_answer(shares: &[summary::MethodShare]) -> Answer {
+    shares.iter().map(|s| (s.method.index() as u32, s.count as u64, total(s.contract_value))).collect()
 }
 
 fn field(value: &JsValue, name: &str) -> JsValue {
