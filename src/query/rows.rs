@@ -1,18 +1,21 @@
-//! The explorer shard, `locallens-rows` version 1: exactly the columns of `Store` that the list, facets,
+//! The explorer shard, `locallens-rows` version 2: exactly the columns of `Store` that the list, facets,
 //! search, table, charts and flag lookups read, for one organisation's or one province's fiscal year. `locallens
 //! publish` writes it from compiled releases; the browser decodes it straight into a store's columns without
 //! building a release. docs/SHARDS.md describes the layout and why it is our own.
 //!
-//! Layout: the magic `LLROWS\0\x01`, the row count, a table of the shard's repeated strings, then one column
-//! after another; the last (budget lines) may be absent from older shards. Integers are LEB128 varints; money and dates are 0 for none, else zigzag + 1.
+//! Layout: the magic `LLROWS\0\x02`, the row count, a table of the shard's repeated strings, then one column
+//! after another, the search keys as parts that name the row's other texts (`put_key`). Integers are LEB128
+//! varints; money and dates are 0 for none, else zigzag + 1. Version 1 is still read.
 use crate::domain::calendar::Date;
 use crate::domain::codes::Code;
+use crate::domain::text::search_key;
 use crate::query::store::{Store, NONE};
 
 mod shard;
 pub use shard::Shard;
 
-pub const MAGIC: &[u8; 8] = b"LLROWS\x00\x01";
+pub const MAGIC: &[u8; 8] = b"LLROWS\x00\x02";
+const MAGIC_V1: &[u8; 8] = b"LLROWS\x00\x01";
 
 /// Why a shard cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,11 +80,60 @@ impl<'s> Table<'s> {
 
 /// The shard of `rows` of `store`, in that order.
 pub fn encode(store: &Store, rows: &[u32]) -> Vec<u8> {
-    encode_with(store, rows, true)
+    encode_with(store, rows, Layout::V2)
 }
 
-/// `budget_lines: false` writes a shard as it was before that column, for the test that still reads one.
-fn encode_with(store: &Store, rows: &[u32], budget_lines: bool) -> Vec<u8> {
+/// The layouts a reader accepts. Only tests write version 1, so that shards published before version 2 stay
+/// readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Search keys as text; `budget_lines: false` is a shard from before that column.
+    V1 { budget_lines: bool },
+    /// Search keys as parts (`put_key`).
+    V2,
+}
+
+/// A part of a search key that is one of the row's own texts folded, by the tag a shard writes for it; any
+/// other part is written out after `Literal`. Winner k's name and id are `Winner + 2k` and `Winner + 2k + 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum KeyTag {
+    Literal = 0,
+    Ocid = 1,
+    Title = 2,
+    Buyer = 3,
+    Winner = 4,
+}
+
+/// Row `r`'s search key, part by part: a part that folds from the ocid, title, buyer or a winner's name or id
+/// (nearly every part of an e-GP row) is its tag; only the rest (items, descriptions, a name another process
+/// gave) is written out. The key was 58 % of a version 1 shard's bytes; the reader folds these texts again.
+fn put_key(out: &mut Vec<u8>, store: &Store, r: u32) {
+    let row = r as usize;
+    let mut sources = vec![
+        Some(search_key(store.ocid(row))),
+        Some(search_key(store.titles.get(row))),
+        Some(search_key(store.buyer_names.get(store.buyer_name[row]))),
+    ];
+    for &code in store.suppliers_of(r) {
+        sources.push(store.supplier_name(code).map(search_key));
+        sources.push(Some(search_key(store.suppliers.get(code))));
+    }
+    let key = store.search_key_of(row);
+    let parts: Vec<&str> = key.split_terminator(crate::query::store::KEY_SEPARATOR).collect();
+    put(out, parts.len() as u64);
+    for part in parts {
+        match sources.iter().position(|s| s.as_deref() == Some(part)) {
+            Some(i) => put(out, i as u64 + KeyTag::Ocid as u64),
+            None => {
+                put(out, KeyTag::Literal as u64);
+                put_text(out, part);
+            }
+        }
+    }
+}
+
+fn encode_with(store: &Store, rows: &[u32], layout: Layout) -> Vec<u8> {
     let mut table = Table::default();
     let mut columns = Vec::new();
     let each = |columns: &mut Vec<u8>, f: &mut dyn FnMut(usize) -> u64| {
@@ -132,14 +184,17 @@ fn encode_with(store: &Store, rows: &[u32], budget_lines: bool) -> Vec<u8> {
         }
     }
     for &r in rows {
-        put_text(&mut columns, &store.search_key_of(r as usize));
+        match layout {
+            Layout::V1 { .. } => put_text(&mut columns, &store.search_key_of(r as usize)),
+            Layout::V2 => put_key(&mut columns, store, r),
+        }
     }
     // Last, and optional to a reader: shards written before it have none, and read as naming no budget line.
-    if budget_lines {
+    if layout != (Layout::V1 { budget_lines: false }) {
         each(&mut columns, &mut |r| table.of(store.budget_lines.get(store.budget_line[r])));
     }
     let mut out = Vec::with_capacity(columns.len() + 64);
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(if layout == Layout::V2 { MAGIC } else { MAGIC_V1 });
     put(&mut out, rows.len() as u64);
     put(&mut out, table.strings.len() as u64);
     for s in &table.strings {
@@ -225,7 +280,9 @@ fn listed(counts: &[u64], limit: usize, section: &'static str) -> Result<usize, 
 
 /// The row count a shard's header gives, or None when the bytes are not a shard.
 pub fn row_count(bytes: &[u8]) -> Option<u64> {
-    (bytes.get(..8) == Some(MAGIC)).then(|| Cursor { bytes, at: 8 }.varint("header").ok()).flatten()
+    matches!(bytes.get(..8), Some(m) if m == MAGIC || m == MAGIC_V1)
+        .then(|| Cursor { bytes, at: 8 }.varint("header").ok())
+        .flatten()
 }
 
 /// Appends a shard's rows to `store`; returns how many. Nothing is added when the shard is unreadable.

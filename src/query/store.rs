@@ -92,6 +92,9 @@ pub struct Store {
     pub search_keys: SearchKeys,
 }
 
+/// What ends each part of a row's search key; a search word never holds it, so no match spans two parts.
+pub const KEY_SEPARATOR: char = '\u{1F}';
+
 /// A winner of one row: its id, and its name and tax id where the row's release gives them.
 #[derive(Debug, Clone, Copy)]
 pub struct Winner<'a> {
@@ -130,7 +133,7 @@ fn push_search_text(text: &mut String, r: &crate::domain::ocds::Release) {
             let key = crate::domain::text::search_key(s);
             if !text.contains(key.as_str()) {
                 text.push_str(&key);
-                text.push('\u{1F}');
+                text.push(KEY_SEPARATOR);
             }
         }
     };

@@ -1,7 +1,23 @@
 //! A shard being read: its layout checked, then its texts checked and its rows pushed a slice at a time.
-use super::{coded, date, listed, money, unzigzag, Cursor, RowsError, MAGIC};
+use super::{coded, date, listed, money, unzigzag, Cursor, KeyTag, RowsError, MAGIC, MAGIC_V1};
 use crate::domain::codes::{Category, Method, Stage};
-use crate::query::store::{Row, Store, Winner};
+use crate::domain::text::push_search_key;
+use crate::query::store::{Row, Store, Winner, KEY_SEPARATOR};
+
+/// One part of a row's search key, as the shard gives it.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// The row's next literal text, then the separator (version 2).
+    Literal,
+    /// The row's next literal text as the whole key, separators included (version 1).
+    Whole,
+    Ocid,
+    Title,
+    Buyer,
+    /// The name, or the id, of the row's winner k.
+    WinnerName(usize),
+    WinnerId(usize),
+}
 
 /// A shard read and checked, its rows not yet in a store. Every reference is checked when it is read, so that
 /// a bad shard adds nothing; its rows then go into a store a slice at a time (`push_into`), so that a page can
@@ -11,7 +27,7 @@ pub struct Shard<'b> {
     org: Vec<u64>,
     buyer: Vec<u64>,
     details: Vec<u64>,
-    /// Empty when the shard predates the column: every row then names no budget line.
+    /// Empty when the shard (version 1) predates the column: every row then names no budget line.
     budget_lines: Vec<u64>,
     year: Vec<i32>,
     codes: Vec<(Method, Stage, Category)>,
@@ -22,27 +38,39 @@ pub struct Shard<'b> {
     spend: Vec<u64>,
     supplier_count: Vec<u64>,
     supplier_ids: Vec<u64>,
-    known: std::collections::HashMap<u64, (Option<&'b str>, Option<&'b str>)>,
+    /// Per winner's string: its name's and tax id's strings.
+    known: std::collections::HashMap<u64, (Option<u64>, Option<u64>)>,
     bidder_count: Vec<u64>,
     bidder_ids: Vec<u64>,
     bytes: &'b [u8],
-    /// Where each row's ocid, title and search key lie, in that order; checked as UTF-8 into the three columns
-    /// below a slice at a time, before any row is pushed.
-    spans: Vec<[(usize, usize); 3]>,
+    /// Where each row's ocid and title lie, and where its key's literal texts end in `literal_spans`; checked
+    /// as UTF-8 into `ocids`, `titles` and `literals` a slice at a time, before any row is pushed.
+    spans: Vec<[(usize, usize); 2]>,
+    literal_spans: Vec<(usize, usize)>,
+    literal_ends: Vec<usize>,
     ocids: Vec<&'b str>,
     titles: Vec<&'b str>,
-    keys: Vec<&'b str>,
-    /// The next row to push, and where its suppliers and bidders start.
+    literals: Vec<&'b str>,
+    /// Every row's key parts, row after row, and where each row's end.
+    parts: Vec<Part>,
+    part_ends: Vec<usize>,
+    /// Folded buyer names, winners' names and ids by string, each folded once per shard.
+    folded: Vec<Option<Box<str>>>,
+    /// The next row to push, and where its suppliers, bidders, key parts and literals start.
     next: usize,
     next_supplier: usize,
     next_bidder: usize,
+    next_part: usize,
+    next_literal: usize,
 }
 
 impl<'b> Shard<'b> {
     pub fn read(bytes: &'b [u8]) -> Result<Shard<'b>, RowsError> {
-        if bytes.get(..8) != Some(MAGIC) {
-            return Err(RowsError::NotAShard);
-        }
+        let parted = match bytes.get(..8) {
+            Some(m) if m == MAGIC => true,
+            Some(m) if m == MAGIC_V1 => false,
+            _ => return Err(RowsError::NotAShard),
+        };
         let mut c = Cursor { bytes, at: 8 };
         let n = c.varint("header")? as usize;
         // A row takes at least a dozen bytes: a count beyond that is a corrupt header, not an allocation to try.
@@ -67,14 +95,29 @@ impl<'b> Shard<'b> {
             let id = c.varint("winners")?;
             let name = c.varint("winners")?;
             let tax = c.varint("winners")?;
-            let opt = |i: u64| if i == 0 { Ok(None) } else { s(i - 1, "winners").map(Some) };
+            let opt = |i: u64| if i == 0 { Ok(None) } else { s(i - 1, "winners").map(|_| Some(i - 1)) };
             known.insert(id, (opt(name)?, opt(tax)?));
         }
         let bidder_count = c.column(n, "bidders")?;
         let bidder_ids = c.column(listed(&bidder_count, bytes.len(), "bidders")?, "bidders")?;
-        let (ocids, titles, keys) = (c.spans(n, "ocid")?, c.spans(n, "title")?, c.spans(n, "search keys")?);
-        let spans = ocids.into_iter().zip(titles).zip(keys).map(|((o, t), k)| [o, t, k]).collect();
-        let budget_lines = if c.at < bytes.len() { c.column(n, "budget lines")? } else { Vec::new() };
+        let spans = c.spans(n, "ocid")?.into_iter().zip(c.spans(n, "title")?).map(|(o, t)| [o, t]).collect();
+        let mut keys = Keys::default();
+        if parted {
+            let mut first = 0;
+            for &count in &supplier_count {
+                let winners = &supplier_ids[first..first + count as usize];
+                first += winners.len();
+                keys.read_row(&mut c, winners, &known)?;
+            }
+        } else {
+            for span in c.spans(n, "search keys")? {
+                keys.literal_spans.push(span);
+                keys.parts.push(Part::Whole);
+                keys.end_row();
+            }
+        }
+        // Only a version 1 shard may predate the budget-line column.
+        let budget_lines = if parted || c.at < bytes.len() { c.column(n, "budget lines")? } else { Vec::new() };
         if c.at != bytes.len() {
             return Err(RowsError::BadReference("end"));
         }
@@ -113,12 +156,19 @@ impl<'b> Shard<'b> {
             bidder_ids,
             bytes,
             spans,
+            literal_spans: keys.literal_spans,
+            literal_ends: keys.literal_ends,
             ocids: Vec::with_capacity(n),
             titles: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
+            literals: Vec::new(),
+            parts: keys.parts,
+            part_ends: keys.part_ends,
+            folded: Vec::new(),
             next: 0,
             next_supplier: 0,
             next_bidder: 0,
+            next_part: 0,
+            next_literal: 0,
         })
     }
 
@@ -145,12 +195,21 @@ impl<'b> Shard<'b> {
         let text = |(start, len): (usize, usize), section| {
             std::str::from_utf8(&bytes[start..start + len]).map_err(|_| RowsError::NotUtf8(section))
         };
-        for [ocid, title, key] in &self.spans[from..end] {
-            // All three or none: a row half checked would count as checked.
-            let row = (text(*ocid, "ocid")?, text(*title, "title")?, text(*key, "search keys")?);
-            self.ocids.push(row.0);
-            self.titles.push(row.1);
-            self.keys.push(row.2);
+        for (r, [ocid, title]) in self.spans.iter().enumerate().take(end).skip(from) {
+            // All of a row or none: a row half checked would count as checked.
+            let (ocid, title) = (text(*ocid, "ocid")?, text(*title, "title")?);
+            let first = self.literals.len();
+            for &span in &self.literal_spans[first..self.literal_ends[r]] {
+                match text(span, "search keys") {
+                    Ok(literal) => self.literals.push(literal),
+                    Err(e) => {
+                        self.literals.truncate(first);
+                        return Err(e);
+                    }
+                }
+            }
+            self.ocids.push(ocid);
+            self.titles.push(title);
         }
         Ok(self.unchecked())
     }
@@ -167,8 +226,10 @@ impl<'b> Shard<'b> {
             return 0;
         }
         let end = self.len().min(self.next.saturating_add(max));
-        let strings = &self.strings;
+        let mut key = String::new();
         for r in self.next..end {
+            self.build_key(r, self.next_supplier, &mut key);
+            let strings = &self.strings;
             let (method, stage, category) = self.codes[r];
             let row = Row {
                 org: strings[self.org[r] as usize],
@@ -186,7 +247,7 @@ impl<'b> Shard<'b> {
                 contract_value: money(self.contract[r]),
                 date: date(self.start[r]),
                 spend_date: date(self.spend[r]),
-                search_key: self.keys[r],
+                search_key: &key,
             };
             let winners = &self.supplier_ids[self.next_supplier..self.next_supplier + self.supplier_count[r] as usize];
             self.next_supplier += winners.len();
@@ -195,12 +256,140 @@ impl<'b> Shard<'b> {
             let known = &self.known;
             let winners = winners.iter().map(|&i| {
                 let (name, tax_id) = known.get(&i).copied().unwrap_or((None, None));
-                Winner { id: strings[i as usize], name, tax_id }
+                let string = |s: Option<u64>| s.map(|s| strings[s as usize]);
+                Winner { id: strings[i as usize], name: string(name), tax_id: string(tax_id) }
             });
             store.push(&row, winners, bidders.iter().map(|&i| strings[i as usize]));
         }
         let pushed = end - self.next;
         self.next = end;
         pushed
+    }
+
+    /// Row `r`'s search key, rebuilt from its parts into `key`; its winners start at `winners_from`.
+    fn build_key(&mut self, r: usize, winners_from: usize, key: &mut String) {
+        key.clear();
+        for i in self.next_part..self.part_ends[r] {
+            let string = match self.parts[i] {
+                Part::Whole | Part::Literal => {
+                    key.push_str(self.literals[self.next_literal]);
+                    self.next_literal += 1;
+                    // A version 1 key holds its own separators.
+                    if matches!(self.parts[i], Part::Literal) {
+                        key.push(KEY_SEPARATOR);
+                    }
+                    continue;
+                }
+                Part::Ocid | Part::Title => {
+                    let [ocid, title] = [&self.ocids, &self.titles].map(|texts| texts[r]);
+                    push_search_key(if matches!(self.parts[i], Part::Ocid) { ocid } else { title }, key);
+                    key.push(KEY_SEPARATOR);
+                    continue;
+                }
+                Part::Buyer => self.buyer[r],
+                Part::WinnerId(k) => self.supplier_ids[winners_from + k],
+                Part::WinnerName(k) => {
+                    self.known[&self.supplier_ids[winners_from + k]].0.expect("read checks that the name is given")
+                }
+            };
+            // A buyer's and a winner's texts repeat across rows: folded once per shard.
+            if self.folded.is_empty() {
+                self.folded.resize(self.strings.len(), None);
+            }
+            let text = self.strings[string as usize];
+            key.push_str(self.folded[string as usize].get_or_insert_with(|| {
+                let mut folded = String::new();
+                push_search_key(text, &mut folded);
+                folded.into()
+            }));
+            key.push(KEY_SEPARATOR);
+        }
+        self.next_part = self.part_ends[r];
+    }
+}
+
+/// Every row's key parts as `Shard::read` finds them.
+#[derive(Default)]
+struct Keys {
+    parts: Vec<Part>,
+    part_ends: Vec<usize>,
+    literal_spans: Vec<(usize, usize)>,
+    literal_ends: Vec<usize>,
+}
+
+impl Keys {
+    fn end_row(&mut self) {
+        self.part_ends.push(self.parts.len());
+        self.literal_ends.push(self.literal_spans.len());
+    }
+
+    /// One row's parts in version 2: a count, then tags, a literal's text after its tag. A tag naming a winner
+    /// the row does not have, or a name the shard does not give, is a bad reference.
+    fn read_row(
+        &mut self,
+        c: &mut Cursor,
+        winners: &[u64],
+        known: &std::collections::HashMap<u64, (Option<u64>, Option<u64>)>,
+    ) -> Result<(), RowsError> {
+        const SECTION: &str = "search keys";
+        let count = c.varint(SECTION)?;
+        // Each part takes at least a byte: a count beyond what is left is corrupt, not an allocation to try.
+        if count > (c.bytes.len() - c.at) as u64 {
+            return Err(RowsError::Truncated(SECTION));
+        }
+        for _ in 0..count {
+            let tag = c.varint(SECTION)?;
+            let part = match tag {
+                t if t == KeyTag::Literal as u64 => {
+                    let len = c.varint(SECTION)? as usize;
+                    let start = c.at;
+                    c.take(len, SECTION)?;
+                    self.literal_spans.push((start, len));
+                    Part::Literal
+                }
+                t if t == KeyTag::Ocid as u64 => Part::Ocid,
+                t if t == KeyTag::Title as u64 => Part::Title,
+                t if t == KeyTag::Buyer as u64 => Part::Buyer,
+                t => {
+                    let k = usize::try_from((t - KeyTag::Winner as u64) / 2).unwrap_or(usize::MAX);
+                    let winner = winners.get(k).ok_or(RowsError::BadReference(SECTION))?;
+                    if (t - KeyTag::Winner as u64) % 2 == 1 {
+                        Part::WinnerId(k)
+                    } else if known.get(winner).is_some_and(|(name, _)| name.is_some()) {
+                        Part::WinnerName(k)
+                    } else {
+                        return Err(RowsError::BadReference(SECTION));
+                    }
+                }
+            };
+            self.parts.push(part);
+        }
+        self.end_row();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_row(bytes: &[u8], winners: &[u64], named: bool) -> Result<Vec<String>, RowsError> {
+        let known = winners.iter().map(|&w| (w, (named.then_some(9), None))).collect();
+        let mut keys = Keys::default();
+        keys.read_row(&mut Cursor { bytes, at: 0 }, winners, &known)?;
+        Ok(keys.parts.iter().map(|p| format!("{p:?}")).collect())
+    }
+
+    #[test]
+    fn key_tags_name_only_what_the_row_has() {
+        // Three parts: the title, winner 1's id, then a literal "ab".
+        let parts = [3, KeyTag::Title as u8, KeyTag::Winner as u8 + 3, KeyTag::Literal as u8, 2, b'a', b'b'];
+        assert_eq!(read_row(&parts, &[5, 6], true).unwrap(), ["Title", "WinnerId(1)", "Literal"]);
+        assert_eq!(read_row(&parts, &[5], true), Err(RowsError::BadReference("search keys")), "no winner 1");
+        let name = [1, KeyTag::Winner as u8];
+        assert_eq!(read_row(&name, &[5], true).unwrap(), ["WinnerName(0)"]);
+        assert_eq!(read_row(&name, &[5], false), Err(RowsError::BadReference("search keys")), "no name given");
+        assert_eq!(read_row(&parts[..6], &[5, 6], true), Err(RowsError::Truncated("search keys")));
+        assert_eq!(read_row(&[200, 1], &[], true), Err(RowsError::Truncated("search keys")));
     }
 }

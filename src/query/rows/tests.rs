@@ -59,8 +59,8 @@ fn a_shard_read_back_has_every_column_of_the_rows_it_was_written_from() {
 fn a_shard_written_before_the_budget_line_column_reads_as_naming_none() {
     let raw = store(50);
     let all: Vec<u32> = (0..raw.len() as u32).collect();
-    let older = encode_with(&raw, &all, false);
-    assert!(older.len() < encode(&raw, &all).len());
+    let older = encode_with(&raw, &all, Layout::V1 { budget_lines: false });
+    assert!(older.len() < encode_with(&raw, &all, Layout::V1 { budget_lines: true }).len());
     let mut read = Store::default();
     assert_eq!(decode_into(&mut read, &older), Ok(raw.len()));
     assert!(read.budget_line.iter().all(|&l| read.budget_lines.get(l).is_empty()));
@@ -175,7 +175,7 @@ fn a_text_that_is_not_utf8_in_the_last_row_is_found_before_any_row_is_pushed() {
     let raw = store(40);
     let all: Vec<u32> = (0..raw.len() as u32).collect();
     // Without the optional budget-line column, the last byte is the end of the last row's search key.
-    let mut bytes = encode_with(&raw, &all, false);
+    let mut bytes = encode_with(&raw, &all, Layout::V1 { budget_lines: false });
     let last = bytes.len() - 1;
     bytes[last] = 0xFF;
     let mut shard = Shard::read(&bytes).unwrap();
@@ -198,4 +198,68 @@ fn the_row_count_is_read_from_the_header_alone() {
     assert_eq!(row_count(&bytes[..9]), Some(30));
     assert_eq!(row_count(b"LLROWS"), None);
     assert_eq!(row_count(b"{\"not\": \"a shard\"}"), None);
+}
+
+/// One process whose key holds what no other column gives: an item worded unlike the title, and the
+/// supplier of an award that is no longer active.
+fn store_with_key_literals() -> Store {
+    let v = serde_json::json!({
+        "ocid": "ocds-t-1", "id": "1", "date": "2024-11-01T00:00:00Z", "tag": ["award"],
+        "buyer": {"id": "6200101", "name": "เทศบาลตำบล ทดสอบ"},
+        "tender": {"title": "ซ่อมถนน หมู่ ๕", "items": [{"id": "1", "description": "ยางมะตอย (Asphalt)"}]},
+        "awards": [
+            {"id": "a1", "status": "active", "suppliers": [{"id": "TH-0105561000001", "name": "หจก. ชนะ"}]},
+            {"id": "a2", "status": "cancelled", "suppliers": [{"id": "TH-0105561000002", "name": "บริษัท ยกเลิก"}]}
+        ]
+    });
+    let mut reader = crate::ingest::reader::Reader::new("t", crate::domain::issue::JsonPath::root());
+    let release = crate::ingest::ocds::release::read_release(&mut reader, v.as_object().unwrap()).unwrap();
+    let mut store = Store::default();
+    store.add(Some("6200101"), None, vec![crate::domain::ocds::Process { compiled: release, history: Vec::new() }]);
+    store
+}
+
+#[test]
+fn a_shard_writes_of_a_search_key_only_what_its_other_columns_do_not_give() {
+    let raw = store(300);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let (v1, v2) = (encode_with(&raw, &all, Layout::V1 { budget_lines: true }), encode(&raw, &all));
+    assert!(v2.len() * 10 < v1.len() * 7, "{} against {}", v2.len(), v1.len());
+    for bytes in [&v1, &v2] {
+        let mut read = Store::default();
+        decode_into(&mut read, bytes).unwrap();
+        for r in 0..raw.len() {
+            assert_eq!(columns(&read, r), columns(&raw, r), "row {r}");
+        }
+    }
+    let raw = store_with_key_literals();
+    let key = raw.search_key_of(0);
+    assert!(key.contains("ยางมะตอยasphalt") && key.contains("บริษัทยกเลิก") && key.contains("ซ่อมถนนหมู่5"), "{key}");
+    let bytes = encode(&raw, &[0]);
+    for literal in ["ยางมะตอยasphalt", "บริษัทยกเลิก"] {
+        assert!(bytes.windows(literal.len()).any(|w| w == literal.as_bytes()), "{literal} is written out");
+    }
+    for derived in ["ซ่อมถนนหมู่5", "หจกชนะ", "เทศบาลตำบลทดสอบ"] {
+        assert!(!bytes.windows(derived.len()).any(|w| w == derived.as_bytes()), "{derived} is a tag, not text");
+    }
+    let mut read = Store::default();
+    decode_into(&mut read, &bytes).unwrap();
+    assert_eq!(read.search_key_of(0), key);
+    for word in ["ยางมะตอย", "ยกเลิก", "หจก.ชนะ", "0105561000001", "ทดสอบ", "ocds-t-1"]
+    {
+        let found = crate::query::words::matches(&read, &crate::query::words::search_words(word), &[0]);
+        assert_eq!(found, Some(vec![true]), "{word}");
+    }
+}
+
+#[test]
+fn a_key_text_that_is_not_utf8_is_found_before_any_row_is_pushed() {
+    let raw = store_with_key_literals();
+    let mut bytes = encode(&raw, &[0]);
+    let literal = "ยางมะตอย".as_bytes();
+    let at = bytes.windows(literal.len()).position(|w| w == literal).unwrap();
+    bytes[at] = 0xFF;
+    let mut read = Store::default();
+    assert_eq!(decode_into(&mut read, &bytes), Err(RowsError::NotUtf8("search keys")));
+    assert!(read.is_empty());
 }
