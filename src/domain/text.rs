@@ -34,14 +34,16 @@ pub fn push_search_key(text: &str, out: &mut String) {
         out.push_str(&text[run..at]);
         run = at + c.len_utf8();
         let c = fold_digit(c);
-        if c.is_whitespace()
-            || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '.' | ',' | '-' | '(' | ')' | '"' | '\'')
-        {
-            continue;
+        if !left_out_of_keys(c) {
+            out.extend(c.to_lowercase());
         }
-        out.extend(c.to_lowercase());
     }
     out.push_str(&text[run..]);
+}
+
+/// White space, zero-width characters and the punctuation people type inconsistently: not part of a key.
+fn left_out_of_keys(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '.' | ',' | '-' | '(' | ')' | '"' | '\'')
 }
 
 /// A key that sorts Thai words in dictionary order: leading vowels (เ แ โ ใ ไ) are written before

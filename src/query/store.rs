@@ -18,7 +18,10 @@ mod reserve;
 mod search_keys;
 mod texts;
 pub use heap::Heap;
-pub use search_keys::{encode as encode_search_word, SearchKeys};
+pub use search_keys::{
+    encode as encode_search_word, encode_into as encode_search_key_into, fold_into as fold_search_key_into, SearchKeys,
+    SEPARATOR_BYTE,
+};
 pub use texts::Texts;
 
 /// The marker for a missing amount in a money column.
@@ -121,7 +124,14 @@ pub struct Row<'a> {
     pub contract_value: i64,
     pub date: Option<Date>,
     pub spend_date: Option<Date>,
-    pub search_key: &'a str,
+    pub search_key: Key<'a>,
+}
+
+/// A row's search key as its reader has it: text from a release, or already encoded by a shard's reader.
+#[derive(Debug, Clone, Copy)]
+pub enum Key<'a> {
+    Text(&'a str),
+    Encoded(&'a [u8]),
 }
 
 /// Everything a reader may type to find a process, folded once at load. A part already contained in the key
@@ -192,7 +202,7 @@ impl Store {
                 contract_value: money(r.contract_value()),
                 date,
                 spend_date: spend_date(r),
-                search_key: &key,
+                search_key: Key::Text(&key),
             };
             // Tax ids are owned strings read from the party's identifiers: gathered first, then lent.
             let winners: Vec<(&str, Option<&str>, Option<String>)> = r
@@ -262,7 +272,10 @@ impl Store {
         self.bidder_start.push(self.bidder_codes.len() as u32);
         self.by_org.entry(org_code).or_default().push(index);
         self.by_year.entry(row.fiscal_year).or_default().push(index);
-        self.search_keys.push(row.search_key);
+        match row.search_key {
+            Key::Text(key) => self.search_keys.push(key),
+            Key::Encoded(key) => self.search_keys.push_encoded(key),
+        }
         self.org.push(org_code);
         self.fiscal_year.push(row.fiscal_year);
         self.method.push(row.method);

@@ -1,8 +1,7 @@
 //! A shard being read: its layout checked, then its texts checked and its rows pushed a slice at a time.
 use super::{coded, date, listed, money, unzigzag, Cursor, KeyTag, RowsError, MAGIC, MAGIC_V1};
 use crate::domain::codes::{Category, Method, Stage};
-use crate::domain::text::push_search_key;
-use crate::query::store::{Row, Store, Winner, KEY_SEPARATOR};
+use crate::query::store::{encode_search_key_into, fold_search_key_into, Key, Row, Store, Winner, SEPARATOR_BYTE};
 
 /// One part of a row's search key, as the shard gives it.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +54,7 @@ pub struct Shard<'b> {
     parts: Vec<Part>,
     part_ends: Vec<usize>,
     /// Folded buyer names, winners' names and ids by string, each folded once per shard.
-    folded: Vec<Option<Box<str>>>,
+    folded: Vec<Option<Box<[u8]>>>,
     /// The next row to push, and where its suppliers, bidders, key parts and literals start.
     next: usize,
     next_supplier: usize,
@@ -226,7 +225,7 @@ impl<'b> Shard<'b> {
             return 0;
         }
         let end = self.len().min(self.next.saturating_add(max));
-        let mut key = String::new();
+        let mut key = Vec::new();
         for r in self.next..end {
             self.build_key(r, self.next_supplier, &mut key);
             let strings = &self.strings;
@@ -247,7 +246,7 @@ impl<'b> Shard<'b> {
                 contract_value: money(self.contract[r]),
                 date: date(self.start[r]),
                 spend_date: date(self.spend[r]),
-                search_key: &key,
+                search_key: Key::Encoded(&key),
             };
             let winners = &self.supplier_ids[self.next_supplier..self.next_supplier + self.supplier_count[r] as usize];
             self.next_supplier += winners.len();
@@ -266,24 +265,26 @@ impl<'b> Shard<'b> {
         pushed
     }
 
-    /// Row `r`'s search key, rebuilt from its parts into `key`; its winners start at `winners_from`.
-    fn build_key(&mut self, r: usize, winners_from: usize, key: &mut String) {
+    /// Row `r`'s search key, rebuilt from its parts into `key` in the store's encoding; its winners start at
+    /// `winners_from`.
+    fn build_key(&mut self, r: usize, winners_from: usize, key: &mut Vec<u8>) {
         key.clear();
         for i in self.next_part..self.part_ends[r] {
             let string = match self.parts[i] {
                 Part::Whole | Part::Literal => {
-                    key.push_str(self.literals[self.next_literal]);
+                    // Literals are folded already: encoding them leaves them as they are. A version 1 key holds
+                    // its own separators.
+                    encode_search_key_into(self.literals[self.next_literal], key);
                     self.next_literal += 1;
-                    // A version 1 key holds its own separators.
                     if matches!(self.parts[i], Part::Literal) {
-                        key.push(KEY_SEPARATOR);
+                        key.push(SEPARATOR_BYTE);
                     }
                     continue;
                 }
                 Part::Ocid | Part::Title => {
                     let [ocid, title] = [&self.ocids, &self.titles].map(|texts| texts[r]);
-                    push_search_key(if matches!(self.parts[i], Part::Ocid) { ocid } else { title }, key);
-                    key.push(KEY_SEPARATOR);
+                    fold_search_key_into(if matches!(self.parts[i], Part::Ocid) { ocid } else { title }, key);
+                    key.push(SEPARATOR_BYTE);
                     continue;
                 }
                 Part::Buyer => self.buyer[r],
@@ -297,12 +298,12 @@ impl<'b> Shard<'b> {
                 self.folded.resize(self.strings.len(), None);
             }
             let text = self.strings[string as usize];
-            key.push_str(self.folded[string as usize].get_or_insert_with(|| {
-                let mut folded = String::new();
-                push_search_key(text, &mut folded);
+            key.extend_from_slice(self.folded[string as usize].get_or_insert_with(|| {
+                let mut folded = Vec::new();
+                fold_search_key_into(text, &mut folded);
                 folded.into()
             }));
-            key.push(KEY_SEPARATOR);
+            key.push(SEPARATOR_BYTE);
         }
         self.next_part = self.part_ends[r];
     }

@@ -9,6 +9,8 @@
 use super::texts::Blocks;
 
 const ESCAPE: u8 = 0x1E;
+/// `store::KEY_SEPARATOR`, which encodes as itself.
+pub const SEPARATOR_BYTE: u8 = 0x1F;
 const THAI: u32 = 0x0E00;
 
 /// Every row's search key (`text::search_key` of its fields, each ended by U+001F), encoded as above.
@@ -19,6 +21,11 @@ impl SearchKeys {
     /// Keys whose blocks start anew past `limit` bytes (tests cross blocks).
     pub fn with_block_limit(limit: usize) -> SearchKeys {
         SearchKeys(Blocks::with_block_limit(limit))
+    }
+
+    /// Appends a key already in this encoding (`fold_into`).
+    pub fn push_encoded(&mut self, key: &[u8]) {
+        self.0.push_with(key.len(), |buffer| buffer.extend_from_slice(key));
     }
 
     pub fn push(&mut self, key: &str) {
@@ -60,7 +67,45 @@ pub fn encode(word: &str) -> Vec<u8> {
     out
 }
 
-fn encode_into(text: &str, out: &mut Vec<u8>) {
+/// Appends `text::search_key(text)` to `out` in this encoding, in one pass: a shard's reader folds a country's
+/// titles, and a Thai letter goes from its three UTF-8 bytes to its one byte here without a string between.
+pub fn fold_into(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut rare = String::new();
+    while at < bytes.len() {
+        match bytes[at..] {
+            // ASCII without the Unicode tables: spaces, dashes and dots are in most titles and ocids.
+            [b, ..] if b < 0x80 => {
+                at += 1;
+                match b.to_ascii_lowercase() {
+                    b'\t'..=b'\r' | b' ' | b'.' | b',' | b'-' | b'(' | b')' | b'"' | b'\'' => {}
+                    c @ 0x1F.. => out.push(c),
+                    c => encode_into(char::from(c).encode_utf8(&mut [0; 4]), out),
+                }
+            }
+            // Thai digits ๐–๙ fold to ASCII ones.
+            [0xE0, 0xB9, d @ 0x90..=0x99, ..] => {
+                out.push(b'0' + (d - 0x90));
+                at += 3;
+            }
+            [0xE0, b1 @ (0xB8 | 0xB9), b2, ..] => {
+                out.push(0x80 | (b1 - 0xB8) << 6 | (b2 & 0x3F));
+                at += 3;
+            }
+            _ => {
+                let c = text[at..].chars().next().expect("at is on a character boundary");
+                at += c.len_utf8();
+                rare.clear();
+                crate::domain::text::push_search_key(c.encode_utf8(&mut [0; 4]), &mut rare);
+                encode_into(&rare, out);
+            }
+        }
+    }
+}
+
+/// Appends `text`, a search key or a part of one, in this encoding.
+pub fn encode_into(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -120,6 +165,19 @@ mod tests {
         }
         assert_eq!(keys.encoded(0).len(), rows[0].chars().count());
         assert!(keys.blocks().len() > 1);
+    }
+
+    #[test]
+    fn folding_in_one_pass_gives_the_encoded_search_key() {
+        let mut texts: Vec<String> =
+            (0..0x3000u32).chain(0x1F600..0x1F610).filter_map(char::from_u32).map(String::from).collect();
+        texts
+            .extend(["ซ่อมแซม ถนน คสล. หมู่ ๕", "OCDS-213-0001 (E-Bidding)", "Café–ÀB\u{200B}๑๒\u{1}\u{1F}x", ""].map(String::from));
+        for text in &texts {
+            let mut folded = Vec::new();
+            fold_into(text, &mut folded);
+            assert_eq!(folded, encode(&crate::domain::text::search_key(text)), "{text:?}");
+        }
     }
 
     #[test]
