@@ -90,7 +90,7 @@ pub fn fold_into(text: &str, out: &mut Vec<u8>) {
                 at += 3;
             }
             [0xE0, b1 @ (0xB8 | 0xB9), b2, ..] => {
-                out.push(0x80 | (b1 - 0xB8) << 6 | (b2 & 0x3F));
+                out.push(thai_byte(b1, b2));
                 at += 3;
             }
             _ => {
@@ -102,6 +102,11 @@ pub fn fold_into(text: &str, out: &mut Vec<u8>) {
             }
         }
     }
+}
+
+/// The byte of the Thai letter whose UTF-8 is E0 `b1` `b2`.
+fn thai_byte(b1: u8, b2: u8) -> u8 {
+    0x80 | (b1 - 0xB8) << 6 | (b2 & 0x3F)
 }
 
 /// Appends `text`, a search key or a part of one, in this encoding.
@@ -116,7 +121,7 @@ pub fn encode_into(text: &str, out: &mut Vec<u8>) {
                 at += 1;
             }
             [0xE0, b1 @ (0xB8 | 0xB9), b2, ..] => {
-                out.push(0x80 | (b1 - 0xB8) << 6 | (b2 & 0x3F));
+                out.push(thai_byte(b1, b2));
                 at += 3;
             }
             _ => {
