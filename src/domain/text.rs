@@ -21,29 +21,16 @@ pub fn search_key(text: &str) -> String {
     out
 }
 
-/// Appends the search key of `text` to `out`. A shard's reader folds a country's titles with it, so runs of
-/// characters that fold to themselves (lower-case ASCII letters and digits, Thai other than its digits) are
-/// copied whole, and only the rest goes through the Unicode tables.
+/// Appends the search key of `text` to `out` (the one definition; a shard's reader folds its common
+/// characters faster in `store::search_keys::fold_into` and sends the rest here).
 pub fn push_search_key(text: &str, out: &mut String) {
-    // Where the current run of unchanged characters began.
-    let mut run = 0;
-    for (at, c) in text.char_indices() {
-        if matches!(c, 'a'..='z' | '0'..='9' | '\u{0E00}'..='\u{0E4F}' | '\u{0E5A}'..='\u{0E7F}') {
-            continue;
-        }
-        out.push_str(&text[run..at]);
-        run = at + c.len_utf8();
-        let c = fold_digit(c);
-        if !left_out_of_keys(c) {
+    for c in text.chars().map(fold_digit) {
+        let left_out = c.is_whitespace()
+            || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '.' | ',' | '-' | '(' | ')' | '"' | '\'');
+        if !left_out {
             out.extend(c.to_lowercase());
         }
     }
-    out.push_str(&text[run..]);
-}
-
-/// White space, zero-width characters and the punctuation people type inconsistently: not part of a key.
-fn left_out_of_keys(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '.' | ',' | '-' | '(' | ')' | '"' | '\'')
 }
 
 /// A key that sorts Thai words in dictionary order: leading vowels (เ แ โ ใ ไ) are written before

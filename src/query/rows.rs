@@ -278,11 +278,19 @@ fn listed(counts: &[u64], limit: usize, section: &'static str) -> Result<usize, 
     usize::try_from(total).ok().filter(|&t| t <= limit).ok_or(RowsError::Truncated(section))
 }
 
+/// The layout the magic names, or None when the bytes are not a shard. A reader tells only whether the keys
+/// come as parts, so a version 1 budget-line column is read wherever the bytes hold one.
+fn layout(bytes: &[u8]) -> Option<Layout> {
+    match bytes.get(..8)? {
+        m if m == MAGIC => Some(Layout::V2),
+        m if m == MAGIC_V1 => Some(Layout::V1 { budget_lines: true }),
+        _ => None,
+    }
+}
+
 /// The row count a shard's header gives, or None when the bytes are not a shard.
 pub fn row_count(bytes: &[u8]) -> Option<u64> {
-    matches!(bytes.get(..8), Some(m) if m == MAGIC || m == MAGIC_V1)
-        .then(|| Cursor { bytes, at: 8 }.varint("header").ok())
-        .flatten()
+    layout(bytes).and_then(|_| Cursor { bytes, at: 8 }.varint("header").ok())
 }
 
 /// Appends a shard's rows to `store`; returns how many. Nothing is added when the shard is unreadable.

@@ -1,5 +1,5 @@
 //! A shard being read: its layout checked, then its texts checked and its rows pushed a slice at a time.
-use super::{coded, date, listed, money, unzigzag, Cursor, KeyTag, RowsError, MAGIC, MAGIC_V1};
+use super::{coded, date, layout, listed, money, unzigzag, Cursor, KeyTag, Layout, RowsError};
 use crate::domain::codes::{Category, Method, Stage};
 use crate::query::store::{encode_search_key_into, fold_search_key_into, Key, Row, Store, Winner, SEPARATOR_BYTE};
 
@@ -65,11 +65,7 @@ pub struct Shard<'b> {
 
 impl<'b> Shard<'b> {
     pub fn read(bytes: &'b [u8]) -> Result<Shard<'b>, RowsError> {
-        let parted = match bytes.get(..8) {
-            Some(m) if m == MAGIC => true,
-            Some(m) if m == MAGIC_V1 => false,
-            _ => return Err(RowsError::NotAShard),
-        };
+        let parted = layout(bytes).ok_or(RowsError::NotAShard)? == Layout::V2;
         let mut c = Cursor { bytes, at: 8 };
         let n = c.varint("header")? as usize;
         // A row takes at least a dozen bytes: a count beyond that is a corrupt header, not an allocation to try.
@@ -135,6 +131,7 @@ impl<'b> Shard<'b> {
             .chunks_exact(3)
             .map(|c| Ok((coded::<Method>(c[0], "codes")?, coded::<Stage>(c[1], "codes")?, coded::<Category>(c[2], "codes")?)))
             .collect::<Result<_, RowsError>>()?;
+        let strings_len = strings.len();
         Ok(Shard {
             strings,
             org,
@@ -162,7 +159,7 @@ impl<'b> Shard<'b> {
             literals: Vec::new(),
             parts: keys.parts,
             part_ends: keys.part_ends,
-            folded: Vec::new(),
+            folded: vec![None; strings_len],
             next: 0,
             next_supplier: 0,
             next_bidder: 0,
@@ -266,46 +263,42 @@ impl<'b> Shard<'b> {
     }
 
     /// Row `r`'s search key, rebuilt from its parts into `key` in the store's encoding; its winners start at
-    /// `winners_from`.
+    /// `winners_from`. Literals are folded already, so encoding leaves them as they are.
     fn build_key(&mut self, r: usize, winners_from: usize, key: &mut Vec<u8>) {
         key.clear();
         for i in self.next_part..self.part_ends[r] {
-            let string = match self.parts[i] {
-                Part::Whole | Part::Literal => {
-                    // Literals are folded already: encoding them leaves them as they are. A version 1 key holds
-                    // its own separators.
-                    encode_search_key_into(self.literals[self.next_literal], key);
-                    self.next_literal += 1;
-                    if matches!(self.parts[i], Part::Literal) {
-                        key.push(SEPARATOR_BYTE);
-                    }
-                    continue;
-                }
-                Part::Ocid | Part::Title => {
-                    let [ocid, title] = [&self.ocids, &self.titles].map(|texts| texts[r]);
-                    fold_search_key_into(if matches!(self.parts[i], Part::Ocid) { ocid } else { title }, key);
-                    key.push(SEPARATOR_BYTE);
-                    continue;
-                }
-                Part::Buyer => self.buyer[r],
-                Part::WinnerId(k) => self.supplier_ids[winners_from + k],
+            match self.parts[i] {
+                Part::Whole | Part::Literal => encode_search_key_into(self.next_literal(), key),
+                Part::Ocid => fold_search_key_into(self.ocids[r], key),
+                Part::Title => fold_search_key_into(self.titles[r], key),
+                Part::Buyer => self.push_folded(self.buyer[r], key),
+                Part::WinnerId(k) => self.push_folded(self.supplier_ids[winners_from + k], key),
                 Part::WinnerName(k) => {
-                    self.known[&self.supplier_ids[winners_from + k]].0.expect("read checks that the name is given")
+                    let name = self.known[&self.supplier_ids[winners_from + k]].0;
+                    self.push_folded(name.expect("read checks that the name is given"), key);
                 }
-            };
-            // A buyer's and a winner's texts repeat across rows: folded once per shard.
-            if self.folded.is_empty() {
-                self.folded.resize(self.strings.len(), None);
             }
-            let text = self.strings[string as usize];
-            key.extend_from_slice(self.folded[string as usize].get_or_insert_with(|| {
-                let mut folded = Vec::new();
-                fold_search_key_into(text, &mut folded);
-                folded.into()
-            }));
-            key.push(SEPARATOR_BYTE);
+            // A version 1 key holds its own separators.
+            if !matches!(self.parts[i], Part::Whole) {
+                key.push(SEPARATOR_BYTE);
+            }
         }
         self.next_part = self.part_ends[r];
+    }
+
+    fn next_literal(&mut self) -> &'b str {
+        self.next_literal += 1;
+        self.literals[self.next_literal - 1]
+    }
+
+    /// Appends string `string` folded. A buyer's and a winner's texts repeat across rows: folded once per shard.
+    fn push_folded(&mut self, string: u64, key: &mut Vec<u8>) {
+        let text = self.strings[string as usize];
+        key.extend_from_slice(self.folded[string as usize].get_or_insert_with(|| {
+            let mut folded = Vec::new();
+            fold_search_key_into(text, &mut folded);
+            folded.into()
+        }));
     }
 }
 

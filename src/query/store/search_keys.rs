@@ -10,7 +10,7 @@ use super::texts::Blocks;
 
 const ESCAPE: u8 = 0x1E;
 /// `store::KEY_SEPARATOR`, which encodes as itself.
-pub const SEPARATOR_BYTE: u8 = 0x1F;
+pub const SEPARATOR_BYTE: u8 = super::KEY_SEPARATOR as u8;
 const THAI: u32 = 0x0E00;
 
 /// Every row's search key (`text::search_key` of its fields, each ended by U+001F), encoded as above.
