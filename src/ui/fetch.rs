@@ -1,6 +1,8 @@
 //! Fetching data files relative to index.html, with errors as a typed enum the pages translate.
 use gloo_net::http::Request;
 
+use crate::ingest::checksum;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     NotFound {
@@ -55,10 +57,32 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
 /// GETs a published file and checks it against the SHA-256 its catalog lists.
 pub async fn fetch_verified(url: &str, sha256: Option<&str>) -> Result<Vec<u8>, LoadError> {
     let bytes = fetch_bytes(url).await?;
-    match crate::ingest::checksum::mismatch(&bytes, sha256) {
-        None => Ok(bytes),
-        Some(got) => Err(LoadError::Checksum { url: url.to_string(), expected: sha256.unwrap_or_default().to_string(), got }),
+    let Some(expected) = sha256 else { return Ok(bytes) };
+    let got = sha256_hex(&bytes).await;
+    if checksum::same(&got, expected) {
+        Ok(bytes)
+    } else {
+        Err(LoadError::Checksum { url: url.to_string(), expected: expected.to_string(), got })
     }
+}
+
+/// The browser's own SHA-256 where it has one: SubtleCrypto runs natively and off the main thread, where the
+/// wasm one took 4.4 s of main thread over the national shards (docs/SHARDS.md). A page served over plain http
+/// from another host is not a secure context and has no `crypto.subtle`; it gets the wasm one.
+async fn sha256_hex(bytes: &[u8]) -> String {
+    if let Some(promise) = subtle_crypto().and_then(|subtle| subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()) {
+        if let Ok(digest) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            return checksum::hex(&js_sys::Uint8Array::new(&digest).to_vec());
+        }
+    }
+    checksum::sha256_hex(bytes)
+}
+
+fn subtle_crypto() -> Option<web_sys::SubtleCrypto> {
+    use wasm_bindgen::JsCast;
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok()?;
+    subtle.is_object().then(|| subtle.unchecked_into())
 }
 
 /// GETs several published files of `folder` at once, each checked against its SHA-256, in the order given.

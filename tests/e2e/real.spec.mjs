@@ -111,7 +111,9 @@ test('an organisation page fetches only its own files: its explorer shard and pu
   await expect(page.getByTestId('flag-run')).toContainText("this organisation's data only");
 });
 
-test('a shard changed after publishing is refused with a checksum error, and the page says which', async ({ page }) => {
+// Checksums are the browser's SubtleCrypto where the page is a secure context (https, or 127.0.0.1 here); a
+// site served over plain http from another host has no `crypto.subtle` and checks them in wasm instead.
+const tamperTownShard = async (page) => {
   const shard = CATALOG.datasets.find((d) => d.organisation === TOWN_CODE && d.kind === 'rows');
   await page.route(`**/data/${shard.url}`, async (route) => {
     const response = await route.fetch();
@@ -119,9 +121,39 @@ test('a shard changed after publishing is refused with a checksum error, and the
     body[body.length - 3] ^= 1;
     await route.fulfill({ response, body });
   });
+  return shard;
+};
+
+test('a shard changed after publishing is refused with a checksum error, and the page says which', async ({ page }) => {
+  const shard = await tamperTownShard(page);
   await page.goto(`./?org=${TOWN_CODE}`);
   await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('SHA-256');
   await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('ไม่ตรงกับที่ผู้เผยแพร่ระบุ');
+});
+
+test('checksums are computed by SubtleCrypto when the page has it', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__digests = 0;
+    const digest = SubtleCrypto.prototype.digest;
+    SubtleCrypto.prototype.digest = function (...args) {
+      window.__digests++;
+      return digest.apply(this, args);
+    };
+  });
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.getByTestId('total-count')).not.toHaveText('0');
+  // The catalog's parts, the shard and the flags file at least.
+  expect(await page.evaluate(() => window.__digests)).toBeGreaterThanOrEqual(2);
+});
+
+test('without crypto.subtle (plain http), checksums are still checked, in wasm', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
+  await page.goto(`./?org=${TOWN_CODE}`);
+  await expect(page.getByTestId('total-count')).not.toHaveText('0');
+  const shard = await tamperTownShard(page);
+  await page.goto(`./?org=${TOWN_CODE}&lang=en`);
+  expect(await page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+  await expect(page.locator(`[data-dataset="${shard.id}"]`)).toContainText('SHA-256');
 });
 
 test('all procurement loads the province shards with progress in files, bytes and processes, and can be stopped', async ({ page }) => {
