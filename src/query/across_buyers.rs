@@ -18,36 +18,89 @@ pub struct Spread {
     pub value: Total,
 }
 
-/// Every supplier of `rows` with its buyers, processes and value, most buyers first (then value, then code).
-/// Also the selection's total contract value, the base of each share.
-pub fn across_buyers(store: &Store, rows: &[u32]) -> (Vec<Spread>, Total) {
-    let mut by: HashMap<u32, (Vec<u32>, usize, Total)> = HashMap::new();
+/// The first `top` suppliers of `rows` by most buyers (then value, then code), each with its buyers, processes
+/// and value; and the selection's total contract value, the base of each share.
+///
+/// It runs on every filter change over as many as the whole country's rows, so it counts in one array indexed
+/// by supplier code (a supplier's figures side by side, one trip to memory each), over the rows grouped by
+/// buyer: a supplier's buyers are then counted as the buyer changes, with no set per supplier. Only the head
+/// is sorted.
+pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, Total) {
+    #[derive(Clone, Copy)]
+    struct Counted {
+        value: Total,
+        last_buyer: u32,
+        buyers: u32,
+        processes: u32,
+    }
+    let mut by = vec![Counted { value: Total::ZERO, last_buyer: u32::MAX, buyers: 0, processes: 0 }; store.suppliers.len()];
     let mut total = Total::ZERO;
-    for &r in rows {
-        let i = r as usize;
-        let v = store.contract_value[i];
+    let regrouped = (!grouped_by_buyer(store, rows)).then(|| group_by_buyer(store, rows));
+    for &r in regrouped.as_deref().unwrap_or(rows) {
+        let (org, v) = (store.org[r as usize], store.contract_value[r as usize]);
         if v != NONE {
             total.add(Satang(v));
         }
         for &s in store.suppliers_of(r) {
-            let e = by.entry(s).or_insert_with(|| (Vec::new(), 0, Total::ZERO));
-            e.0.push(store.org[i]);
-            e.1 += 1;
+            let c = &mut by[s as usize];
+            if c.last_buyer != org {
+                c.last_buyer = org;
+                c.buyers += 1;
+            }
+            c.processes += 1;
             if v != NONE {
-                e.2.add(Satang(v));
+                c.value.add(Satang(v));
             }
         }
     }
     let mut list: Vec<Spread> = by
-        .into_iter()
-        .map(|(supplier, (mut orgs, processes, value))| {
-            orgs.sort_unstable();
-            orgs.dedup();
-            Spread { supplier, buyers: orgs.len(), processes, value }
-        })
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.processes > 0)
+        .map(|(s, c)| Spread { supplier: s as u32, buyers: c.buyers as usize, processes: c.processes as usize, value: c.value })
         .collect();
-    list.sort_by(|a, b| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier)));
+    let order = |a: &Spread, b: &Spread| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier));
+    if top < list.len() {
+        list.select_nth_unstable_by(top, order);
+        list.truncate(top);
+    }
+    list.sort_unstable_by(order);
     (list, total)
+}
+
+/// Whether each buyer's rows are already together, as a published shard has them.
+fn grouped_by_buyer(store: &Store, rows: &[u32]) -> bool {
+    let mut done = vec![false; store.orgs.len()];
+    let mut current = None;
+    for &r in rows {
+        let org = store.org[r as usize];
+        if current != Some(org) {
+            if done[org as usize] {
+                return false;
+            }
+            done[org as usize] = true;
+            current = Some(org);
+        }
+    }
+    true
+}
+
+/// `rows` reordered so that each buyer's rows are together (a counting sort by buyer code).
+fn group_by_buyer(store: &Store, rows: &[u32]) -> Vec<u32> {
+    let mut start = vec![0u32; store.orgs.len() + 1];
+    for &r in rows {
+        start[store.org[r as usize] as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut grouped = vec![0u32; rows.len()];
+    for &r in rows {
+        let slot = &mut start[store.org[r as usize] as usize];
+        grouped[*slot as usize] = r;
+        *slot += 1;
+    }
+    grouped
 }
 
 /// A buyer's supplier: what it won from this buyer, and from how many other buyers of the loaded data (and
@@ -111,7 +164,7 @@ mod tests {
     fn buyers_are_counted_once_and_the_ranking_is_by_buyers() {
         let store = store(900);
         let rows: Vec<u32> = (0..store.len() as u32).collect();
-        let (list, total) = across_buyers(&store, &rows);
+        let (list, total) = across_buyers(&store, &rows, usize::MAX);
         assert_eq!(list.len(), store.by_supplier.len());
         for s in list.iter().take(20) {
             let mine = &store.by_supplier[&s.supplier];
@@ -125,6 +178,26 @@ mod tests {
         assert!(list[0].buyers > 1, "the demo has suppliers winning from several buyers");
         let all: i128 = rows.iter().map(|&r| store.contract_value[r as usize]).filter(|&v| v != NONE).map(i128::from).sum();
         assert_eq!(total.satang_i128(), all);
+    }
+
+    #[test]
+    fn the_head_is_the_head_of_the_whole_ranking_in_any_row_order() {
+        let store = store(900);
+        let mut rows: Vec<u32> = (0..store.len() as u32).filter(|r| r % 3 != 0).collect();
+        let (all, total) = across_buyers(&store, &rows, usize::MAX);
+        for by_buyer in [true, false] {
+            // Grouped by buyer the other way round, then interleaved (regrouped before counting).
+            if by_buyer {
+                rows.sort_by_key(|&r| (std::cmp::Reverse(store.org[r as usize]), r));
+            } else {
+                rows.sort_by_key(|&r| (r % 7, r));
+            }
+            assert_eq!(grouped_by_buyer(&store, &rows), by_buyer);
+            let (head, head_total) = across_buyers(&store, &rows, 10);
+            assert_eq!(head, all[..10]);
+            assert_eq!(head_total, total);
+        }
+        assert_eq!(across_buyers(&store, &[], 10), (vec![], Total::ZERO));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
+use crate::query::per_year::PerYear;
 use crate::query::store::{Store, NONE};
 use crate::query::words;
 
@@ -175,8 +176,11 @@ pub struct FacetCounts {
     dims: Vec<Vec<usize>>,
     /// Per band of `AMOUNT_BANDS`.
     pub amount_bands: [usize; 4],
-    /// Supplier code (in `store.suppliers`) → processes won, over the rows that pass every other filter.
-    pub suppliers: BTreeMap<u32, usize>,
+    /// The supplier facet's values, over the rows that pass every other filter: (code in `store.suppliers`,
+    /// processes won) of the `SUPPLIER_FACET` suppliers with the most, most first (then by code), followed by
+    /// the filter's own supplier when it won any and is not among them. Not every supplier: a country has some
+    /// 200,000, and this is made, kept and compared on every filter change.
+    pub suppliers: Vec<(u32, usize)>,
     /// Rows with a risk signal among those that pass every other filter, and how many rows that is.
     pub flagged: usize,
     pub flaggable: usize,
@@ -302,10 +306,11 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         counts.dims.push(per_code);
     }
     let mut suppliers = vec![0usize; store.suppliers.len()];
+    let mut years = PerYear::default();
     for (&r, &m) in rows.iter().zip(&marks) {
         let i = r as usize;
         if m & !YEAR == 0 {
-            *counts.years.entry(store.fiscal_year[i]).or_default() += 1;
+            *years.entry(store.fiscal_year[i], || 0) += 1;
         }
         if m & !AMOUNT == 0 {
             let amount = amount_of(store, i);
@@ -323,8 +328,30 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
             counts.flagged += usize::from(flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false)));
         }
     }
-    counts.suppliers = suppliers.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
+    counts.years = years.into_map();
+    let chosen = filter.supplier.as_deref().and_then(|s| store.suppliers.lookup(s));
+    counts.suppliers = most_won(&suppliers, chosen);
     (selected, counts)
+}
+
+/// How many suppliers the supplier facet offers.
+pub const SUPPLIER_FACET: usize = 10;
+
+/// The head of `won` (processes per supplier code) as `FacetCounts::suppliers` holds it. Only the head is
+/// sorted.
+fn most_won(won: &[usize], chosen: Option<u32>) -> Vec<(u32, usize)> {
+    let mut list: Vec<(u32, usize)> =
+        won.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
+    let order = |a: &(u32, usize), b: &(u32, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let mut chosen_below = None;
+    if list.len() > SUPPLIER_FACET {
+        list.select_nth_unstable_by(SUPPLIER_FACET, order);
+        chosen_below = list[SUPPLIER_FACET..].iter().copied().find(|(code, _)| Some(*code) == chosen);
+        list.truncate(SUPPLIER_FACET);
+    }
+    list.sort_unstable_by(order);
+    list.extend(chosen_below);
+    list
 }
 
 #[cfg(test)]

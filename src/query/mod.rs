@@ -17,6 +17,7 @@ pub mod load;
 pub mod overview;
 pub mod paging;
 pub mod peers;
+pub mod per_year;
 pub mod process;
 pub mod rows;
 pub mod sort;

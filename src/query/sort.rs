@@ -1,6 +1,8 @@
 //! Ordering a selection for the table. Missing values go last in either direction, so that a column sorted
 //! largest-first starts with real figures; ties keep the published order.
 
+use std::collections::BinaryHeap;
+
 use crate::query::store::{Store, NONE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,13 +92,15 @@ fn ordered(v: f64) -> u64 {
 /// Each row's sort key: integers with missing values last and ties in row order, so that an unstable sort of
 /// plain tuples gives the stable order (for a country's rows, a few times faster than comparing floats).
 fn keyed(store: &Store, rows: &[u32], sort: Sort) -> Vec<(bool, u64, u32)> {
-    rows.iter()
-        .map(|&r| match key_of(store, sort.key, r as usize) {
-            Some(v) if sort.descending => (false, !ordered(v), r),
-            Some(v) => (false, ordered(v), r),
-            None => (true, 0, r),
-        })
-        .collect()
+    rows.iter().map(|&r| key(store, sort, r)).collect()
+}
+
+fn key(store: &Store, sort: Sort, r: u32) -> (bool, u64, u32) {
+    match key_of(store, sort.key, r as usize) {
+        Some(v) if sort.descending => (false, !ordered(v), r),
+        Some(v) => (false, ordered(v), r),
+        None => (true, 0, r),
+    }
 }
 
 /// Sorts `rows` in place.
@@ -111,6 +115,9 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Sort) {
 /// The first `n` of `rows` in `sort` order: what one page of the table shows, without sorting the rest.
 /// Keys are unique (ties go by row), so this is exactly the start of `sort_rows`' order.
 pub fn first_sorted(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u32> {
+    if n <= HEAP_UP_TO && n < rows.len() {
+        return first_by_heap(store, rows, sort, n);
+    }
     let mut keyed = keyed(store, rows, sort);
     if n < keyed.len() {
         keyed.select_nth_unstable(n);
@@ -118,6 +125,23 @@ pub fn first_sorted(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u3
     }
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, _, r)| r).collect()
+}
+
+/// Up to this many rows, `first_sorted` keeps the best so far in a heap: a page of a country's rows then costs
+/// one comparison per row and no array of a million keys.
+const HEAP_UP_TO: usize = 4096;
+
+fn first_by_heap(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u32> {
+    let mut best: BinaryHeap<(bool, u64, u32)> = BinaryHeap::with_capacity(n + 1);
+    for &r in rows {
+        let k = key(store, sort, r);
+        if best.len() < n {
+            best.push(k);
+        } else if let Some(mut worst) = best.peek_mut().filter(|w| k < **w) {
+            *worst = k;
+        }
+    }
+    best.into_sorted_vec().into_iter().map(|(_, _, r)| r).collect()
 }
 
 #[cfg(test)]

@@ -71,25 +71,38 @@ pub struct Participants {
     pub with_bids: usize,
 }
 
-/// How many distinct codes below `len`, marked in a flat array: no hashing of ids per row.
-fn distinct(len: usize, codes: impl Iterator<Item = u32>) -> usize {
-    let mut seen = vec![false; len];
-    let mut n = 0;
-    for c in codes {
-        let slot = &mut seen[c as usize];
-        n += usize::from(!*slot);
-        *slot = true;
-    }
-    n
+/// Codes met so far, marked in a flat array: no hashing of ids per row.
+struct Seen {
+    seen: Vec<bool>,
+    count: usize,
 }
 
-pub fn participants(store: &Store, rows: &[u32]) -> Participants {
-    Participants {
-        buyers: distinct(store.orgs.len(), rows.iter().map(|&r| store.org[r as usize])),
-        bidders: distinct(store.bidders.len(), rows.iter().flat_map(|&r| store.bidders_of(r).iter().copied())),
-        suppliers: distinct(store.suppliers.len(), rows.iter().flat_map(|&r| store.suppliers_of(r).iter().copied())),
-        with_bids: rows.iter().filter(|&&r| !store.bidders_of(r).is_empty()).count(),
+impl Seen {
+    fn new(len: usize) -> Seen {
+        Seen { seen: vec![false; len], count: 0 }
     }
+
+    fn mark(&mut self, code: u32) {
+        let slot = &mut self.seen[code as usize];
+        self.count += usize::from(!*slot);
+        *slot = true;
+    }
+}
+
+/// One pass over the rows: over a country's, each pass is a trip through memory that costs more than the marks.
+pub fn participants(store: &Store, rows: &[u32]) -> Participants {
+    let mut buyers = Seen::new(store.orgs.len());
+    let mut bidders = Seen::new(store.bidders.len());
+    let mut suppliers = Seen::new(store.suppliers.len());
+    let mut with_bids = 0;
+    for &r in rows {
+        buyers.mark(store.org[r as usize]);
+        let bids = store.bidders_of(r);
+        with_bids += usize::from(!bids.is_empty());
+        bids.iter().for_each(|&c| bidders.mark(c));
+        store.suppliers_of(r).iter().for_each(|&c| suppliers.mark(c));
+    }
+    Participants { buyers: buyers.count, bidders: bidders.count, suppliers: suppliers.count, with_bids }
 }
 
 /// A supplier's contracts in a selection.

@@ -5,21 +5,22 @@ use std::collections::BTreeMap;
 use crate::domain::codes::Code;
 use crate::domain::codes::Method;
 use crate::domain::money::{Satang, Total};
+use crate::query::per_year::PerYear;
 use crate::query::store::{Store, NONE};
 
 /// Contract value per fiscal year and procurement method (in `Method::ALL` order), and the count of processes.
 pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize, Total); 6]> {
-    let mut out: BTreeMap<i32, [(usize, Total); 6]> = BTreeMap::new();
+    let mut out = PerYear::default();
     for &r in rows {
         let i = r as usize;
         let slot = Method::ALL.iter().position(|m| *m == store.method[i]).unwrap_or(5);
-        let cell = &mut out.entry(store.fiscal_year[i]).or_default()[slot];
+        let cell = &mut out.entry(store.fiscal_year[i], <[(usize, Total); 6]>::default)[slot];
         cell.0 += 1;
         if store.contract_value[i] != NONE {
             cell.1.add(Satang(store.contract_value[i]));
         }
     }
-    out
+    out.into_map()
 }
 
 /// Contract value committed in each month of one fiscal year (October first), by the date the contract was
@@ -37,7 +38,7 @@ pub struct Monthly {
 /// Each fiscal year's months over the selection, one pass: the year-over-year chart's lines. A process counts in
 /// the fiscal year of the date it was signed (else awarded), whatever year its dataset says.
 pub fn monthly_by_year(store: &Store, rows: &[u32]) -> BTreeMap<i32, Monthly> {
-    let mut out: BTreeMap<i32, Monthly> = BTreeMap::new();
+    let mut out = PerYear::default();
     for &r in rows {
         let i = r as usize;
         let v = store.contract_value[i];
@@ -46,13 +47,13 @@ pub fn monthly_by_year(store: &Store, rows: &[u32]) -> BTreeMap<i32, Monthly> {
         }
         if let Some(d) = store.spend_date[i] {
             let year = d.fiscal_year().0;
-            let m = out.entry(year).or_insert_with(|| Monthly { fiscal_year: year, ..Monthly::default() });
+            let m = out.entry(year, || Monthly { fiscal_year: year, ..Monthly::default() });
             let slot = fiscal_month(d.month);
             m.value[slot].add(Satang(v));
             m.count[slot] += 1;
         }
     }
-    out
+    out.into_map()
 }
 
 /// The month's position in the fiscal year: October is 0, September 11.

@@ -11,11 +11,12 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(resolve(root, 'tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
 
-/** Serves dist/ with `dataDir` as data/ at http://127.0.0.1:`port`/`base`/; returns the URL, browser and a stop. */
+/** Serves dist/ (or $DIST, for a build that keeps function names) with `dataDir` as data/ at
+ * http://127.0.0.1:`port`/`base`/; returns the URL, browser and a stop. */
 export async function serve(dataDir, name, port) {
   const out = resolve(root, `target/bench-${name}-dist`);
   rmSync(out, { recursive: true, force: true });
-  cpSync(resolve(root, 'dist'), out, { recursive: true });
+  cpSync(resolve(root, process.env.DIST ?? 'dist'), out, { recursive: true });
   rmSync(resolve(out, 'data'), { recursive: true, force: true });
   symlinkSync(resolve(dataDir), resolve(out, 'data'));
   const base = `/${name}/`;

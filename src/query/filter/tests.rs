@@ -221,7 +221,13 @@ fn selection_and_facet_counts_equal_a_brute_force_computation() {
                 *suppliers.entry(store.suppliers.lookup(id).unwrap()).or_default() += 1;
             }
         }
-        assert_eq!(counts.suppliers, suppliers, "{f:?}");
+        let mut expected: Vec<(u32, usize)> = suppliers.into_iter().collect();
+        expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let chosen = f.supplier.as_deref().and_then(|s| store.suppliers.lookup(s));
+        let chosen_below = expected.iter().skip(SUPPLIER_FACET).copied().find(|(c, _)| Some(*c) == chosen);
+        expected.truncate(SUPPLIER_FACET);
+        expected.extend(chosen_below);
+        assert_eq!(counts.suppliers, expected, "{f:?}");
         let flaggable = brute(&store, &f, FLAGGED, &flagged, &orgs);
         assert_eq!(counts.flaggable, flaggable.len());
         assert_eq!(counts.flagged, flaggable.iter().filter(|&&r| flagged[r as usize]).count());
@@ -274,4 +280,18 @@ fn thai_search_ignores_spacing_and_digit_script() {
     let thai_digit = Filter { text: "หมู่ที่ ๑".into(), ..Filter::default() };
     let arabic = Filter { text: "หมู่ที่ 1".into(), ..Filter::default() };
     assert_eq!(apply(&store, &thai_digit, None, None).0, apply(&store, &arabic, None, None).0);
+}
+
+#[test]
+fn the_supplier_facet_is_the_head_then_the_chosen_supplier() {
+    let won: Vec<usize> = (0..30).map(|code| code % 7).collect();
+    let head = vec![(6, 6), (13, 6), (20, 6), (27, 6), (5, 5), (12, 5), (19, 5), (26, 5), (4, 4), (11, 4)];
+    assert_eq!(most_won(&won, None), head);
+    assert_eq!(most_won(&won, Some(13)), head);
+    // A chosen supplier that won nothing is not a value; the facet offers it to clear.
+    assert_eq!(most_won(&won, Some(7)), head);
+    let mut with_chosen = head.clone();
+    with_chosen.push((3, 3));
+    assert_eq!(most_won(&won, Some(3)), with_chosen);
+    assert_eq!(most_won(&won[..3], Some(1)), vec![(2, 2), (1, 1)]);
 }

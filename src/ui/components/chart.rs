@@ -18,7 +18,9 @@ pub fn BarChartView(#[prop(into)] chart: Signal<BarChart>, #[prop(into)] file_st
     let lang = use_view().lang();
     // Synthetic data says so in the picture and in the CSV, wherever the chart is saved to.
     let synthetic = crate::ui::state::use_catalog().0.has_synthetic();
-    let chart = Signal::derive(move || {
+    // A memo: the picture, the table, the title and the "no data" line all read it, and the spec given may be
+    // derived from a whole country's rows (over the national data, five reads were five passes over them).
+    let chart = Memo::new(move |_| {
         let note = synthetic.then(|| crate::domain::catalog::SYNTHETIC_NOTE.get(lang.get()).to_string());
         chart.get().with_note(note)
     });

@@ -203,14 +203,12 @@ impl Facet for Winner {
     fn group(&self, cx: &FacetCtx) -> Option<Group> {
         let store = cx.store;
         let chosen = cx.state.filter.supplier.clone();
-        let mut top: Vec<(u32, usize)> = cx.counts.suppliers.iter().map(|(c, n)| (*c, *n)).collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.truncate(10);
-        let mut ids: Vec<(String, usize)> = top.into_iter().map(|(c, n)| (store.suppliers.get(c).to_string(), n)).collect();
+        let mut ids: Vec<(String, usize)> =
+            cx.counts.suppliers.iter().map(|&(c, n)| (store.suppliers.get(c).to_string(), n)).collect();
+        // The chosen supplier stays offered (to be cleared) when no process left by the other filters names it.
         if let Some(id) = &chosen {
             if !ids.iter().any(|(i, _)| i == id) {
-                let n = store.suppliers.lookup(id).and_then(|c| cx.counts.suppliers.get(&c).copied()).unwrap_or(0);
-                ids.push((id.clone(), n));
+                ids.push((id.clone(), 0));
             }
         }
         let items = ids

@@ -33,10 +33,9 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     let stem = Signal::derive(move || format!("locallens-{}", view.with(ViewState::scope_slug)));
     let named = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", stem.get()));
 
-    let over_years = Signal::derive(move || {
-        let table = rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows)));
-        years_by_method(lang.get(), &table)
-    });
+    // Counted once per selection, not again when only the language changes.
+    let per_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows))));
+    let over_years = Signal::derive(move || per_year.with(|table| years_by_method(lang.get(), table)));
 
     // The latest fiscal year in the selection: "monthly spend within a fiscal year".
     let month_year =

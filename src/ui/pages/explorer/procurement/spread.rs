@@ -35,11 +35,10 @@ pub fn AcrossBuyers(selection: Selection) -> impl IntoView {
     let ranked_list = Memo::new(move |_| {
         rows.with(|rows| {
             data.with_value(|d| {
-                let (list, total) = across_buyers(&d.store, rows);
+                let (list, total) = across_buyers(&d.store, rows, SHOWN);
                 let all = total.to_baht_f64();
                 list.into_iter()
                     .filter(|s| s.buyers > 1)
-                    .take(SHOWN)
                     .map(|s| {
                         let id = d.store.suppliers.get(s.supplier).to_string();
                         let name = d.store.supplier_name(s.supplier).unwrap_or(&id).to_string();
