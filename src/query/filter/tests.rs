@@ -295,3 +295,11 @@ fn the_supplier_facet_is_the_head_then_the_chosen_supplier() {
     assert_eq!(most_won(&won, Some(3)), with_chosen);
     assert_eq!(most_won(&won[..3], Some(1)), vec![(2, 2), (1, 1)]);
 }
+
+#[test]
+fn dimensions_are_listed_in_bit_order() {
+    // `apply` finds a dimension from its bit by position in `Dim::ALL`.
+    for (k, d) in Dim::ALL.iter().enumerate() {
+        assert_eq!(d.bit(), 1 << k);
+    }
+}
