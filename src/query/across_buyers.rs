@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::domain::money::{Satang, Total};
+use crate::query::head::head_by;
 use crate::query::store::{Store, NONE};
 
 /// One supplier over a selection.
@@ -53,19 +54,14 @@ pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, T
             }
         }
     }
-    let mut list: Vec<Spread> = by
+    let list: Vec<Spread> = by
         .iter()
         .enumerate()
         .filter(|(_, c)| c.processes > 0)
         .map(|(s, c)| Spread { supplier: s as u32, buyers: c.buyers as usize, processes: c.processes as usize, value: c.value })
         .collect();
-    let order = |a: &Spread, b: &Spread| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier));
-    if top < list.len() {
-        list.select_nth_unstable_by(top, order);
-        list.truncate(top);
-    }
-    list.sort_unstable_by(order);
-    (list, total)
+    let head = head_by(list, top, |a, b| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier)));
+    (head, total)
 }
 
 /// Whether each buyer's rows are already together, as a published shard has them.

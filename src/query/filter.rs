@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
+use crate::query::head::head_by;
 use crate::query::per_year::PerYear;
 use crate::query::store::{Store, NONE};
 use crate::query::words;
@@ -236,6 +237,11 @@ fn in_range(amount: Option<Satang>, min: Option<Satang>, max: Option<Satang>) ->
     amount.is_some_and(|a| min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m))
 }
 
+/// Whether row `i` has a risk signal; with no mask, none has.
+fn is_flagged(flagged: Option<&[bool]>, i: usize) -> bool {
+    flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false))
+}
+
 /// For each row of `rows`, the set of filters it fails, as bits.
 fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>) -> Vec<u16> {
     let mut marks = vec![0u16; rows.len()];
@@ -278,7 +284,7 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
         if supplier.is_some_and(|s| !s.is_some_and(|code| store.suppliers_of(r).contains(&code))) {
             *m |= SUPPLIER;
         }
-        if filter.only_flagged && !flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false)) {
+        if filter.only_flagged && !is_flagged(flagged, i) {
             *m |= FLAGGED;
         }
     }
@@ -297,7 +303,6 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         }
     };
     let marks = marks(store, filter, rows, flagged);
-    let is_flagged = |i: usize| flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false));
     let sources: Vec<Source> = Dim::ALL.iter().map(|d| d.source(store)).collect();
     // Counted into plain arrays by code: a country's rows cost no string work here.
     let mut dims: Vec<Vec<usize>> = Dim::ALL.iter().map(|d| vec![0usize; d.cardinality(store)]).collect();
@@ -344,7 +349,7 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
         }
         if m & !FLAGGED == 0 {
             counts.flaggable += 1;
-            counts.flagged += usize::from(is_flagged(i));
+            counts.flagged += usize::from(is_flagged(flagged, i));
         }
     }
     for (o, &n) in passing_per_org.iter().enumerate().filter(|(_, n)| **n > 0) {
@@ -364,21 +369,13 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
 /// How many suppliers the supplier facet offers.
 pub const SUPPLIER_FACET: usize = 10;
 
-/// The head of `won` (processes per supplier code) as `FacetCounts::suppliers` holds it. Only the head is
-/// sorted.
+/// The head of `won` (processes per supplier code) as `FacetCounts::suppliers` holds it.
 fn most_won(won: &[usize], chosen: Option<u32>) -> Vec<(u32, usize)> {
-    let mut list: Vec<(u32, usize)> =
-        won.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
-    let order = |a: &(u32, usize), b: &(u32, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-    let mut chosen_below = None;
-    if list.len() > SUPPLIER_FACET {
-        list.select_nth_unstable_by(SUPPLIER_FACET, order);
-        chosen_below = list[SUPPLIER_FACET..].iter().copied().find(|(code, _)| Some(*code) == chosen);
-        list.truncate(SUPPLIER_FACET);
-    }
-    list.sort_unstable_by(order);
-    list.extend(chosen_below);
-    list
+    let list: Vec<(u32, usize)> = won.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
+    let mut head = head_by(list, SUPPLIER_FACET, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let chosen = chosen.and_then(|c| Some((c, *won.get(c as usize)?))).filter(|&(c, n)| n > 0 && !head.iter().any(|h| h.0 == c));
+    head.extend(chosen);
+    head
 }
 
 #[cfg(test)]

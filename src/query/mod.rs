@@ -12,6 +12,7 @@ pub mod dict;
 pub mod export;
 pub mod filter;
 pub mod flags;
+pub mod head;
 pub mod identity;
 pub mod load;
 pub mod overview;

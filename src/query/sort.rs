@@ -3,6 +3,7 @@
 
 use std::collections::BinaryHeap;
 
+use crate::query::head::head_by;
 use crate::query::store::{Store, NONE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -118,13 +119,7 @@ pub fn first_sorted(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u3
     if n <= HEAP_UP_TO && n < rows.len() {
         return first_by_heap(store, rows, sort, n);
     }
-    let mut keyed = keyed(store, rows, sort);
-    if n < keyed.len() {
-        keyed.select_nth_unstable(n);
-        keyed.truncate(n);
-    }
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, r)| r).collect()
+    head_by(keyed(store, rows, sort), n, Ord::cmp).into_iter().map(|(_, _, r)| r).collect()
 }
 
 /// Up to this many rows, `first_sorted` keeps the best so far in a heap: a page of a country's rows then costs

@@ -369,7 +369,6 @@ impl Store {
     }
 
     /// The suppliers of a row's active awards.
-    #[inline]
     pub fn suppliers_of(&self, row: u32) -> &[u32] {
         let (a, b) = (self.supplier_start[row as usize] as usize, self.supplier_start[row as usize + 1] as usize);
         &self.supplier_codes[a..b]
@@ -386,7 +385,6 @@ impl Store {
     }
 
     /// The tenderers of a row's submitted bids.
-    #[inline]
     pub fn bidders_of(&self, row: u32) -> &[u32] {
         let (a, b) = (self.bidder_start[row as usize] as usize, self.bidder_start[row as usize + 1] as usize);
         &self.bidder_codes[a..b]

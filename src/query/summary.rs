@@ -2,6 +2,7 @@
 use crate::domain::codes::Code;
 use crate::domain::codes::Method;
 use crate::domain::money::{Satang, Total};
+use crate::query::head::head_by;
 use crate::query::store::{Store, NONE};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -170,14 +171,7 @@ pub fn by_org<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec
 /// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
 /// A process with several suppliers counts its whole value for each: the table says so.
 pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
-    let mut list = by_supplier(store, rows);
-    let order = |a: &SupplierTotal, b: &SupplierTotal| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier));
-    if list.len() > n {
-        list.select_nth_unstable_by(n, order);
-        list.truncate(n);
-    }
-    list.sort_by(order);
-    list
+    head_by(by_supplier(store, rows), n, |a, b| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier)))
 }
 
 /// What one supplier won from one buyer, against everything that buyer contracted.
