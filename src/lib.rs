@@ -10,6 +10,9 @@
 //!
 //! Dependencies point one way (`ui → charts → query → ingest → domain`); `tests/tidy.rs` holds the code to it.
 //! The map, how data flows and where to change what: docs/ARCHITECTURE.md.
+// Hot loops over a country's rows are compiled for speed in a bundle otherwise compiled for size, where the
+// compiler allows it (tools/setup.sh sets the cfg with Debian's rustc-web).
+#![cfg_attr(locallens_speed, feature(optimize_attribute))]
 pub mod charts;
 pub mod demo;
 pub mod domain;

@@ -61,6 +61,9 @@ wasm_env() {
   echo "export RUSTC_BOOTSTRAP=1"
   echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
   echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=\"$lld\""
+  # This compiler takes unstable features already (build-std): the hot loops over a country's rows are compiled
+  # for speed inside a bundle compiled for size (#[optimize(speed)], src/lib.rs; docs/BUNDLE.md).
+  echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=\"--cfg locallens_speed\""
   # Debian's rustc would invalidate the native build's artifacts: give it its own target dir.
   echo "export CARGO_TARGET_DIR=\"$ROOT/target/wasm-debian\""
 }

@@ -26,6 +26,7 @@ pub struct Spread {
 /// by supplier code (a supplier's figures side by side, one trip to memory each), over the rows grouped by
 /// buyer: a supplier's buyers are then counted as the buyer changes, with no set per supplier. Only the head
 /// is sorted.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, Total) {
     #[derive(Clone, Copy)]
     struct Counted {
@@ -65,6 +66,7 @@ pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, T
 }
 
 /// Whether each buyer's rows are already together, as a published shard has them.
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn grouped_by_buyer(store: &Store, rows: &[u32]) -> bool {
     let mut done = vec![false; store.orgs.len()];
     let mut current = None;
@@ -82,6 +84,7 @@ fn grouped_by_buyer(store: &Store, rows: &[u32]) -> bool {
 }
 
 /// `rows` reordered so that each buyer's rows are together (a counting sort by buyer code).
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn group_by_buyer(store: &Store, rows: &[u32]) -> Vec<u32> {
     let mut start = vec![0u32; store.orgs.len() + 1];
     for &r in rows {

@@ -80,7 +80,9 @@ enum Source<'s> {
 }
 
 /// Runs `each(row position, code)` over `rows` for a row dimension, monomorphised per column type.
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn for_row_codes(source: &Source, rows: &[u32], mut each: impl FnMut(usize, usize)) {
+    #[cfg_attr(locallens_speed, optimize(speed))]
     fn go<T: Code>(col: &[T], rows: &[u32], each: &mut impl FnMut(usize, usize)) {
         for (i, &r) in rows.iter().enumerate() {
             each(i, col[r as usize].index());
@@ -243,6 +245,7 @@ fn is_flagged(flagged: Option<&[bool]>, i: usize) -> bool {
 }
 
 /// For each row of `rows`, the set of filters it fails, as bits.
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>) -> Vec<u16> {
     let mut marks = vec![0u16; rows.len()];
     let org_count = store.orgs.len();
@@ -293,6 +296,7 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
 
 /// The rows of `within` (all rows when None) that pass every filter, in order, and the facet counts.
 /// `flagged[row]` says whether a row has a risk signal; without it, "only flagged" keeps nothing.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Option<&[bool]>) -> (Vec<u32>, FacetCounts) {
     let all: Vec<u32>;
     let rows = match within {
@@ -370,6 +374,7 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
 pub const SUPPLIER_FACET: usize = 10;
 
 /// The head of `won` (processes per supplier code) as `FacetCounts::suppliers` holds it.
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn most_won(won: &[usize], chosen: Option<u32>) -> Vec<(u32, usize)> {
     let list: Vec<(u32, usize)> = won.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
     let mut head = head_by(list, SUPPLIER_FACET, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

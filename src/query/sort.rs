@@ -92,10 +92,12 @@ fn ordered(v: f64) -> u64 {
 
 /// Each row's sort key: integers with missing values last and ties in row order, so that an unstable sort of
 /// plain tuples gives the stable order (for a country's rows, a few times faster than comparing floats).
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn keyed(store: &Store, rows: &[u32], sort: Sort) -> Vec<(bool, u64, u32)> {
     rows.iter().map(|&r| key(store, sort, r)).collect()
 }
 
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn key(store: &Store, sort: Sort, r: u32) -> (bool, u64, u32) {
     match key_of(store, sort.key, r as usize) {
         Some(v) if sort.descending => (false, !ordered(v), r),
@@ -105,6 +107,7 @@ fn key(store: &Store, sort: Sort, r: u32) -> (bool, u64, u32) {
 }
 
 /// Sorts `rows` in place.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Sort) {
     let mut keyed = keyed(store, rows, sort);
     keyed.sort_unstable();
@@ -115,6 +118,7 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Sort) {
 
 /// The first `n` of `rows` in `sort` order: what one page of the table shows, without sorting the rest.
 /// Keys are unique (ties go by row), so this is exactly the start of `sort_rows`' order.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn first_sorted(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u32> {
     if n <= HEAP_UP_TO && n < rows.len() {
         return first_by_heap(store, rows, sort, n);
@@ -126,6 +130,7 @@ pub fn first_sorted(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u3
 /// one comparison per row and no array of a million keys.
 const HEAP_UP_TO: usize = 4096;
 
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn first_by_heap(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u32> {
     let mut best: BinaryHeap<(bool, u64, u32)> = BinaryHeap::with_capacity(n + 1);
     for &r in rows {

@@ -229,6 +229,7 @@ impl Store {
     }
 
     /// Appends one row to every column and index. Suppliers and bidders repeated within the row count once.
+    #[cfg_attr(locallens_speed, optimize(speed))]
     pub fn push<'a>(&mut self, row: &Row, winners: impl Iterator<Item = Winner<'a>>, bidders: impl Iterator<Item = &'a str>) {
         let org_code = self.orgs.code(row.org);
         if org_code as usize == self.org_attrs.len() {

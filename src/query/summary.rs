@@ -18,6 +18,7 @@ pub struct Totals {
     pub with_contract: usize,
 }
 
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
     let mut total = Total::ZERO;
     let mut count = 0;
@@ -31,6 +32,7 @@ fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
     (total, count)
 }
 
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn totals(store: &Store, rows: &[u32]) -> Totals {
     let (contract_value, with_contract) = sum(&store.contract_value, rows);
     let (budget, with_budget) = sum(&store.budget, rows);
@@ -46,6 +48,7 @@ pub struct MethodShare {
     pub contract_value: Total,
 }
 
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn by_method<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec<MethodShare> {
     let mut shares: Vec<MethodShare> =
         Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Total::ZERO }).collect();
@@ -91,6 +94,7 @@ impl Seen {
 }
 
 /// One pass over the rows: over a country's, each pass is a trip through memory that costs more than the marks.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn participants(store: &Store, rows: &[u32]) -> Participants {
     let mut buyers = Seen::new(store.orgs.len());
     let mut bidders = Seen::new(store.bidders.len());
@@ -117,6 +121,7 @@ pub struct SupplierTotal {
 
 /// Every supplier of the selection with its processes and contract value, in code order. A process with
 /// several suppliers counts its whole value for each.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn by_supplier<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec<SupplierTotal> {
     // Indexed by code, not hashed: a country's selection touches over a million supplier slots.
     let mut totals = vec![(0usize, Total::ZERO); store.suppliers.len()];
@@ -170,6 +175,7 @@ pub fn by_org<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec
 
 /// The `n` suppliers with the largest contract value in the selection (ties by code), largest first.
 /// A process with several suppliers counts its whole value for each: the table says so.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
     head_by(by_supplier(store, rows), n, |a, b| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier)))
 }

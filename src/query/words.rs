@@ -21,6 +21,7 @@ pub fn search_words(text: &str) -> Vec<String> {
 }
 
 /// For each of `rows`, whether its key holds every word; None when there is no word.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool>> {
     let encoded: Vec<Vec<u8>> = words.iter().map(|w| encode_search_word(w)).collect();
     // The keys' own letters rank each word's bytes; a store with no key holds no row to check.
@@ -49,6 +50,7 @@ pub fn matches(store: &Store, words: &[String], rows: &[u32]) -> Option<Vec<bool
 
 /// The rows whose key holds `word`, ascending, from one scan of each block of keys. A word never spans two rows:
 /// keys end with U+001F and a folded word holds none.
+#[cfg_attr(locallens_speed, optimize(speed))]
 fn rows_holding(store: &Store, word: &Word) -> Vec<u32> {
     let mut rows = Vec::new();
     for block in store.search_keys.blocks() {

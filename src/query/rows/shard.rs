@@ -64,6 +64,7 @@ pub struct Shard<'b> {
 }
 
 impl<'b> Shard<'b> {
+    #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
     pub fn read(bytes: &'b [u8]) -> Result<Shard<'b>, RowsError> {
         let parted = layout(bytes).ok_or(RowsError::NotAShard)? == Layout::V2;
         let mut c = Cursor { bytes, at: 8 };
@@ -184,6 +185,7 @@ impl<'b> Shard<'b> {
 
     /// Checks the texts of up to `max` more rows; says how many rows are left to check. A shard is pushed only
     /// once every text is checked, so that one bad text anywhere adds nothing.
+    #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
     pub fn check(&mut self, max: usize) -> Result<usize, RowsError> {
         let from = self.ocids.len();
         let end = self.len().min(from.saturating_add(max));
@@ -217,6 +219,7 @@ impl<'b> Shard<'b> {
 
     /// Appends up to `max` of the rows not yet pushed to `store`, in order; returns how many. Nothing is pushed
     /// until every text is checked (`check`).
+    #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
     pub fn push_into(&mut self, store: &mut Store, max: usize) -> usize {
         if self.unchecked() > 0 {
             return 0;
@@ -264,6 +267,7 @@ impl<'b> Shard<'b> {
 
     /// Row `r`'s search key, rebuilt from its parts into `key` in the store's encoding; its winners start at
     /// `winners_from`. Literals are folded already, so encoding leaves them as they are.
+    #[cfg_attr(locallens_speed, optimize(speed))]
     fn build_key(&mut self, r: usize, winners_from: usize, key: &mut Vec<u8>) {
         key.clear();
         for i in self.next_part..self.part_ends[r] {
@@ -292,6 +296,7 @@ impl<'b> Shard<'b> {
     }
 
     /// Appends string `string` folded. A buyer's and a winner's texts repeat across rows: folded once per shard.
+    #[cfg_attr(locallens_speed, optimize(speed))]
     fn push_folded(&mut self, string: u64, key: &mut Vec<u8>) {
         let text = self.strings[string as usize];
         key.extend_from_slice(self.folded[string as usize].get_or_insert_with(|| {
@@ -319,6 +324,7 @@ impl Keys {
 
     /// One row's parts in version 2: a count, then tags, a literal's text after its tag. A tag naming a winner
     /// the row does not have, or a name the shard does not give, is a bad reference.
+    #[cfg_attr(locallens_speed, optimize(speed))]
     fn read_row(
         &mut self,
         c: &mut Cursor,
