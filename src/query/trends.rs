@@ -9,6 +9,7 @@ use crate::query::per_year::PerYear;
 use crate::query::store::{Store, NONE};
 
 /// Contract value per fiscal year and procurement method (in `Method::ALL` order), and the count of processes.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize, Total); 6]> {
     let mut out = PerYear::default();
     for &r in rows {
@@ -35,10 +36,32 @@ pub struct Monthly {
     pub other_years: Total,
 }
 
+/// Every fiscal year's months over a selection, and the contract value with no date to place it by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MonthsByYear {
+    pub years: BTreeMap<i32, Monthly>,
+    pub undated: Total,
+}
+
+impl MonthsByYear {
+    /// One fiscal year's months, with what the selection dated in other years: `monthly` of that year, read
+    /// from the pass that made every year's (a country's rows are not read again for the month chart).
+    pub fn year(&self, fiscal_year: i32) -> Monthly {
+        let mut out = self.years.get(&fiscal_year).cloned().unwrap_or(Monthly { fiscal_year, ..Monthly::default() });
+        out.undated = self.undated;
+        for v in self.years.iter().filter(|(y, _)| **y != fiscal_year).flat_map(|(_, m)| m.value.iter()) {
+            out.other_years.merge(*v);
+        }
+        out
+    }
+}
+
 /// Each fiscal year's months over the selection, one pass: the year-over-year chart's lines. A process counts in
 /// the fiscal year of the date it was signed (else awarded), whatever year its dataset says.
-pub fn monthly_by_year(store: &Store, rows: &[u32]) -> BTreeMap<i32, Monthly> {
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
+pub fn monthly_by_year(store: &Store, rows: &[u32]) -> MonthsByYear {
     let mut out = PerYear::default();
+    let mut undated = Total::ZERO;
     for &r in rows {
         let i = r as usize;
         let v = store.contract_value[i];
@@ -51,9 +74,11 @@ pub fn monthly_by_year(store: &Store, rows: &[u32]) -> BTreeMap<i32, Monthly> {
             let slot = fiscal_month(d.month);
             m.value[slot].add(Satang(v));
             m.count[slot] += 1;
+        } else {
+            undated.add(Satang(v));
         }
     }
-    out.into_map()
+    MonthsByYear { years: out.into_map(), undated }
 }
 
 /// The month's position in the fiscal year: October is 0, September 11.
@@ -61,6 +86,7 @@ pub fn fiscal_month(month: u8) -> usize {
     (month as usize + 2) % 12
 }
 
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn monthly(store: &Store, rows: &[u32], fiscal_year: i32) -> Monthly {
     let mut out = Monthly { fiscal_year, ..Monthly::default() };
     for &r in rows {
@@ -103,6 +129,7 @@ pub fn ratio_bin(contract: i64, reference: i64) -> Option<usize> {
     Some(RATIO_BINS.iter().position(|(_, to)| to.is_none_or(|to| c <= r * to as i128)).unwrap_or(RATIO_BINS.len() - 1))
 }
 
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn price_ratios(store: &Store, rows: &[u32]) -> RatioHistogram {
     let mut out = RatioHistogram::default();
     for &r in rows {
@@ -178,8 +205,10 @@ mod tests {
         assert_eq!(m.value, expected);
         // Every year's months at once are each year's alone, and all of them hold every dated value.
         let by_year = monthly_by_year(&store, &rows);
-        assert_eq!(by_year[&2567].value, m.value);
-        assert_eq!(by_year[&2567].count, m.count);
+        assert_eq!(by_year.year(2567), m);
+        assert!(!m.other_years.is_zero(), "the demo spans years: {m:?}");
+        assert_eq!(by_year.year(1999), monthly(&store, &rows, 1999), "a year with no months");
+        let by_year = by_year.years;
         let mut dated = Total::ZERO;
         for v in by_year.values().flat_map(|y| y.value.iter()) {
             dated.merge(*v);
@@ -189,6 +218,21 @@ mod tests {
         assert_eq!(with_undated, total);
         assert!(by_year.len() >= 2, "the demo spans several fiscal years");
         assert_eq!((fiscal_month(10), fiscal_month(12), fiscal_month(1), fiscal_month(9)), (0, 2, 3, 11));
+    }
+
+    #[test]
+    fn a_years_months_read_from_every_years_are_that_years_alone() {
+        let mut store = store(900);
+        // Undated contracts as well: the demo dates every one.
+        for i in (0..store.len()).step_by(7) {
+            store.spend_date[i] = None;
+        }
+        let rows: Vec<u32> = (0..store.len() as u32).filter(|r| r % 3 != 0).collect();
+        let by_year = monthly_by_year(&store, &rows);
+        assert!(!by_year.undated.is_zero() && by_year.years.len() >= 2);
+        for year in by_year.years.keys().copied().chain([1999]) {
+            assert_eq!(by_year.year(year), monthly(&store, &rows, year), "{year}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::domain::calendar::{english_month_short, thai_month_short};
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
 use crate::query::summary::top_suppliers;
-use crate::query::trends::{by_year_and_method, monthly, monthly_by_year, price_ratios};
+use crate::query::trends::{by_year_and_method, monthly_by_year, price_ratios};
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -37,12 +37,12 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     let per_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows))));
     let over_years = Signal::derive(move || per_year.with(|table| years_by_method(lang.get(), table)));
 
-    // The latest fiscal year in the selection: "monthly spend within a fiscal year".
-    let month_year =
-        Memo::new(move |_| rows.with(|rows| data.with_value(|d| rows.iter().map(|&r| d.store.fiscal_year[r as usize]).max())));
+    // Every fiscal year's months in one pass: the year-over-year lines, and the months of the latest fiscal year
+    // of the selection (the last year of `per_year`) for "monthly spend within a fiscal year".
+    let by_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| monthly_by_year(&d.store, rows))));
     let months = Memo::new(move |_| {
-        let year = month_year.get()?;
-        Some(rows.with(|rows| data.with_value(|d| monthly(&d.store, rows, year))))
+        let year = per_year.with(|table| table.keys().next_back().copied())?;
+        Some(by_year.with(|b| b.year(year)))
     });
     let month_chart = Signal::derive(move || {
         let l = lang.get();
@@ -69,7 +69,6 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     };
 
     // Every fiscal year's months on the same axes: the latest five, so that the lines stay apart.
-    let by_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| monthly_by_year(&d.store, rows))));
     let year_over_year = Signal::derive(move || {
         let l = lang.get();
         let axes = Axes { title: t(l, Key::ChartYearOverYearTitle), x: t(l, Key::Month), y: t(l, Key::Baht) };
@@ -77,7 +76,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
             Lang::Th => thai_month_short(n).to_string(),
             Lang::En => english_month_short(n).to_string(),
         };
-        by_year.with(|b| monthly_year_over_year(b, 5, &axes, &|y| format::fiscal_year(l, y), &month))
+        by_year.with(|b| monthly_year_over_year(&b.years, 5, &axes, &|y| format::fiscal_year(l, y), &month))
     });
 
     let ratios = Memo::new(move |_| rows.with(|rows| data.with_value(|d| price_ratios(&d.store, rows))));

@@ -66,21 +66,21 @@ impl Selection {
     /// has painted, in a task of its own, so that no one task holds the main thread for all of a country's
     /// figures and charts.
     fn later(self) -> (Selection, Signal<bool>) {
-        let late: RwSignal<Option<Vec<u32>>> = RwSignal::new(None);
-        let rows = self.rows;
+        let late: RwSignal<Option<(Vec<u32>, Totals)>> = RwSignal::new(None);
+        let (rows, totals) = (self.rows, self.totals);
         Effect::new(move |_| {
             rows.track();
             leptos::task::spawn_local(async move {
                 crate::ui::fetch::next_tick().await;
-                // The page may have gone meanwhile: then there is nothing to update.
-                if let Some(now) = rows.try_get_untracked() {
-                    late.try_set(Some(now));
+                // The page may have gone meanwhile: then there is nothing to update. The totals are the ones
+                // the headline already summed (a country's rows are not summed twice).
+                if let (Some(now), Some(sums)) = (rows.try_get_untracked(), totals.try_get_untracked()) {
+                    late.try_set(Some((now, sums)));
                 }
             });
         });
-        let data = self.data;
-        let rows = Memo::new(move |_| late.with(|l| l.clone().unwrap_or_default()));
-        let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
+        let rows = Memo::new(move |_| late.with(|l| l.as_ref().map(|(rows, _)| rows.clone()).unwrap_or_default()));
+        let totals = Memo::new(move |_| late.with(|l| l.as_ref().map(|(_, sums)| *sums).unwrap_or_default()));
         (Selection { rows, totals, ..self }, Signal::derive(move || late.with(Option::is_some)))
     }
 }
