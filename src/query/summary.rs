@@ -20,15 +20,22 @@ pub struct Totals {
 
 #[cfg_attr(locallens_speed, optimize(speed))]
 fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
+    // Summed in 64 bits, carried into the 128-bit total only when the next term would overflow: wasm has no
+    // 128-bit add, and a country's rows are three of these sums on every filter change.
     let mut total = Total::ZERO;
+    let mut part = 0i64;
     let mut count = 0;
     for &r in rows {
         let v = column[r as usize];
         if v != NONE {
-            total.add(Satang(v));
+            part = part.checked_add(v).unwrap_or_else(|| {
+                total.add(Satang(part));
+                v
+            });
             count += 1;
         }
     }
+    total.add(Satang(part));
     (total, count)
 }
 
@@ -231,6 +238,23 @@ pub fn supplier_by_buyer(store: &Store, supplier: &str) -> Vec<BuyerShare> {
 mod tests {
     use super::*;
     use crate::domain::ocds::{Award, Contract, OrgRef, Process, Release, Value};
+
+    #[test]
+    fn sums_beyond_64_bits_are_exact_in_either_direction() {
+        let max = Satang::MAX.0;
+        // 200,000 of the largest amounts pass i64::MAX twice; the gaps are rows with no figure.
+        let column: Vec<i64> = (0..400_000).map(|i| if i % 2 == 0 { max } else { NONE }).collect();
+        let rows: Vec<u32> = (0..column.len() as u32).collect();
+        let (total, count) = sum(&column, &rows);
+        assert_eq!((total.satang_i128(), count), (200_000 * i128::from(max), 200_000));
+        let negative: Vec<i64> = column.iter().map(|&v| if v == NONE { NONE } else { -v }).collect();
+        assert_eq!(sum(&negative, &rows).0.satang_i128(), -200_000 * i128::from(max));
+        let mixed = [i64::MAX - 3, -1, 9, 7, NONE, -max];
+        let rows = [0, 1, 2, 3, 4, 5, 5, 0, 3];
+        let expected: i128 = rows.iter().map(|&r| mixed[r as usize]).filter(|&v| v != NONE).map(i128::from).sum();
+        let (total, count) = sum(&mixed, &rows);
+        assert_eq!((total.satang_i128(), count), (expected, 8));
+    }
 
     fn process(ocid: &str, supplier: &str, baht: i64) -> Process {
         let value = Some(Value { amount: Some(Satang::baht(baht)), currency: Some("THB".into()) });
