@@ -7,10 +7,14 @@ use crate::domain::codes::Method;
 use crate::domain::money::{Satang, Total};
 use crate::query::per_year::PerYear;
 use crate::query::store::{Store, NONE};
+use crate::query::summary::MethodShare;
+
+/// Per fiscal year, per procurement method (in `Method::ALL` order): the count of processes and their contract value.
+pub type ByYearAndMethod = BTreeMap<i32, [(usize, Total); 6]>;
 
 /// Contract value per fiscal year and procurement method (in `Method::ALL` order), and the count of processes.
 #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
-pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize, Total); 6]> {
+pub fn by_year_and_method(store: &Store, rows: &[u32]) -> ByYearAndMethod {
     let mut out = PerYear::default();
     for &r in rows {
         let i = r as usize;
@@ -22,6 +26,20 @@ pub fn by_year_and_method(store: &Store, rows: &[u32]) -> BTreeMap<i32, [(usize,
         }
     }
     out.into_map()
+}
+
+/// `summary::by_method` of the same rows, summed from the years instead of read from the rows again.
+pub fn method_shares(table: &ByYearAndMethod) -> Vec<MethodShare> {
+    let mut shares: Vec<MethodShare> =
+        Method::ALL.iter().map(|&method| MethodShare { method, count: 0, contract_value: Total::ZERO }).collect();
+    for year in table.values() {
+        for (share, (count, value)) in shares.iter_mut().zip(year) {
+            share.count += count;
+            share.contract_value.merge(*value);
+        }
+    }
+    shares.retain(|s| s.count > 0);
+    shares
 }
 
 /// Contract value committed in each month of one fiscal year (October first), by the date the contract was
@@ -159,6 +177,10 @@ mod tests {
         let count: usize = table.values().flat_map(|cells| cells.iter().map(|c| c.0)).sum();
         assert_eq!((count, value), (rows.len(), totals(&store, &rows).contract_value));
         assert_eq!(table.keys().copied().collect::<Vec<_>>(), vec![2566, 2567, 2568]);
+        let shares = method_shares(&table);
+        assert_eq!(shares, crate::query::summary::by_method(&store, &rows));
+        assert!(shares.len() >= 3, "the demo uses several methods: {shares:?}");
+        assert_eq!(method_shares(&ByYearAndMethod::new()), vec![]);
         // One cell, counted the long way.
         let open_2567 = Total::of(
             rows.iter()

@@ -10,7 +10,7 @@ use crate::domain::calendar::{english_month_short, thai_month_short};
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
 use crate::query::summary::top_suppliers;
-use crate::query::trends::{by_year_and_method, monthly_by_year, price_ratios};
+use crate::query::trends::{monthly_by_year, price_ratios};
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -29,12 +29,11 @@ pub fn years_by_method(lang: Lang, table: &BTreeMap<i32, [(usize, Total); 6]>) -
 pub fn Charts(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let Selection { data, rows, .. } = selection;
+    let Selection { data, rows, per_year, .. } = selection;
     let stem = Signal::derive(move || format!("locallens-{}", view.with(ViewState::scope_slug)));
     let named = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", stem.get()));
 
     // Counted once per selection, not again when only the language changes.
-    let per_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows))));
     let over_years = Signal::derive(move || per_year.with(|table| years_by_method(lang.get(), table)));
 
     // Every fiscal year's months in one pass: the year-over-year lines, and the months of the latest fiscal year

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::domain::codes::Code;
 use crate::query::flags::Group;
 use crate::query::flags::{FlagCode, SPECS};
-use crate::query::summary::{by_method, participants};
+use crate::query::summary::participants;
+use crate::query::trends::method_shares;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
 use crate::ui::i18n::{t, Key};
@@ -45,9 +46,9 @@ fn coverage_note(l: crate::domain::lang::Lang, with: usize, of: usize) -> String
 pub fn Figures(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let Selection { data, rows, totals, .. } = selection;
+    let Selection { data, rows, totals, per_year, .. } = selection;
     let people = Memo::new(move |_| rows.with(|rows| data.with_value(|d| participants(&d.store, rows))));
-    let shares = Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_method(&d.store, rows))));
+    let shares = Memo::new(move |_| per_year.with(method_shares));
     let share_rows = move || {
         let l = lang.get();
         let all = totals.get();

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::query::filter::{apply, FacetCounts};
 use crate::query::sort::Sort;
 use crate::query::summary::{totals, Totals};
+use crate::query::trends::{by_year_and_method, ByYearAndMethod};
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -34,6 +35,9 @@ pub struct Selection {
     pub counts: Memo<FacetCounts>,
     /// Totals of the whole filtered set (all pages).
     pub totals: Memo<Totals>,
+    /// Processes and contract value per fiscal year and method: the chart of years and, summed, the figures'
+    /// shares by method (one pass over the rows for both).
+    pub per_year: Memo<ByYearAndMethod>,
     /// True on an organisation's page, where organisation facets and the buyer column are left out.
     pub scoped: bool,
 }
@@ -59,7 +63,8 @@ impl Selection {
         let rows = Memo::new(move |_| filtered.with(|(rows, _)| rows.clone()));
         let counts = Memo::new(move |_| filtered.with(|(_, c)| c.clone()));
         let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
-        Selection { data, rows, sort, counts, totals, scoped }
+        let per_year = per_year_of(data, rows);
+        Selection { data, rows, sort, counts, totals, per_year, scoped }
     }
 
     /// This selection one turn later, and whether it has come: a part that reads it computes after the table
@@ -81,8 +86,13 @@ impl Selection {
         });
         let rows = Memo::new(move |_| late.with(|l| l.as_ref().map(|(rows, _)| rows.clone()).unwrap_or_default()));
         let totals = Memo::new(move |_| late.with(|l| l.as_ref().map(|(_, sums)| *sums).unwrap_or_default()));
-        (Selection { rows, totals, ..self }, Signal::derive(move || late.with(Option::is_some)))
+        let per_year = per_year_of(self.data, rows);
+        (Selection { rows, totals, per_year, ..self }, Signal::derive(move || late.with(Option::is_some)))
     }
+}
+
+fn per_year_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Vec<u32>>) -> Memo<ByYearAndMethod> {
+    Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows))))
 }
 
 #[component]
