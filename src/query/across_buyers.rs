@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::domain::money::{Satang, Total};
 use crate::query::head::head_by;
 use crate::query::store::{Store, NONE};
+use crate::query::summary::{by_value_first, SupplierTotal};
 
 /// One supplier over a selection.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,13 +22,33 @@ pub struct Spread {
 
 /// The first `top` suppliers of `rows` by most buyers (then value, then code), each with its buyers, processes
 /// and value; and the selection's total contract value, the base of each share.
+pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, Total) {
+    let figures = suppliers(store, rows, top, 0);
+    (figures.by_buyers, figures.total)
+}
+
+/// What the explorer shows per supplier of a selection, from one pass over its rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Suppliers {
+    /// The head by most buyers, as `across_buyers`.
+    pub by_buyers: Vec<Spread>,
+    /// The head by contract value, as `summary::top_suppliers`.
+    pub by_value: Vec<SupplierTotal>,
+    /// Suppliers with at least one process: `summary::Participants::suppliers`.
+    pub distinct: usize,
+    /// The selection's contract value.
+    pub total: Total,
+}
+
+/// The first `by_buyers` suppliers by most buyers, the first `by_value` by contract value, how many won, and the
+/// selection's total: three figures that each walked every row's suppliers, now one walk.
 ///
 /// It runs on every filter change over as many as the whole country's rows, so it counts in one array indexed
 /// by supplier code (a supplier's figures side by side, one trip to memory each), over the rows grouped by
-/// buyer: a supplier's buyers are then counted as the buyer changes, with no set per supplier. Only the head
-/// is sorted.
+/// buyer: a supplier's buyers are then counted as the buyer changes, with no set per supplier. Only the heads
+/// are sorted.
 #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
-pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, Total) {
+pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize) -> Suppliers {
     #[derive(Clone, Copy)]
     struct Counted {
         value: Total,
@@ -61,8 +82,16 @@ pub fn across_buyers(store: &Store, rows: &[u32], top: usize) -> (Vec<Spread>, T
         .filter(|(_, c)| c.processes > 0)
         .map(|(s, c)| Spread { supplier: s as u32, buyers: c.buyers as usize, processes: c.processes as usize, value: c.value })
         .collect();
-    let head = head_by(list, top, |a, b| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier)));
-    (head, total)
+    let distinct = list.len();
+    let valued = if by_value == 0 {
+        Vec::new()
+    } else {
+        let all = list.iter().map(|s| SupplierTotal { supplier: s.supplier, processes: s.processes, value: s.value }).collect();
+        head_by(all, by_value, by_value_first)
+    };
+    let head =
+        head_by(list, by_buyers, |a, b| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier)));
+    Suppliers { by_buyers: head, by_value: valued, distinct, total }
 }
 
 /// Whether each buyer's rows are already together, as a published shard has them.
@@ -158,6 +187,22 @@ mod tests {
     use super::*;
     use crate::query::test_data::store;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn one_pass_gives_what_the_rankings_and_participants_give_alone() {
+        use crate::query::summary::{participants, top_suppliers, totals};
+        let store = store(900);
+        // Every third row, backwards: not grouped by buyer, as a sorted selection is not.
+        let rows: Vec<u32> = (0..store.len() as u32).rev().filter(|r| r % 3 != 0).collect();
+        for (n, m) in [(15, 10), (3, 0), (0, 7), (usize::MAX, usize::MAX)] {
+            let one = suppliers(&store, &rows, n, m);
+            assert_eq!(one.by_buyers, across_buyers(&store, &rows, n).0);
+            assert_eq!(one.by_value, if m == 0 { vec![] } else { top_suppliers(&store, &rows, m) });
+            assert_eq!(one.distinct, participants(&store, &rows).suppliers);
+            assert_eq!(one.total, totals(&store, &rows).contract_value);
+        }
+        assert!(suppliers(&store, &rows, 1, 1).distinct > 10);
+    }
 
     #[test]
     fn buyers_are_counted_once_and_the_ranking_is_by_buyers() {

@@ -100,21 +100,28 @@ impl Seen {
     }
 }
 
-/// One pass over the rows: over a country's, each pass is a trip through memory that costs more than the marks.
-#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
+/// Who took part in `rows`.
 pub fn participants(store: &Store, rows: &[u32]) -> Participants {
+    let mut suppliers = Seen::new(store.suppliers.len());
+    rows.iter().for_each(|&r| store.suppliers_of(r).iter().for_each(|&c| suppliers.mark(c)));
+    participants_with(store, rows, suppliers.count)
+}
+
+/// `participants` when the distinct suppliers are already counted (`across_buyers::suppliers` counts them in
+/// its own pass). One pass over the rows: over a country's, each pass is a trip through memory that costs more
+/// than the marks.
+#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
+pub fn participants_with(store: &Store, rows: &[u32], suppliers: usize) -> Participants {
     let mut buyers = Seen::new(store.orgs.len());
     let mut bidders = Seen::new(store.bidders.len());
-    let mut suppliers = Seen::new(store.suppliers.len());
     let mut with_bids = 0;
     for &r in rows {
         buyers.mark(store.org[r as usize]);
         let bids = store.bidders_of(r);
         with_bids += usize::from(!bids.is_empty());
         bids.iter().for_each(|&c| bidders.mark(c));
-        store.suppliers_of(r).iter().for_each(|&c| suppliers.mark(c));
     }
-    Participants { buyers: buyers.count, bidders: bidders.count, suppliers: suppliers.count, with_bids }
+    Participants { buyers: buyers.count, bidders: bidders.count, suppliers, with_bids }
 }
 
 /// A supplier's contracts in a selection.
@@ -184,7 +191,12 @@ pub fn by_org<'a>(store: &Store, rows: impl IntoIterator<Item = &'a u32>) -> Vec
 /// A process with several suppliers counts its whole value for each: the table says so.
 #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn top_suppliers(store: &Store, rows: &[u32], n: usize) -> Vec<SupplierTotal> {
-    head_by(by_supplier(store, rows), n, |a, b| b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier)))
+    head_by(by_supplier(store, rows), n, by_value_first)
+}
+
+/// The order of the top suppliers: the largest contract value first, ties by code.
+pub fn by_value_first(a: &SupplierTotal, b: &SupplierTotal) -> std::cmp::Ordering {
+    b.value.cmp(&a.value).then(a.supplier.cmp(&b.supplier))
 }
 
 /// What one supplier won from one buyer, against everything that buyer contracted.

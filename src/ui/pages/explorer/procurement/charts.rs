@@ -9,7 +9,6 @@ use crate::charts::spec::BarChart;
 use crate::domain::calendar::{english_month_short, thai_month_short};
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
-use crate::query::summary::top_suppliers;
 use crate::query::trends::{monthly_by_year, price_ratios};
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::link::ViewLink;
@@ -25,11 +24,14 @@ pub fn years_by_method(lang: Lang, table: &BTreeMap<i32, [(usize, Total); 6]>) -
     method_over_years(table, &axes, &|y| format::fiscal_year(Lang::Th, y), &|m| format::method(lang, m).to_string())
 }
 
+/// How many suppliers the chart of top suppliers ranks.
+pub(super) const TOP_SUPPLIERS: usize = 10;
+
 #[component]
 pub fn Charts(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let Selection { data, rows, per_year, .. } = selection;
+    let Selection { data, rows, per_year, suppliers, .. } = selection;
     let stem = Signal::derive(move || format!("locallens-{}", view.with(ViewState::scope_slug)));
     let named = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", stem.get()));
 
@@ -87,10 +89,11 @@ pub fn Charts(selection: Selection) -> impl IntoView {
 
     // (supplier id, name, processes, value), largest first.
     let top = Memo::new(move |_| {
-        rows.with(|rows| {
+        suppliers.with(|figures| {
             data.with_value(|d| {
-                top_suppliers(&d.store, rows, 10)
-                    .into_iter()
+                figures
+                    .by_value
+                    .iter()
                     .map(|s| {
                         let id = d.store.suppliers.get(s.supplier).to_string();
                         let name = d.store.supplier_name(s.supplier).unwrap_or(&id).to_string();

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::query::across_buyers::{suppliers, Suppliers};
 use crate::query::filter::{apply, FacetCounts};
 use crate::query::sort::Sort;
 use crate::query::summary::{totals, Totals};
@@ -38,6 +39,8 @@ pub struct Selection {
     /// Processes and contract value per fiscal year and method: the chart of years and, summed, the figures'
     /// shares by method (one pass over the rows for both).
     pub per_year: Memo<ByYearAndMethod>,
+    /// The suppliers across buyers, the top suppliers and how many suppliers won: one pass for the three.
+    pub suppliers: Memo<Suppliers>,
     /// True on an organisation's page, where organisation facets and the buyer column are left out.
     pub scoped: bool,
 }
@@ -63,8 +66,8 @@ impl Selection {
         let rows = Memo::new(move |_| filtered.with(|(rows, _)| rows.clone()));
         let counts = Memo::new(move |_| filtered.with(|(_, c)| c.clone()));
         let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
-        let per_year = per_year_of(data, rows);
-        Selection { data, rows, sort, counts, totals, per_year, scoped }
+        let (per_year, suppliers) = (per_year_of(data, rows), suppliers_of(data, rows));
+        Selection { data, rows, sort, counts, totals, per_year, suppliers, scoped }
     }
 
     /// This selection one turn later, and whether it has come: a part that reads it computes after the table
@@ -86,9 +89,13 @@ impl Selection {
         });
         let rows = Memo::new(move |_| late.with(|l| l.as_ref().map(|(rows, _)| rows.clone()).unwrap_or_default()));
         let totals = Memo::new(move |_| late.with(|l| l.as_ref().map(|(_, sums)| *sums).unwrap_or_default()));
-        let per_year = per_year_of(self.data, rows);
-        (Selection { rows, totals, per_year, ..self }, Signal::derive(move || late.with(Option::is_some)))
+        let (per_year, suppliers) = (per_year_of(self.data, rows), suppliers_of(self.data, rows));
+        (Selection { rows, totals, per_year, suppliers, ..self }, Signal::derive(move || late.with(Option::is_some)))
     }
+}
+
+fn suppliers_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Vec<u32>>) -> Memo<Suppliers> {
+    Memo::new(move |_| rows.with(|rows| data.with_value(|d| suppliers(&d.store, rows, spread::SHOWN, charts::TOP_SUPPLIERS))))
 }
 
 fn per_year_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Vec<u32>>) -> Memo<ByYearAndMethod> {
@@ -138,6 +145,9 @@ pub fn ProcurementView(data: Arc<Loaded>, #[prop(optional)] scope: Option<String
     };
     let clear = Signal::derive(move || view.get().without_filters());
     let ((figures, figures_ready), (charts, charts_ready)) = (selection.later(), selection.later());
+    // Two turns, so that no one task computes every figure and chart of a country; but the passes both read
+    // (years by method, suppliers) are the figures' memos, made once, not walked again for the charts.
+    let charts = Selection { per_year: figures.per_year, suppliers: figures.suppliers, ..charts };
     let empty = move || data.with_value(|d| d.store.is_empty());
     view! {
         {failures}

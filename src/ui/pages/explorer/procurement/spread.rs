@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::procurement::ranked;
 use crate::domain::money::Total;
-use crate::query::across_buyers::{across_buyers, of_buyer};
+use crate::query::across_buyers::of_buyer;
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -17,7 +17,7 @@ use crate::ui::state::{use_catalog, use_view};
 use crate::ui::url_state::ViewState;
 
 /// How many suppliers the list shows: the head of the ranking, the CSV of the chart has the same.
-const SHOWN: usize = 15;
+pub(super) const SHOWN: usize = 15;
 
 /// A link to a supplier's page, named as its processes name it.
 fn supplier_link(id: String, name: String) -> impl IntoView {
@@ -30,14 +30,15 @@ fn supplier_link(id: String, name: String) -> impl IntoView {
 pub fn AcrossBuyers(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let Selection { data, rows, .. } = selection;
+    let Selection { data, suppliers, .. } = selection;
     // (id, name, buyers, processes, value, share of the selection), most buyers first.
     let ranked_list = Memo::new(move |_| {
-        rows.with(|rows| {
+        suppliers.with(|figures| {
             data.with_value(|d| {
-                let (list, total) = across_buyers(&d.store, rows, SHOWN);
-                let all = total.to_baht_f64();
-                list.into_iter()
+                let all = figures.total.to_baht_f64();
+                figures
+                    .by_buyers
+                    .iter()
                     .filter(|s| s.buyers > 1)
                     .map(|s| {
                         let id = d.store.suppliers.get(s.supplier).to_string();
