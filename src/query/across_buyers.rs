@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::domain::money::{Satang, Total};
-use crate::query::head::head_by;
+use crate::query::head::Head;
 use crate::query::store::{Store, NONE};
 use crate::query::summary::{by_value_first, SupplierTotal};
 
@@ -76,21 +76,18 @@ pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize)
             }
         }
     }
-    let list: Vec<Spread> = by
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.processes > 0)
-        .map(|(s, c)| Spread { supplier: s as u32, buyers: c.buyers as usize, processes: c.processes as usize, value: c.value })
-        .collect();
-    let distinct = list.len();
-    let valued = if by_value == 0 {
-        Vec::new()
-    } else {
-        let all = list.iter().map(|s| SupplierTotal { supplier: s.supplier, processes: s.processes, value: s.value }).collect();
-        head_by(all, by_value, by_value_first)
-    };
-    let head =
-        head_by(list, by_buyers, |a, b| b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier)));
+    let mut spread = Head::new(by_buyers, |a: &Spread, b: &Spread| {
+        b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier))
+    });
+    let mut valued = Head::new(by_value, by_value_first);
+    let mut distinct = 0;
+    for (s, c) in by.iter().enumerate().filter(|(_, c)| c.processes > 0) {
+        distinct += 1;
+        let (supplier, processes) = (s as u32, c.processes as usize);
+        valued.offer(SupplierTotal { supplier, processes, value: c.value });
+        spread.offer(Spread { supplier, buyers: c.buyers as usize, processes, value: c.value });
+    }
+    let (head, valued) = (spread.into_vec(), valued.into_vec());
     Suppliers { by_buyers: head, by_value: valued, distinct, total }
 }
 

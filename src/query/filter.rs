@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
-use crate::query::head::head_by;
+use crate::query::head::Head;
 use crate::query::per_year::PerYear;
 use crate::query::store::{Store, NONE};
 use crate::query::words;
@@ -313,7 +313,8 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
     // Rows that pass every filter count for every organisation dimension: per organisation here, mapped to
     // each dimension's codes once at the end.
     let mut passing_per_org = vec![0usize; store.orgs.len()];
-    let mut selected = Vec::new();
+    // Room for every row: grown by doubling, a country's selection was copied some twenty times.
+    let mut selected = Vec::with_capacity(rows.len());
     let mut years = PerYear::default();
     let mut suppliers = vec![0usize; store.suppliers.len()];
     let mut counts = FacetCounts::default();
@@ -367,6 +368,7 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
     counts.years = years.into_map();
     let chosen = filter.supplier.as_deref().and_then(|s| store.suppliers.lookup(s));
     counts.suppliers = most_won(&suppliers, chosen);
+    selected.shrink_to_fit();
     (selected, counts)
 }
 
@@ -376,8 +378,9 @@ pub const SUPPLIER_FACET: usize = 10;
 /// The head of `won` (processes per supplier code) as `FacetCounts::suppliers` holds it.
 #[cfg_attr(locallens_speed, optimize(speed))]
 fn most_won(won: &[usize], chosen: Option<u32>) -> Vec<(u32, usize)> {
-    let list: Vec<(u32, usize)> = won.iter().enumerate().filter(|(_, n)| **n > 0).map(|(code, &n)| (code as u32, n)).collect();
-    let mut head = head_by(list, SUPPLIER_FACET, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut most = Head::new(SUPPLIER_FACET, |a: &(u32, usize), b: &(u32, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    won.iter().enumerate().filter(|(_, n)| **n > 0).for_each(|(code, &n)| most.offer((code as u32, n)));
+    let mut head = most.into_vec();
     let chosen = chosen.and_then(|c| Some((c, *won.get(c as usize)?))).filter(|&(c, n)| n > 0 && !head.iter().any(|h| h.0 == c));
     head.extend(chosen);
     head

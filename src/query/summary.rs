@@ -18,32 +18,52 @@ pub struct Totals {
     pub with_contract: usize,
 }
 
-#[cfg_attr(locallens_speed, optimize(speed))]
-fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
-    // Summed in 64 bits, carried into the 128-bit total only when the next term would overflow: wasm has no
-    // 128-bit add, and a country's rows are three of these sums on every filter change.
-    let mut total = Total::ZERO;
-    let mut part = 0i64;
-    let mut count = 0;
-    for &r in rows {
-        let v = column[r as usize];
-        if v != NONE {
-            part = part.checked_add(v).unwrap_or_else(|| {
-                total.add(Satang(part));
-                v
-            });
-            count += 1;
-        }
-    }
-    total.add(Satang(part));
-    (total, count)
+/// A sum of satang kept in 64 bits and carried into the 128-bit total only when the next term would overflow:
+/// wasm has no 128-bit add, and a country's rows are summed on every filter change.
+#[derive(Default)]
+struct Running {
+    total: Total,
+    part: i64,
+    count: usize,
 }
 
+impl Running {
+    #[inline(always)]
+    fn push(&mut self, v: i64) {
+        if v != NONE {
+            self.part = self.part.checked_add(v).unwrap_or_else(|| {
+                self.total.add(Satang(self.part));
+                v
+            });
+            self.count += 1;
+        }
+    }
+
+    fn finish(mut self) -> (Total, usize) {
+        self.total.add(Satang(self.part));
+        (self.total, self.count)
+    }
+}
+
+#[cfg(test)]
+fn sum(column: &[i64], rows: &[u32]) -> (Total, usize) {
+    let mut running = Running::default();
+    rows.iter().for_each(|&r| running.push(column[r as usize]));
+    running.finish()
+}
+
+/// The three sums in one walk over the rows: a country's row numbers read once, not three times.
 #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn totals(store: &Store, rows: &[u32]) -> Totals {
-    let (contract_value, with_contract) = sum(&store.contract_value, rows);
-    let (budget, with_budget) = sum(&store.budget, rows);
-    let (reference_price, with_reference) = sum(&store.reference_price, rows);
+    let (mut contract, mut budget, mut reference) = (Running::default(), Running::default(), Running::default());
+    for &r in rows {
+        let r = r as usize;
+        contract.push(store.contract_value[r]);
+        budget.push(store.budget[r]);
+        reference.push(store.reference_price[r]);
+    }
+    let ((contract_value, with_contract), (budget, with_budget), (reference_price, with_reference)) =
+        (contract.finish(), budget.finish(), reference.finish());
     Totals { processes: rows.len(), budget, reference_price, contract_value, with_budget, with_reference, with_contract }
 }
 
@@ -266,6 +286,19 @@ mod tests {
         let expected: i128 = rows.iter().map(|&r| mixed[r as usize]).filter(|&v| v != NONE).map(i128::from).sum();
         let (total, count) = sum(&mixed, &rows);
         assert_eq!((total.satang_i128(), count), (expected, 8));
+    }
+
+    #[test]
+    fn the_one_walk_totals_are_each_columns_sum() {
+        let store = crate::query::test_data::store(700);
+        let rows: Vec<u32> = (0..store.len() as u32).rev().filter(|r| r % 4 != 1).collect();
+        let t = totals(&store, &rows);
+        assert_eq!((t.contract_value, t.with_contract), sum(&store.contract_value, &rows));
+        assert_eq!((t.budget, t.with_budget), sum(&store.budget, &rows));
+        assert_eq!((t.reference_price, t.with_reference), sum(&store.reference_price, &rows));
+        // The test store has rows without each figure: the counts are not all the rows.
+        assert!(t.with_contract < rows.len() && t.with_contract > 0 && t.budget != t.contract_value);
+        assert_eq!(t.processes, rows.len());
     }
 
     fn process(ocid: &str, supplier: &str, baht: i64) -> Process {
