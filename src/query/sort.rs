@@ -68,11 +68,17 @@ pub fn price_ratio(store: &Store, row: usize) -> Option<f64> {
     (c != NONE && r != NONE && r > 0).then(|| c as f64 / r as f64)
 }
 
+/// A number that orders as the date does. Not the days since 1970, whose calendar arithmetic is most of a
+/// country's sort by date; only the order matters here.
+fn date_order(d: crate::domain::calendar::Date) -> f64 {
+    (i64::from(d.year) * 512 + i64::from(d.month) * 32 + i64::from(d.day)) as f64
+}
+
 /// A sortable number per row; `None` sorts last.
 fn key_of(store: &Store, key: SortKey, row: usize) -> Option<f64> {
     let money = |v: i64| (v != NONE).then_some(v as f64);
     match key {
-        SortKey::Date => store.date[row].map(|d| d.days_since_epoch() as f64),
+        SortKey::Date => store.date[row].map(date_order),
         SortKey::Value => money(store.contract_value[row]),
         SortKey::Reference => money(store.reference_price[row]),
         SortKey::Ratio => price_ratio(store, row),
@@ -148,6 +154,14 @@ fn first_by_heap(store: &Store, rows: &[u32], sort: Sort, n: usize) -> Vec<u32> 
 mod tests {
     use super::*;
     use crate::query::test_data::store;
+
+    #[test]
+    fn dates_order_as_their_days_do() {
+        use crate::domain::calendar::Date;
+        let days: Vec<i64> = (-800..80_000).step_by(7).collect();
+        let keys: Vec<f64> = days.iter().map(|&d| date_order(Date::from_days_since_epoch(d))).collect();
+        assert!(keys.windows(2).all(|k| k[0] < k[1]));
+    }
 
     #[test]
     fn the_first_rows_of_an_order_are_the_start_of_the_whole_order() {
