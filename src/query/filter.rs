@@ -239,6 +239,13 @@ fn in_range(amount: Option<Satang>, min: Option<Satang>, max: Option<Satang>) ->
     amount.is_some_and(|a| min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m))
 }
 
+/// The band of `AMOUNT_BANDS` that holds `amount`: the bands meet end to end (each starts one satang after the
+/// last ends), so it is how many bands end below it. Three comparisons a row, not four ranges.
+#[inline]
+fn amount_band(amount: Satang) -> usize {
+    AMOUNT_BANDS[..AMOUNT_BANDS.len() - 1].iter().map(|(_, max)| usize::from(max.is_some_and(|m| amount > m))).sum()
+}
+
 /// Whether row `i` has a risk signal; with no mask, none has.
 fn is_flagged(flagged: Option<&[bool]>, i: usize) -> bool {
     flagged.is_some_and(|f| f.get(i).copied().unwrap_or(false))
@@ -342,9 +349,8 @@ pub fn apply(store: &Store, filter: &Filter, within: Option<&[u32]>, flagged: Op
             *years.entry(store.fiscal_year[i], || 0) += 1;
         }
         if m & !AMOUNT == 0 {
-            let amount = amount_of(store, i);
-            for (band, (min, max)) in AMOUNT_BANDS.iter().enumerate() {
-                counts.amount_bands[band] += usize::from(in_range(amount, *min, *max));
+            if let Some(amount) = amount_of(store, i) {
+                counts.amount_bands[amount_band(amount)] += 1;
             }
         }
         if m & !SUPPLIER == 0 {

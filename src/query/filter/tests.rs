@@ -303,3 +303,14 @@ fn dimensions_are_listed_in_bit_order() {
         assert_eq!(d.bit(), 1 << k);
     }
 }
+
+#[test]
+fn an_amount_falls_in_the_one_band_whose_range_holds_it() {
+    let edges = AMOUNT_BANDS.iter().flat_map(|(min, max)| [*min, *max]).flatten().map(|s| s.0);
+    let near: Vec<i64> = edges.flat_map(|e| [e - 1, e, e + 1]).chain([i64::MIN + 1, -5, 0, 1, i64::MAX - 1]).collect();
+    for a in near.into_iter().map(Satang) {
+        let holding: Vec<usize> =
+            (0..AMOUNT_BANDS.len()).filter(|&b| in_range(Some(a), AMOUNT_BANDS[b].0, AMOUNT_BANDS[b].1)).collect();
+        assert_eq!(holding, vec![amount_band(a)], "{a:?}");
+    }
+}
