@@ -30,7 +30,7 @@ use crate::ui::url_state::ViewState;
 pub struct Selection {
     pub data: StoredValue<Arc<Loaded>>,
     /// The rows that pass every filter, in row order.
-    pub rows: Memo<Vec<u32>>,
+    pub rows: Memo<Arc<[u32]>>,
     /// The table's order.
     pub sort: Memo<Sort>,
     pub counts: Memo<FacetCounts>,
@@ -63,7 +63,8 @@ impl Selection {
             })
         });
         // In row order: the table sorts only as far as the page it shows, and figures and charts need no order.
-        let rows = Memo::new(move |_| filtered.with(|(rows, _)| rows.clone()));
+        // Shared, not copied: the late parts' memos hold the same rows (a country's are 4.6 MB).
+        let rows = Memo::new(move |_| filtered.with(|(rows, _)| Arc::<[u32]>::from(rows.as_slice())));
         let counts = Memo::new(move |_| filtered.with(|(_, c)| c.clone()));
         let totals = Memo::new(move |_| rows.with(|rows| data.with_value(|d| totals(&d.store, rows))));
         let (per_year, suppliers) = (per_year_of(data, rows), suppliers_of(data, rows));
@@ -74,7 +75,7 @@ impl Selection {
     /// has painted, in a task of its own, so that no one task holds the main thread for all of a country's
     /// figures and charts.
     fn later(self) -> (Selection, Signal<bool>) {
-        let late: RwSignal<Option<(Vec<u32>, Totals)>> = RwSignal::new(None);
+        let late: RwSignal<Option<(Arc<[u32]>, Totals)>> = RwSignal::new(None);
         let (rows, totals) = (self.rows, self.totals);
         Effect::new(move |_| {
             rows.track();
@@ -87,18 +88,18 @@ impl Selection {
                 }
             });
         });
-        let rows = Memo::new(move |_| late.with(|l| l.as_ref().map(|(rows, _)| rows.clone()).unwrap_or_default()));
+        let rows = Memo::new(move |_| late.with(|l| l.as_ref().map_or_else(|| Arc::from([]), |(rows, _)| rows.clone())));
         let totals = Memo::new(move |_| late.with(|l| l.as_ref().map(|(_, sums)| *sums).unwrap_or_default()));
         let (per_year, suppliers) = (per_year_of(self.data, rows), suppliers_of(self.data, rows));
         (Selection { rows, totals, per_year, suppliers, ..self }, Signal::derive(move || late.with(Option::is_some)))
     }
 }
 
-fn suppliers_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Vec<u32>>) -> Memo<Suppliers> {
+fn suppliers_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Arc<[u32]>>) -> Memo<Suppliers> {
     Memo::new(move |_| rows.with(|rows| data.with_value(|d| suppliers(&d.store, rows, spread::SHOWN, charts::TOP_SUPPLIERS))))
 }
 
-fn per_year_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Vec<u32>>) -> Memo<ByYearAndMethod> {
+fn per_year_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Arc<[u32]>>) -> Memo<ByYearAndMethod> {
     Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows))))
 }
 

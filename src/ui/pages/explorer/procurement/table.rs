@@ -58,7 +58,7 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
     let paging = view.select(|s| (s.page_number(), s.page_size()));
     let window = Memo::new(move |_| {
         let (page, size) = paging.get();
-        Window::new(rows.with(Vec::len), page, size)
+        Window::new(rows.with(|r| r.len()), page, size)
     });
     // Only as far as the page shown: a country's selection is not sorted in full for 50 rows.
     let shown = Memo::new(move |_| {
@@ -127,7 +127,7 @@ pub fn ProcessTable(selection: Selection) -> impl IntoView {
         let note = catalog_for_csv.has_synthetic().then(|| crate::domain::catalog::SYNTHETIC_NOTE.get(l));
         let csv = rows.with_untracked(|rows| {
             data.with_value(|d| {
-                let mut sorted = rows.clone();
+                let mut sorted = rows.to_vec();
                 sort_rows(&d.store, &mut sorted, sort.get_untracked());
                 processes_csv(&d.store, &sorted, l, note)
             })
