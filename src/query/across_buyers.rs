@@ -46,36 +46,14 @@ pub struct Suppliers {
 /// It runs on every filter change over as many as the whole country's rows, so it counts in one array indexed
 /// by supplier code (a supplier's figures side by side, one trip to memory each), over the rows grouped by
 /// buyer: a supplier's buyers are then counted as the buyer changes, with no set per supplier. Only the heads
-/// are sorted.
+/// are kept.
 #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize) -> Suppliers {
-    #[derive(Clone, Copy)]
-    struct Counted {
-        value: Total,
-        last_buyer: u32,
-        buyers: u32,
-        processes: u32,
-    }
-    let mut by = vec![Counted { value: Total::ZERO, last_buyer: u32::MAX, buyers: 0, processes: 0 }; store.suppliers.len()];
-    let mut total = Total::ZERO;
-    let regrouped = (!grouped_by_buyer(store, rows)).then(|| group_by_buyer(store, rows));
-    for &r in regrouped.as_deref().unwrap_or(rows) {
-        let (org, v) = (store.org[r as usize], store.contract_value[r as usize]);
-        if v != NONE {
-            total.add(Satang(v));
-        }
-        for &s in store.suppliers_of(r) {
-            let c = &mut by[s as usize];
-            if c.last_buyer != org {
-                c.last_buyer = org;
-                c.buyers += 1;
-            }
-            c.processes += 1;
-            if v != NONE {
-                c.value.add(Satang(v));
-            }
-        }
-    }
+    let mut by = vec![Counted::NONE; store.suppliers.len()];
+    let total = count_grouped(store, rows, &mut by).unwrap_or_else(|| {
+        by.fill(Counted::NONE);
+        count_grouped(store, &group_by_buyer(store, rows), &mut by).expect("rows grouped by buyer")
+    });
     let mut spread = Head::new(by_buyers, |a: &Spread, b: &Spread| {
         b.buyers.cmp(&a.buyers).then(b.value.cmp(&a.value)).then(a.supplier.cmp(&b.supplier))
     });
@@ -91,22 +69,50 @@ pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize)
     Suppliers { by_buyers: head, by_value: valued, distinct, total }
 }
 
-/// Whether each buyer's rows are already together, as a published shard has them.
+#[derive(Clone, Copy)]
+struct Counted {
+    value: Total,
+    last_buyer: u32,
+    buyers: u32,
+    processes: u32,
+}
+
+impl Counted {
+    const NONE: Counted = Counted { value: Total::ZERO, last_buyer: u32::MAX, buyers: 0, processes: 0 };
+}
+
+/// Counts `rows` into `by` and sums their contract value, if each buyer's rows are together (as a published
+/// shard has them, and so any selection in row order): None as soon as a buyer comes back after another, and
+/// then `by` is to be cleared. Checked as it goes, on each change of buyer, not in a walk of its own.
 #[cfg_attr(locallens_speed, optimize(speed))]
-fn grouped_by_buyer(store: &Store, rows: &[u32]) -> bool {
+fn count_grouped(store: &Store, rows: &[u32], by: &mut [Counted]) -> Option<Total> {
     let mut done = vec![false; store.orgs.len()];
-    let mut current = None;
+    let mut current = u32::MAX;
+    let mut total = Total::ZERO;
     for &r in rows {
-        let org = store.org[r as usize];
-        if current != Some(org) {
-            if done[org as usize] {
-                return false;
+        let (org, v) = (store.org[r as usize], store.contract_value[r as usize]);
+        if org != current {
+            if std::mem::replace(&mut done[org as usize], true) {
+                return None;
             }
-            done[org as usize] = true;
-            current = Some(org);
+            current = org;
+        }
+        if v != NONE {
+            total.add(Satang(v));
+        }
+        for &s in store.suppliers_of(r) {
+            let c = &mut by[s as usize];
+            if c.last_buyer != org {
+                c.last_buyer = org;
+                c.buyers += 1;
+            }
+            c.processes += 1;
+            if v != NONE {
+                c.value.add(Satang(v));
+            }
         }
     }
-    true
+    Some(total)
 }
 
 /// `rows` reordered so that each buyer's rows are together (a counting sort by buyer code).
@@ -233,7 +239,8 @@ mod tests {
             } else {
                 rows.sort_by_key(|&r| (r % 7, r));
             }
-            assert_eq!(grouped_by_buyer(&store, &rows), by_buyer);
+            let mut by = vec![Counted::NONE; store.suppliers.len()];
+            assert_eq!(count_grouped(&store, &rows, &mut by).is_some(), by_buyer);
             let (head, head_total) = across_buyers(&store, &rows, 10);
             assert_eq!(head, all[..10]);
             assert_eq!(head_total, total);
