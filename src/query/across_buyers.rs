@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::domain::money::{Satang, Total};
 use crate::query::head::Head;
 use crate::query::store::{Store, NONE};
-use crate::query::summary::{by_value_first, SupplierTotal};
+use crate::query::summary::{by_value_first, Participants, Seen, SupplierTotal};
 
 /// One supplier over a selection.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,14 +34,14 @@ pub struct Suppliers {
     pub by_buyers: Vec<Spread>,
     /// The head by contract value, as `summary::top_suppliers`.
     pub by_value: Vec<SupplierTotal>,
-    /// Suppliers with at least one process: `summary::Participants::suppliers`.
-    pub distinct: usize,
+    /// Who took part: the distinct buyers, bidders and suppliers, as `summary::participants` counts them.
+    pub participants: Participants,
     /// The selection's contract value.
     pub total: Total,
 }
 
-/// The first `by_buyers` suppliers by most buyers, the first `by_value` by contract value, how many won, and the
-/// selection's total: three figures that each walked every row's suppliers, now one walk.
+/// The first `by_buyers` suppliers by most buyers, the first `by_value` by contract value, who took part, and
+/// the selection's total: four figures that each walked every row, now one walk.
 ///
 /// It runs on every filter change over as many as the whole country's rows, so it counts in one array indexed
 /// by supplier code (a supplier's figures side by side, one trip to memory each), over the rows grouped by
@@ -50,7 +50,7 @@ pub struct Suppliers {
 #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
 pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize) -> Suppliers {
     let mut by = vec![Counted::NONE; store.suppliers.len()];
-    let total = count_grouped(store, rows, &mut by).unwrap_or_else(|| {
+    let walked = count_grouped(store, rows, &mut by).unwrap_or_else(|| {
         by.fill(Counted::NONE);
         count_grouped(store, &group_by_buyer(store, rows), &mut by).expect("rows grouped by buyer")
     });
@@ -66,7 +66,8 @@ pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize)
         spread.offer(Spread { supplier, buyers: c.buyers as usize, processes, value: c.value });
     }
     let (head, valued) = (spread.into_vec(), valued.into_vec());
-    Suppliers { by_buyers: head, by_value: valued, distinct, total }
+    let Walked { total, buyers, bidders, with_bids } = walked;
+    Suppliers { by_buyers: head, by_value: valued, participants: Participants { buyers, bidders, suppliers: distinct, with_bids }, total }
 }
 
 #[derive(Clone, Copy)]
@@ -81,13 +82,23 @@ impl Counted {
     const NONE: Counted = Counted { value: Total::ZERO, last_buyer: u32::MAX, buyers: 0, processes: 0 };
 }
 
-/// Counts `rows` into `by` and sums their contract value, if each buyer's rows are together (as a published
-/// shard has them, and so any selection in row order): None as soon as a buyer comes back after another, and
-/// then `by` is to be cleared. Checked as it goes, on each change of buyer, not in a walk of its own.
+/// What the walk over the rows sums and counts besides each supplier's figures.
+struct Walked {
+    total: Total,
+    buyers: usize,
+    bidders: usize,
+    with_bids: usize,
+}
+
+/// Counts `rows` into `by`, sums their contract value and counts who took part, if each buyer's rows are
+/// together (as a published shard has them, and so any selection in row order): None as soon as a buyer comes
+/// back after another, and then `by` is to be cleared. Checked as it goes, on each change of buyer, not in a
+/// walk of its own; the buyers are then counted by their changes.
 #[cfg_attr(locallens_speed, optimize(speed))]
-fn count_grouped(store: &Store, rows: &[u32], by: &mut [Counted]) -> Option<Total> {
+fn count_grouped(store: &Store, rows: &[u32], by: &mut [Counted]) -> Option<Walked> {
     let mut done = vec![false; store.orgs.len()];
-    let mut current = u32::MAX;
+    let mut bidders = Seen::new(store.bidders.len());
+    let (mut current, mut buyers, mut with_bids) = (u32::MAX, 0, 0);
     let mut total = Total::ZERO;
     for &r in rows {
         let (org, v) = (store.org[r as usize], store.contract_value[r as usize]);
@@ -96,10 +107,14 @@ fn count_grouped(store: &Store, rows: &[u32], by: &mut [Counted]) -> Option<Tota
                 return None;
             }
             current = org;
+            buyers += 1;
         }
         if v != NONE {
             total.add(Satang(v));
         }
+        let bids = store.bidders_of(r);
+        with_bids += usize::from(!bids.is_empty());
+        bids.iter().for_each(|&c| bidders.mark(c));
         for &s in store.suppliers_of(r) {
             let c = &mut by[s as usize];
             if c.last_buyer != org {
@@ -112,7 +127,7 @@ fn count_grouped(store: &Store, rows: &[u32], by: &mut [Counted]) -> Option<Tota
             }
         }
     }
-    Some(total)
+    Some(Walked { total, buyers, bidders: bidders.count, with_bids })
 }
 
 /// `rows` reordered so that each buyer's rows are together (a counting sort by buyer code).
@@ -195,16 +210,21 @@ mod tests {
     fn one_pass_gives_what_the_rankings_and_participants_give_alone() {
         use crate::query::summary::{participants, top_suppliers, totals};
         let store = store(900);
-        // Every third row, backwards: not grouped by buyer, as a sorted selection is not.
-        let rows: Vec<u32> = (0..store.len() as u32).rev().filter(|r| r % 3 != 0).collect();
-        for (n, m) in [(15, 10), (3, 0), (0, 7), (usize::MAX, usize::MAX)] {
+        // Two of every three rows, in row order and interleaved (then regrouped by buyer before the walk).
+        let in_order: Vec<u32> = (0..store.len() as u32).filter(|r| r % 3 != 0).collect();
+        let mut interleaved = in_order.clone();
+        interleaved.sort_by_key(|&r| (r % 7, r));
+        for (rows, (n, m)) in [&in_order, &interleaved].into_iter().flat_map(|rows| {
+            [(15, 10), (3, 0), (0, 7), (usize::MAX, usize::MAX)].map(|nm| (rows, nm))
+        }) {
             let one = suppliers(&store, &rows, n, m);
             assert_eq!(one.by_buyers, across_buyers(&store, &rows, n).0);
             assert_eq!(one.by_value, if m == 0 { vec![] } else { top_suppliers(&store, &rows, m) });
-            assert_eq!(one.distinct, participants(&store, &rows).suppliers);
+            assert_eq!(one.participants, participants(&store, &rows));
             assert_eq!(one.total, totals(&store, &rows).contract_value);
         }
-        assert!(suppliers(&store, &rows, 1, 1).distinct > 10);
+        let who = suppliers(&store, &interleaved, 1, 1).participants;
+        assert!(who.suppliers > 10 && who.buyers > 1 && who.bidders > 0 && who.with_bids > 0);
     }
 
     #[test]

@@ -103,45 +103,38 @@ pub struct Participants {
 }
 
 /// Codes met so far, marked in a flat array: no hashing of ids per row.
-struct Seen {
+pub(crate) struct Seen {
     seen: Vec<bool>,
-    count: usize,
+    pub count: usize,
 }
 
 impl Seen {
-    fn new(len: usize) -> Seen {
+    pub fn new(len: usize) -> Seen {
         Seen { seen: vec![false; len], count: 0 }
     }
 
-    fn mark(&mut self, code: u32) {
+    #[inline(always)]
+    pub fn mark(&mut self, code: u32) {
         let slot = &mut self.seen[code as usize];
         self.count += usize::from(!*slot);
         *slot = true;
     }
 }
 
-/// Who took part in `rows`.
+/// Who took part in `rows`. The explorer has these from `across_buyers::suppliers`' walk; this is the
+/// walk of its own, for a selection that needs nothing else.
 pub fn participants(store: &Store, rows: &[u32]) -> Participants {
-    let mut suppliers = Seen::new(store.suppliers.len());
-    rows.iter().for_each(|&r| store.suppliers_of(r).iter().for_each(|&c| suppliers.mark(c)));
-    participants_with(store, rows, suppliers.count)
-}
-
-/// `participants` when the distinct suppliers are already counted (`across_buyers::suppliers` counts them in
-/// its own pass). One pass over the rows: over a country's, each pass is a trip through memory that costs more
-/// than the marks.
-#[cfg_attr(locallens_speed, optimize(speed), inline(never))]
-pub fn participants_with(store: &Store, rows: &[u32], suppliers: usize) -> Participants {
-    let mut buyers = Seen::new(store.orgs.len());
-    let mut bidders = Seen::new(store.bidders.len());
+    let (mut buyers, mut bidders, mut suppliers) =
+        (Seen::new(store.orgs.len()), Seen::new(store.bidders.len()), Seen::new(store.suppliers.len()));
     let mut with_bids = 0;
     for &r in rows {
         buyers.mark(store.org[r as usize]);
         let bids = store.bidders_of(r);
         with_bids += usize::from(!bids.is_empty());
         bids.iter().for_each(|&c| bidders.mark(c));
+        store.suppliers_of(r).iter().for_each(|&c| suppliers.mark(c));
     }
-    Participants { buyers: buyers.count, bidders: bidders.count, suppliers, with_bids }
+    Participants { buyers: buyers.count, bidders: bidders.count, suppliers: suppliers.count, with_bids }
 }
 
 /// A supplier's contracts in a selection.

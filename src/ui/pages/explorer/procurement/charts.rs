@@ -9,7 +9,7 @@ use crate::charts::spec::BarChart;
 use crate::domain::calendar::{english_month_short, thai_month_short};
 use crate::domain::lang::Lang;
 use crate::domain::money::Total;
-use crate::query::trends::{monthly_by_year, price_ratios};
+use crate::query::trends::price_ratios;
 use crate::ui::components::chart::BarChartView;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -36,14 +36,12 @@ pub fn Charts(selection: Selection) -> impl IntoView {
     let named = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", stem.get()));
 
     // Counted once per selection, not again when only the language changes.
-    let over_years = Signal::derive(move || per_year.with(|table| years_by_method(lang.get(), table)));
+    let over_years = Signal::derive(move || per_year.with(|y| years_by_method(lang.get(), &y.by_method)));
 
-    // Every fiscal year's months in one pass: the year-over-year lines, and the months of the latest fiscal year
-    // of the selection (the last year of `per_year`) for "monthly spend within a fiscal year".
-    let by_year = Memo::new(move |_| rows.with(|rows| data.with_value(|d| monthly_by_year(&d.store, rows))));
+    // Every fiscal year's months, from the selection's pass over the years: the year-over-year lines, and the
+    // months of the latest fiscal year of the selection for "monthly spend within a fiscal year".
     let months = Memo::new(move |_| {
-        let year = per_year.with(|table| table.keys().next_back().copied())?;
-        Some(by_year.with(|b| b.year(year)))
+        per_year.with(|y| Some(y.months.year(*y.by_method.keys().next_back()?)))
     });
     let month_chart = Signal::derive(move || {
         let l = lang.get();
@@ -77,7 +75,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
             Lang::Th => thai_month_short(n).to_string(),
             Lang::En => english_month_short(n).to_string(),
         };
-        by_year.with(|b| monthly_year_over_year(&b.years, 5, &axes, &|y| format::fiscal_year(l, y), &month))
+        per_year.with(|y| monthly_year_over_year(&y.months.years, 5, &axes, &|y| format::fiscal_year(l, y), &month))
     });
 
     let ratios = Memo::new(move |_| rows.with(|rows| data.with_value(|d| price_ratios(&d.store, rows))));

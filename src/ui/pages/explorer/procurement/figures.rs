@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::domain::codes::Code;
 use crate::query::flags::Group;
 use crate::query::flags::{FlagCode, SPECS};
-use crate::query::summary::participants_with;
 use crate::query::trends::method_shares;
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -47,11 +46,8 @@ pub fn Figures(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
     let Selection { data, rows, totals, per_year, suppliers, .. } = selection;
-    let people = Memo::new(move |_| {
-        let won = suppliers.with(|s| s.distinct);
-        rows.with(|rows| data.with_value(|d| participants_with(&d.store, rows, won)))
-    });
-    let shares = Memo::new(move |_| per_year.with(method_shares));
+    let people = Memo::new(move |_| suppliers.with(|s| s.participants));
+    let shares = Memo::new(move |_| per_year.with(|y| method_shares(&y.by_method)));
     let share_rows = move || {
         let l = lang.get();
         let all = totals.get();

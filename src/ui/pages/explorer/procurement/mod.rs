@@ -16,7 +16,7 @@ use crate::query::across_buyers::{suppliers, Suppliers};
 use crate::query::filter::{apply, FacetCounts};
 use crate::query::sort::Sort;
 use crate::query::summary::{totals, Totals};
-use crate::query::trends::{by_year_and_method, ByYearAndMethod};
+use crate::query::trends::{years, Years};
 use crate::ui::components::error_panel::{ErrorPanel, IssueList};
 use crate::ui::components::link::ViewLink;
 use crate::ui::format;
@@ -36,10 +36,10 @@ pub struct Selection {
     pub counts: Memo<FacetCounts>,
     /// Totals of the whole filtered set (all pages).
     pub totals: Memo<Totals>,
-    /// Processes and contract value per fiscal year and method: the chart of years and, summed, the figures'
-    /// shares by method (one pass over the rows for both).
-    pub per_year: Memo<ByYearAndMethod>,
-    /// The suppliers across buyers, the top suppliers and how many suppliers won: one pass for the three.
+    /// Processes and contract value per fiscal year and method (the chart of years and, summed, the figures'
+    /// shares by method) and every year's months (the month charts): one pass over the rows for all.
+    pub per_year: Memo<Years>,
+    /// The suppliers across buyers, the top suppliers and who took part: one pass for the three.
     pub suppliers: Memo<Suppliers>,
     /// True on an organisation's page, where organisation facets and the buyer column are left out.
     pub scoped: bool,
@@ -99,8 +99,8 @@ fn suppliers_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Arc<[u32]>>) -> Memo<
     Memo::new(move |_| rows.with(|rows| data.with_value(|d| suppliers(&d.store, rows, spread::SHOWN, charts::TOP_SUPPLIERS))))
 }
 
-fn per_year_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Arc<[u32]>>) -> Memo<ByYearAndMethod> {
-    Memo::new(move |_| rows.with(|rows| data.with_value(|d| by_year_and_method(&d.store, rows))))
+fn per_year_of(data: StoredValue<Arc<Loaded>>, rows: Memo<Arc<[u32]>>) -> Memo<Years> {
+    Memo::new(move |_| rows.with(|rows| data.with_value(|d| years(&d.store, rows))))
 }
 
 #[component]
