@@ -5,8 +5,10 @@
 // DATA_DIR is what `locallens publish` wrote; dist/ must be built (make dist). Prints one JSON object.
 // With PROFILE=DIR it also writes DIR/load.cpuprofile and DIR/facet.cpuprofile (open them in DevTools) and adds
 // the functions with the most self time in each to the JSON; use it with DIST= a build that keeps wasm names.
+// With TRACE=1 it traces as many more facet changes and adds the main thread's time per change in script,
+// style, layout and paint (nested: RunTask holds the rest).
 import { mkdirSync } from 'node:fs';
-import { serve, instrumentedPage } from './page.mjs';
+import { serve, instrumentedPage, facetToPaint } from './page.mjs';
 import { startProfile } from './profile.mjs';
 
 const [dataDir, runsArg] = process.argv.slice(2);
@@ -35,23 +37,25 @@ try {
   const selector = '[data-testid="method-facet"] [data-value="limited"] a';
   const times = [];
   for (let i = 0; i < 2 * runs; i++) {
-    times.push(await page.evaluate(async (selector) => {
-      const total = document.querySelector('[data-testid="total-count"]');
-      const before = total.textContent;
-      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const t0 = performance.now();
-      const changed = new Promise((resolve) => {
-        const o = new MutationObserver(() => { if (total.textContent !== before) { o.disconnect(); resolve(); } });
-        o.observe(total, { childList: true, subtree: true, characterData: true });
-      });
-      document.querySelector(selector).click();
-      await changed;
-      await frame();
-      return performance.now() - t0;
-    }, selector));
+    times.push(await facetToPaint(page, selector));
   }
   result.method_facet_input_to_paint_ms = Number(median(times).toFixed(1));
   if (stopProfile) result.facet_profile = await stopProfile(`${profileDir}/facet.cpuprofile`);
+  if (process.env.TRACE) {
+    // The browser's own share of a facet change (layout, paint), which a CPU profile lumps as "(program)".
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const n = 2 * runs;
+    for (let i = 0; i < n; i++) await facetToPaint(page, selector);
+    const trace = JSON.parse(await browser.stopTracing());
+    const events = trace.traceEvents ?? trace;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const names = ['RunTask', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'];
+    const per = Object.fromEntries(names.map((k) => [k, 0]));
+    for (const e of events) {
+      if (e.ph === 'X' && e.dur && e.name in per && main.has(`${e.pid}:${e.tid}`)) per[e.name] += e.dur / 1000 / n;
+    }
+    result.facet_trace_ms_per_change = Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Number(v.toFixed(1))]));
+  }
   console.log(JSON.stringify(result));
 } finally {
   await stop();

@@ -50,3 +50,22 @@ export async function instrumentedPage(browser) {
   const longTasks = () => page.evaluate(() => ({ longest: Math.round(window.__longest), over: window.__tasksOver200 }));
   return { page, fetched, longTasks };
 }
+
+// Clicks `selector` and resolves with the milliseconds from the click to the next frame after the total count
+// changed: a facet change as the reader sees it, including the tasks the app queues before that frame.
+export function facetToPaint(page, selector) {
+  return page.evaluate(async (selector) => {
+    const total = document.querySelector('[data-testid="total-count"]');
+    const before = total.textContent;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const t0 = performance.now();
+    const changed = new Promise((resolve) => {
+      const o = new MutationObserver(() => { if (total.textContent !== before) { o.disconnect(); resolve(); } });
+      o.observe(total, { childList: true, subtree: true, characterData: true });
+    });
+    document.querySelector(selector).click();
+    await changed;
+    await frame();
+    return performance.now() - t0;
+  }, selector);
+}
