@@ -279,6 +279,13 @@ fn marks(store: &Store, filter: &Filter, rows: &[u32], flagged: Option<&[bool]>)
     let years = filter.years();
     let by_amount = filter.min.is_some() || filter.max.is_some();
     let supplier = filter.supplier.as_deref().map(|s| store.suppliers.lookup(s));
+    let by_org = org_marks.iter().any(|&m| m != 0);
+    let per_row = by_org || text.is_some() || years.is_some() || by_amount || supplier.is_some() || filter.only_flagged;
+    // With only the row dimensions filtered (a method, a stage), there is nothing more to mark: a country's rows
+    // are not walked again for it.
+    if !per_row {
+        return marks;
+    }
     for (k, (m, &r)) in marks.iter_mut().zip(rows).enumerate() {
         let i = r as usize;
         *m |= org_marks[store.org[i] as usize];
