@@ -67,7 +67,12 @@ pub fn suppliers(store: &Store, rows: &[u32], by_buyers: usize, by_value: usize)
     }
     let (head, valued) = (spread.into_vec(), valued.into_vec());
     let Walked { total, buyers, bidders, with_bids } = walked;
-    Suppliers { by_buyers: head, by_value: valued, participants: Participants { buyers, bidders, suppliers: distinct, with_bids }, total }
+    Suppliers {
+        by_buyers: head,
+        by_value: valued,
+        participants: Participants { buyers, bidders, suppliers: distinct, with_bids },
+        total,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -214,9 +219,10 @@ mod tests {
         let in_order: Vec<u32> = (0..store.len() as u32).filter(|r| r % 3 != 0).collect();
         let mut interleaved = in_order.clone();
         interleaved.sort_by_key(|&r| (r % 7, r));
-        for (rows, (n, m)) in [&in_order, &interleaved].into_iter().flat_map(|rows| {
-            [(15, 10), (3, 0), (0, 7), (usize::MAX, usize::MAX)].map(|nm| (rows, nm))
-        }) {
+        for (rows, (n, m)) in [&in_order, &interleaved]
+            .into_iter()
+            .flat_map(|rows| [(15, 10), (3, 0), (0, 7), (usize::MAX, usize::MAX)].map(|nm| (rows, nm)))
+        {
             let one = suppliers(&store, &rows, n, m);
             assert_eq!(one.by_buyers, across_buyers(&store, &rows, n).0);
             assert_eq!(one.by_value, if m == 0 { vec![] } else { top_suppliers(&store, &rows, m) });

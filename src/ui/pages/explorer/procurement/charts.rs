@@ -40,9 +40,7 @@ pub fn Charts(selection: Selection) -> impl IntoView {
 
     // Every fiscal year's months, from the selection's pass over the years: the year-over-year lines, and the
     // months of the latest fiscal year of the selection for "monthly spend within a fiscal year".
-    let months = Memo::new(move |_| {
-        per_year.with(|y| Some(y.months.year(*y.by_method.keys().next_back()?)))
-    });
+    let months = Memo::new(move |_| per_year.with(|y| Some(y.months.year(*y.by_method.keys().next_back()?))));
     let month_chart = Signal::derive(move || {
         let l = lang.get();
         let m = months.get().unwrap_or_default();
