@@ -223,11 +223,11 @@ mod tests {
             .into_iter()
             .flat_map(|rows| [(15, 10), (3, 0), (0, 7), (usize::MAX, usize::MAX)].map(|nm| (rows, nm)))
         {
-            let one = suppliers(&store, &rows, n, m);
-            assert_eq!(one.by_buyers, across_buyers(&store, &rows, n).0);
-            assert_eq!(one.by_value, if m == 0 { vec![] } else { top_suppliers(&store, &rows, m) });
-            assert_eq!(one.participants, participants(&store, &rows));
-            assert_eq!(one.total, totals(&store, &rows).contract_value);
+            let one = suppliers(&store, rows, n, m);
+            assert_eq!(one.by_buyers, across_buyers(&store, rows, n).0);
+            assert_eq!(one.by_value, if m == 0 { vec![] } else { top_suppliers(&store, rows, m) });
+            assert_eq!(one.participants, participants(&store, rows));
+            assert_eq!(one.total, totals(&store, rows).contract_value);
         }
         let who = suppliers(&store, &interleaved, 1, 1).participants;
         assert!(who.suppliers > 10 && who.buyers > 1 && who.bidders > 0 && who.with_bids > 0);

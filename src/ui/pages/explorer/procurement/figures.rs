@@ -45,7 +45,7 @@ fn coverage_note(l: crate::domain::lang::Lang, with: usize, of: usize) -> String
 pub fn Figures(selection: Selection) -> impl IntoView {
     let view = use_view();
     let lang = view.lang();
-    let Selection { data, rows, totals, per_year, suppliers, .. } = selection;
+    let Selection { totals, per_year, suppliers, .. } = selection;
     let people = Memo::new(move |_| suppliers.with(|s| s.participants));
     let shares = Memo::new(move |_| per_year.with(|y| method_shares(&y.by_method)));
     let share_rows = move || {
