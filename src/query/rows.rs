@@ -1,20 +1,23 @@
-//! The explorer shard, `locallens-rows` version 2: exactly the columns of `Store` that the list, facets,
+//! The explorer shard, `locallens-rows` version 3: exactly the columns of `Store` that the list, facets,
 //! search, table, charts and flag lookups read, for one organisation's or one province's fiscal year. `locallens
 //! publish` writes it from compiled releases; the browser decodes it straight into a store's columns without
 //! building a release. docs/SHARDS.md describes the layout and why it is our own.
 //!
-//! Layout: the magic `LLROWS\0\x02`, the row count, a table of the shard's repeated strings, then one column
+//! Layout: the magic `LLROWS\0\x03`, the row count, a table of the shard's repeated strings, then one column
 //! after another, the search keys as parts that name the row's other texts (`put_key`). Integers are LEB128
-//! varints; money and dates are 0 for none, else zigzag + 1. Version 1 is still read.
+//! varints; money and dates are 0 for none, else zigzag + 1. The string table and the titles are in the search
+//! keys' one-byte-a-Thai-letter encoding (`store::search_keys`), which brotli packs tighter than UTF-8.
+//! Versions 1 and 2 (all texts UTF-8) are still read.
 use crate::domain::calendar::Date;
 use crate::domain::codes::Code;
 use crate::domain::text::search_key;
-use crate::query::store::{Store, NONE};
+use crate::query::store::{encode_search_key_into, Store, NONE};
 
 mod shard;
 pub use shard::Shard;
 
-pub const MAGIC: &[u8; 8] = b"LLROWS\x00\x02";
+pub const MAGIC: &[u8; 8] = b"LLROWS\x00\x03";
+const MAGIC_V2: &[u8; 8] = b"LLROWS\x00\x02";
 const MAGIC_V1: &[u8; 8] = b"LLROWS\x00\x01";
 
 /// Why a shard cannot be read.
@@ -24,6 +27,8 @@ pub enum RowsError {
     /// The bytes end inside the named section.
     Truncated(&'static str),
     NotUtf8(&'static str),
+    /// A text in the one-byte encoding holds a byte or an escape that the encoding never writes.
+    BadText(&'static str),
     /// A section refers to a string or code that does not exist.
     BadReference(&'static str),
 }
@@ -31,9 +36,10 @@ pub enum RowsError {
 impl std::fmt::Display for RowsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RowsError::NotAShard => write!(f, "not a locallens-rows v1 file"),
+            RowsError::NotAShard => write!(f, "not a locallens-rows file"),
             RowsError::Truncated(s) => write!(f, "cut short in {s}"),
             RowsError::NotUtf8(s) => write!(f, "text that is not UTF-8 in {s}"),
+            RowsError::BadText(s) => write!(f, "text that is not in the one-byte encoding in {s}"),
             RowsError::BadReference(s) => write!(f, "a reference out of range in {s}"),
         }
     }
@@ -60,6 +66,14 @@ fn put_text(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// A text in the one-byte encoding, its length in those bytes first.
+fn put_one_byte(out: &mut Vec<u8>, s: &str, scratch: &mut Vec<u8>) {
+    scratch.clear();
+    encode_search_key_into(s, scratch);
+    put(out, scratch.len() as u64);
+    out.extend_from_slice(scratch);
+}
+
 /// The shard's strings, each stored once.
 #[derive(Default)]
 struct Table<'s> {
@@ -80,17 +94,19 @@ impl<'s> Table<'s> {
 
 /// The shard of `rows` of `store`, in that order.
 pub fn encode(store: &Store, rows: &[u32]) -> Vec<u8> {
-    encode_with(store, rows, Layout::V2)
+    encode_with(store, rows, Layout::V3)
 }
 
-/// The layouts a reader accepts. Only tests write version 1, so that shards published before version 2 stay
-/// readable.
+/// The layouts a reader accepts. Only tests write versions 1 and 2, so that shards published before version 3
+/// stay readable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
     /// Search keys as text; `budget_lines: false` is a shard from before that column.
     V1 { budget_lines: bool },
     /// Search keys as parts (`put_key`).
     V2,
+    /// As version 2, with the string table and the titles in the one-byte encoding.
+    V3,
 }
 
 /// A part of a search key that is one of the row's own texts folded, by the tag a shard writes for it; any
@@ -178,15 +194,23 @@ fn encode_with(store: &Store, rows: &[u32], layout: Layout) -> Vec<u8> {
             put(&mut columns, table.of(store.bidders.get(code)));
         }
     }
-    for text in [&store.ocids, &store.titles] {
-        for &r in rows {
-            put_text(&mut columns, text.get(r as usize));
+    let one_byte = layout == Layout::V3;
+    let mut scratch = Vec::new();
+    for &r in rows {
+        put_text(&mut columns, store.ocid(r as usize));
+    }
+    for &r in rows {
+        let title = store.titles.get(r as usize);
+        if one_byte {
+            put_one_byte(&mut columns, title, &mut scratch);
+        } else {
+            put_text(&mut columns, title);
         }
     }
     for &r in rows {
         match layout {
             Layout::V1 { .. } => put_text(&mut columns, &store.search_key_of(r as usize)),
-            Layout::V2 => put_key(&mut columns, store, r),
+            Layout::V2 | Layout::V3 => put_key(&mut columns, store, r),
         }
     }
     // Last, and optional to a reader: shards written before it have none, and read as naming no budget line.
@@ -194,11 +218,19 @@ fn encode_with(store: &Store, rows: &[u32], layout: Layout) -> Vec<u8> {
         each(&mut columns, &mut |r| table.of(store.budget_lines.get(store.budget_line[r])));
     }
     let mut out = Vec::with_capacity(columns.len() + 64);
-    out.extend_from_slice(if layout == Layout::V2 { MAGIC } else { MAGIC_V1 });
+    out.extend_from_slice(match layout {
+        Layout::V1 { .. } => MAGIC_V1,
+        Layout::V2 => MAGIC_V2,
+        Layout::V3 => MAGIC,
+    });
     put(&mut out, rows.len() as u64);
     put(&mut out, table.strings.len() as u64);
     for s in &table.strings {
-        put_text(&mut out, s);
+        if one_byte {
+            put_one_byte(&mut out, s, &mut scratch);
+        } else {
+            put_text(&mut out, s);
+        }
     }
     out.extend_from_slice(&columns);
     out
@@ -234,10 +266,6 @@ impl<'b> Cursor<'b> {
         Ok(slice)
     }
 
-    fn texts(&mut self, n: usize, section: &'static str) -> Result<Vec<&'b str>, RowsError> {
-        (0..n).map(|_| self.text(section)).collect()
-    }
-
     /// Where the next `n` texts lie, without checking that they are UTF-8 (`Shard::check` does, a slice at a time).
     fn spans(&mut self, n: usize, section: &'static str) -> Result<Vec<(usize, usize)>, RowsError> {
         (0..n)
@@ -248,11 +276,6 @@ impl<'b> Cursor<'b> {
                 Ok((start, len))
             })
             .collect()
-    }
-
-    fn text(&mut self, section: &'static str) -> Result<&'b str, RowsError> {
-        let len = self.varint(section)? as usize;
-        std::str::from_utf8(self.take(len, section)?).map_err(|_| RowsError::NotUtf8(section))
     }
 }
 
@@ -282,7 +305,8 @@ fn listed(counts: &[u64], limit: usize, section: &'static str) -> Result<usize, 
 /// come as parts, so a version 1 budget-line column is read wherever the bytes hold one.
 fn layout(bytes: &[u8]) -> Option<Layout> {
     match bytes.get(..8)? {
-        m if m == MAGIC => Some(Layout::V2),
+        m if m == MAGIC => Some(Layout::V3),
+        m if m == MAGIC_V2 => Some(Layout::V2),
         m if m == MAGIC_V1 => Some(Layout::V1 { budget_lines: true }),
         _ => None,
     }

@@ -19,8 +19,8 @@ mod search_keys;
 mod texts;
 pub use heap::Heap;
 pub use search_keys::{
-    encode as encode_search_word, encode_into as encode_search_key_into, fold_into as fold_search_key_into, SearchKeys,
-    SEPARATOR_BYTE,
+    decode_into as decode_one_byte_into, encode as encode_search_word, encode_into as encode_search_key_into,
+    fold_into as fold_search_key_into, SearchKeys, SEPARATOR_BYTE,
 };
 pub use texts::Texts;
 

@@ -1,7 +1,9 @@
 //! A shard being read: its layout checked, then its texts checked and its rows pushed a slice at a time.
 use super::{coded, date, layout, listed, money, unzigzag, Cursor, KeyTag, Layout, RowsError};
 use crate::domain::codes::{Category, Method, Stage};
-use crate::query::store::{encode_search_key_into, fold_search_key_into, Key, Row, Store, Winner, SEPARATOR_BYTE};
+use crate::query::store::{
+    decode_one_byte_into, encode_search_key_into, fold_search_key_into, Key, Row, Store, Winner, SEPARATOR_BYTE,
+};
 
 /// One part of a row's search key, as the shard gives it.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +24,9 @@ enum Part {
 /// a bad shard adds nothing; its rows then go into a store a slice at a time (`push_into`), so that a page can
 /// paint between slices of a large shard.
 pub struct Shard<'b> {
-    strings: Vec<&'b str>,
+    strings: Decoded,
+    /// Whether the string table and the titles are in the one-byte encoding (version 3), not UTF-8.
+    one_byte: bool,
     org: Vec<u64>,
     buyer: Vec<u64>,
     details: Vec<u64>,
@@ -43,12 +47,12 @@ pub struct Shard<'b> {
     bidder_ids: Vec<u64>,
     bytes: &'b [u8],
     /// Where each row's ocid and title lie, and where its key's literal texts end in `literal_spans`; checked
-    /// as UTF-8 into `ocids`, `titles` and `literals` a slice at a time, before any row is pushed.
+    /// into `ocids`, `titles` and `literals` a slice at a time, before any row is pushed.
     spans: Vec<[(usize, usize); 2]>,
     literal_spans: Vec<(usize, usize)>,
     literal_ends: Vec<usize>,
     ocids: Vec<&'b str>,
-    titles: Vec<&'b str>,
+    titles: Decoded,
     literals: Vec<&'b str>,
     /// Every row's key parts, row after row, and where each row's end.
     parts: Vec<Part>,
@@ -66,16 +70,21 @@ pub struct Shard<'b> {
 impl<'b> Shard<'b> {
     #[cfg_attr(locallens_speed, optimize(speed), inline(never))]
     pub fn read(bytes: &'b [u8]) -> Result<Shard<'b>, RowsError> {
-        let parted = layout(bytes).ok_or(RowsError::NotAShard)? == Layout::V2;
+        let layout = layout(bytes).ok_or(RowsError::NotAShard)?;
+        let (parted, one_byte) = (!matches!(layout, Layout::V1 { .. }), layout == Layout::V3);
         let mut c = Cursor { bytes, at: 8 };
         let n = c.varint("header")? as usize;
         // A row takes at least a dozen bytes: a count beyond that is a corrupt header, not an allocation to try.
         if n > bytes.len() {
             return Err(RowsError::Truncated("header"));
         }
-        let count = c.varint("strings")?;
-        let strings = c.texts(usize::try_from(count).unwrap_or(usize::MAX).min(bytes.len()), "strings")?;
-        let s = |i: u64, section| strings.get(i as usize).copied().ok_or(RowsError::BadReference(section));
+        let count = usize::try_from(c.varint("strings")?).unwrap_or(usize::MAX).min(bytes.len());
+        let mut strings = Decoded::with_capacity(count);
+        for _ in 0..count {
+            let len = c.varint("strings")? as usize;
+            strings.push(c.take(len, "strings")?, one_byte, "strings")?;
+        }
+        let s = |i: u64, section| if (i as usize) < strings.len() { Ok(()) } else { Err(RowsError::BadReference(section)) };
         let org = c.column(n, "org")?;
         let buyer = c.column(n, "buyer")?;
         let details = c.column(n, "method details")?;
@@ -91,7 +100,7 @@ impl<'b> Shard<'b> {
             let id = c.varint("winners")?;
             let name = c.varint("winners")?;
             let tax = c.varint("winners")?;
-            let opt = |i: u64| if i == 0 { Ok(None) } else { s(i - 1, "winners").map(|_| Some(i - 1)) };
+            let opt = |i: u64| if i == 0 { Ok(None) } else { s(i - 1, "winners").map(|()| Some(i - 1)) };
             known.insert(id, (opt(name)?, opt(tax)?));
         }
         let bidder_count = c.column(n, "bidders")?;
@@ -119,7 +128,7 @@ impl<'b> Shard<'b> {
         }
         for (column, section) in [(&org, "org"), (&buyer, "buyer"), (&details, "method details"), (&budget_lines, "budget lines")]
         {
-            column.iter().try_for_each(|&i| s(i, section).map(drop))?;
+            column.iter().try_for_each(|&i| s(i, section))?;
         }
         for &i in supplier_ids.iter().chain(&bidder_ids) {
             s(i, "suppliers")?;
@@ -135,6 +144,7 @@ impl<'b> Shard<'b> {
         let strings_len = strings.len();
         Ok(Shard {
             strings,
+            one_byte,
             org,
             buyer,
             details,
@@ -156,7 +166,7 @@ impl<'b> Shard<'b> {
             literal_spans: keys.literal_spans,
             literal_ends: keys.literal_ends,
             ocids: Vec::with_capacity(n),
-            titles: Vec::with_capacity(n),
+            titles: Decoded::with_capacity(n),
             literals: Vec::new(),
             parts: keys.parts,
             part_ends: keys.part_ends,
@@ -195,7 +205,7 @@ impl<'b> Shard<'b> {
         };
         for (r, [ocid, title]) in self.spans.iter().enumerate().take(end).skip(from) {
             // All of a row or none: a row half checked would count as checked.
-            let (ocid, title) = (text(*ocid, "ocid")?, text(*title, "title")?);
+            let ocid = text(*ocid, "ocid")?;
             let first = self.literals.len();
             for &span in &self.literal_spans[first..self.literal_ends[r]] {
                 match text(span, "search keys") {
@@ -206,8 +216,12 @@ impl<'b> Shard<'b> {
                     }
                 }
             }
+            let (start, len) = *title;
+            if let Err(e) = self.titles.push(&bytes[start..start + len], self.one_byte, "title") {
+                self.literals.truncate(first);
+                return Err(e);
+            }
             self.ocids.push(ocid);
-            self.titles.push(title);
         }
         Ok(self.unchecked())
     }
@@ -231,14 +245,14 @@ impl<'b> Shard<'b> {
             let strings = &self.strings;
             let (method, stage, category) = self.codes[r];
             let row = Row {
-                org: strings[self.org[r] as usize],
+                org: strings.get(self.org[r] as usize),
                 fiscal_year: self.year[r],
                 ocid: self.ocids[r],
-                title: self.titles[r],
-                buyer_name: strings[self.buyer[r] as usize],
+                title: self.titles.get(r),
+                buyer_name: strings.get(self.buyer[r] as usize),
                 method,
-                method_details: strings[self.details[r] as usize],
-                budget_line: self.budget_lines.get(r).map_or("", |&i| strings[i as usize]),
+                method_details: strings.get(self.details[r] as usize),
+                budget_line: self.budget_lines.get(r).map_or("", |&i| strings.get(i as usize)),
                 stage,
                 category,
                 budget: money(self.budget[r]),
@@ -255,10 +269,10 @@ impl<'b> Shard<'b> {
             let known = &self.known;
             let winners = winners.iter().map(|&i| {
                 let (name, tax_id) = known.get(&i).copied().unwrap_or((None, None));
-                let string = |s: Option<u64>| s.map(|s| strings[s as usize]);
-                Winner { id: strings[i as usize], name: string(name), tax_id: string(tax_id) }
+                let string = |s: Option<u64>| s.map(|s| strings.get(s as usize));
+                Winner { id: strings.get(i as usize), name: string(name), tax_id: string(tax_id) }
             });
-            store.push(&row, winners, bidders.iter().map(|&i| strings[i as usize]));
+            store.push(&row, winners, bidders.iter().map(|&i| strings.get(i as usize)));
         }
         let pushed = end - self.next;
         self.next = end;
@@ -274,7 +288,7 @@ impl<'b> Shard<'b> {
             match self.parts[i] {
                 Part::Whole | Part::Literal => encode_search_key_into(self.next_literal(), key),
                 Part::Ocid => fold_search_key_into(self.ocids[r], key),
-                Part::Title => fold_search_key_into(self.titles[r], key),
+                Part::Title => fold_search_key_into(self.titles.get(r), key),
                 Part::Buyer => self.push_folded(self.buyer[r], key),
                 Part::WinnerId(k) => self.push_folded(self.supplier_ids[winners_from + k], key),
                 Part::WinnerName(k) => {
@@ -298,12 +312,49 @@ impl<'b> Shard<'b> {
     /// Appends string `string` folded. A buyer's and a winner's texts repeat across rows: folded once per shard.
     #[cfg_attr(locallens_speed, optimize(speed))]
     fn push_folded(&mut self, string: u64, key: &mut Vec<u8>) {
-        let text = self.strings[string as usize];
+        let text = self.strings.get(string as usize);
         key.extend_from_slice(self.folded[string as usize].get_or_insert_with(|| {
             let mut folded = Vec::new();
             fold_search_key_into(text, &mut folded);
             folded.into()
         }));
+    }
+}
+
+/// Texts copied out of a shard's bytes into one buffer, decoded where the shard holds them in the one-byte
+/// encoding, each found by where it ends. Decoding moves a title from a third of its UTF-8 bytes to all of them,
+/// so the text cannot be borrowed from the shard as version 2's was.
+#[derive(Default)]
+struct Decoded {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Decoded {
+    fn with_capacity(n: usize) -> Decoded {
+        Decoded { text: String::new(), ends: Vec::with_capacity(n) }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// Appends one text; on a bad one, leaves the texts as they were.
+    fn push(&mut self, bytes: &[u8], one_byte: bool, section: &'static str) -> Result<(), RowsError> {
+        let read = if one_byte {
+            decode_one_byte_into(bytes, &mut self.text).map_err(|_| RowsError::BadText(section))
+        } else {
+            std::str::from_utf8(bytes).map(|t| self.text.push_str(t)).map_err(|_| RowsError::NotUtf8(section))
+        };
+        if read.is_err() {
+            self.text.truncate(self.ends.last().copied().unwrap_or(0));
+        }
+        read.map(|()| self.ends.push(self.text.len()))
     }
 }
 

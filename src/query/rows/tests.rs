@@ -161,7 +161,7 @@ fn a_bad_reference_anywhere_is_found_before_any_row_is_pushed() {
     let mut c = Cursor { bytes: &bytes, at: 8 };
     let n = c.varint("header").unwrap() as usize;
     let strings = c.varint("strings").unwrap() as usize;
-    c.texts(strings, "strings").unwrap();
+    c.spans(strings, "strings").unwrap();
     for _ in 0..4 * n {
         c.varint("columns").unwrap();
     }
@@ -198,6 +198,19 @@ fn the_row_count_is_read_from_the_header_alone() {
     assert_eq!(row_count(&bytes[..9]), Some(30));
     assert_eq!(row_count(b"LLROWS"), None);
     assert_eq!(row_count(b"{\"not\": \"a shard\"}"), None);
+}
+
+/// One process titled `title`.
+fn store_titled(title: &str) -> Store {
+    let v = serde_json::json!({
+        "ocid": "ocds-t-2", "id": "1", "date": "2024-11-01T00:00:00Z", "tag": ["tender"],
+        "buyer": {"id": "6200101", "name": "เทศบาลตำบล ทดสอบ"}, "tender": {"title": title}
+    });
+    let mut reader = crate::ingest::reader::Reader::new("t", crate::domain::issue::JsonPath::root());
+    let release = crate::ingest::ocds::release::read_release(&mut reader, v.as_object().unwrap()).unwrap();
+    let mut store = Store::default();
+    store.add(Some("6200101"), None, vec![crate::domain::ocds::Process { compiled: release, history: Vec::new() }]);
+    store
 }
 
 /// One process whose key holds what no other column gives: an item worded unlike the title, and the
@@ -262,4 +275,54 @@ fn a_key_text_that_is_not_utf8_is_found_before_any_row_is_pushed() {
     let mut read = Store::default();
     assert_eq!(decode_into(&mut read, &bytes), Err(RowsError::NotUtf8("search keys")));
     assert!(read.is_empty());
+}
+
+#[test]
+fn version_3_writes_thai_a_byte_a_letter_and_shards_of_every_version_read_the_same() {
+    let raw = store(400);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let (v2, v3) = (encode_with(&raw, &all, Layout::V2), encode(&raw, &all));
+    assert_eq!(&v3[..8], MAGIC);
+    // The generated titles and names are mostly Thai: about a third of their UTF-8 bytes.
+    assert!(v3.len() * 10 < v2.len() * 8, "{} against {}", v3.len(), v2.len());
+    let title = raw.titles.get(0);
+    assert!(title.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)), "{title}");
+    assert!(!v3.windows(title.len()).any(|w| w == title.as_bytes()), "the title is not in UTF-8");
+    for bytes in [&v2, &v3] {
+        let mut read = Store::default();
+        decode_into(&mut read, bytes).unwrap();
+        for r in 0..raw.len() {
+            assert_eq!(columns(&read, r), columns(&raw, r), "row {r}");
+        }
+    }
+    // Text the encoding escapes: characters outside Thai and ASCII, and control characters.
+    let raw = store_titled("Café – ถนน 🌏\t\u{1}\u{1E}\u{1F}\u{0E7F}");
+    let mut read = Store::default();
+    decode_into(&mut read, &encode(&raw, &[0])).unwrap();
+    assert_eq!(columns(&read, 0), columns(&raw, 0));
+}
+
+#[test]
+fn a_text_the_one_byte_encoding_never_writes_is_found_before_any_row_is_pushed() {
+    let raw = store(30);
+    let all: Vec<u32> = (0..raw.len() as u32).collect();
+    let bytes = encode(&raw, &all);
+    // The last title's first byte: in version 3 a Thai letter is one byte 0x80 or above; 0x01 is never written.
+    let last = raw.titles.get(29);
+    let mut one_byte = Vec::new();
+    crate::query::store::encode_search_key_into(last, &mut one_byte);
+    let at = bytes.windows(one_byte.len()).rposition(|w| w == one_byte.as_slice()).unwrap();
+    let mut bad = bytes.clone();
+    bad[at] = 0x01;
+    let mut read = Store::default();
+    assert_eq!(decode_into(&mut read, &bad), Err(RowsError::BadText("title")));
+    assert!(read.is_empty());
+    // A cut escape in the string table is refused when the shard is read.
+    let name = raw.buyer_names.get(raw.buyer_name[0]);
+    let mut encoded = Vec::new();
+    crate::query::store::encode_search_key_into(name, &mut encoded);
+    let at = bytes.windows(encoded.len()).position(|w| w == encoded.as_slice()).unwrap();
+    let mut bad = bytes.clone();
+    bad[at] = 0x1E;
+    assert!(matches!(Shard::read(&bad).err(), Some(RowsError::BadText("strings"))));
 }
