@@ -168,6 +168,19 @@ fn publish_writes_every_listed_file_with_its_checksum_and_flags_for_every_shard(
         let judged = file.evaluated.get("TH12").unwrap_or(&0) + file.not_evaluable.get("TH12").unwrap_or(&0);
         assert_eq!(judged, lines, "{}", flags.url);
         assert!(file.processes_in_run >= lines);
+        assert!(file.by_row.is_some() && !file.results.contains_key("OCID"), "{} by row", flags.url);
+    }
+    // A page reads each run by row against the shard fetched before it: an organisation's, and a province's,
+    // which holds each organisation's rows in its own shard's order.
+    use locallens::query::load::{build, wanted, Want};
+    let org = of(DatasetKind::Rows).find_map(|d| d.organisation.clone()).unwrap();
+    for want in [Want::Org(&org), Want::Province("62")] {
+        let fetched =
+            wanted(&catalog, want).into_iter().map(|d| (d, Ok::<_, String>(std::fs::read(data.join(&d.url)).unwrap()))).collect();
+        let loaded = build(&catalog, fetched);
+        assert!(loaded.issues.is_empty(), "{want:?}: {:?}", loaded.issues);
+        let flagged = loaded.precomputed.as_ref().map(|run| run.mask(&loaded.store).iter().filter(|&&f| f).count());
+        assert!(flagged.is_some_and(|n| n > 0), "{want:?}: {flagged:?}");
     }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -210,8 +210,7 @@ impl Publication {
 pub fn add_flags(catalog: &mut Catalog, flags: &Precomputed) -> (String, Vec<u8>) {
     let (code, year) = (&flags.organisation, flags.fiscal_year);
     let path = format!("flags/{code}-{year}.json");
-    let mut bytes = serde_json::to_vec(flags).expect("flags serialise");
-    bytes.push(b'\n');
+    let bytes = flags_bytes(flags);
     catalog.datasets.push(Dataset {
         id: format!("flags-{code}-{year}"),
         kind: DatasetKind::Flags,
@@ -232,6 +231,22 @@ pub fn add_flags(catalog: &mut Catalog, flags: &Precomputed) -> (String, Vec<u8>
         incomplete: None,
     });
     (path, bytes)
+}
+
+fn flags_bytes(flags: &Precomputed) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(flags).expect("flags serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Rewrites the flags file listed at `url` as `flags` by the rows of its organisation's shard (`ocids`, in the
+/// shard's order; `Precomputed::by_rows`): the catalog's SHA-256 follows. Returns the new bytes.
+pub fn flags_by_rows(catalog: &mut Catalog, url: &str, flags: Precomputed, ocids: &[&str]) -> Vec<u8> {
+    let bytes = flags_bytes(&flags.by_rows(ocids));
+    if let Some(d) = catalog.datasets.iter_mut().find(|d| d.kind == DatasetKind::Flags && d.url == url) {
+        d.sha256 = Some(sha256_hex(&bytes));
+    }
+    bytes
 }
 
 /// The organisations' procurement files of each province and fiscal year, for the province shards: by

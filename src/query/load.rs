@@ -7,7 +7,7 @@ use crate::domain::issue::{Issue, Severity};
 use crate::ingest::ocds;
 use std::collections::BTreeMap;
 
-use crate::query::flags::precomputed::{merge, Precomputed};
+use crate::query::flags::precomputed::{merge, Precomputed, RowsOf};
 use crate::query::flags::yearly::ByYear;
 use crate::query::flags::Outcome;
 use crate::query::identity::Identity;
@@ -108,6 +108,8 @@ pub struct Builder<'c, E> {
     flags: BTreeMap<i32, Outcome>,
     flag_keys: std::collections::HashSet<Key<'c>>,
     data_keys: Vec<Key<'c>>,
+    /// The store's rows by organisation and year, for runs by row; filled only when one arrives.
+    rows_of: RowsOf,
 }
 
 impl<'c, E> Builder<'c, E> {
@@ -127,6 +129,7 @@ impl<'c, E> Builder<'c, E> {
             flags: BTreeMap::new(),
             flag_keys: std::collections::HashSet::new(),
             data_keys: Vec::new(),
+            rows_of: RowsOf::default(),
         }
     }
 
@@ -193,10 +196,19 @@ impl<'c, E> Builder<'c, E> {
     }
 
     /// Reads one organisation's published run into the flags; false, with the issue said, when it is unusable.
+    /// A run by row (`Precomputed::by_row`) is read against the organisation's rows already in the store: its
+    /// shard comes before it.
     pub fn flags_part(&mut self, dataset: &Dataset, part: &[u8]) -> bool {
         let run = serde_json::from_slice::<Precomputed>(part).map_err(|e| e.to_string()).and_then(|f| {
             let year = f.fiscal_year;
-            f.into_outcome().map(|o| (year, o)).map_err(|e| format!("{e:?}"))
+            let store = &self.loaded.store;
+            let ocids = if f.by_row.is_some() {
+                self.rows_of.update(store);
+                self.rows_of.ocids(store, &f.organisation, year)
+            } else {
+                Vec::new()
+            };
+            f.into_outcome(&ocids).map(|o| (year, o)).map_err(|e| format!("{e:?}"))
         });
         match run {
             Ok((year, outcome)) => {
@@ -256,7 +268,7 @@ impl<'c, E> Builder<'c, E> {
     }
 
     pub fn finish(self) -> Loaded<E> {
-        let Builder { catalog, mut loaded, ocds_inputs, flags, flag_keys, data_keys } = self;
+        let Builder { catalog, mut loaded, ocds_inputs, flags, flag_keys, data_keys, .. } = self;
         // All raw files at once: a process whose releases are spread over several files is one process.
         let inputs: Vec<(&str, &[u8])> = ocds_inputs.iter().map(|(d, b)| (d.url.as_str(), b.as_slice())).collect();
         let parsed = ocds::load_sourced(&inputs);

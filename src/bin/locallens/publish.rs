@@ -232,8 +232,17 @@ fn write_rows(
                     && d.organisation.as_deref() == Some(&code)
                     && d.fiscal_year == Some(FiscalYear(year))
             });
-            if let Some(d) = own {
-                flags.push(std::fs::read(out.join(&d.url)).map_err(|e| format!("{}: {e}", d.url))?);
+            // The run by this shard's rows: its ocids need not be in the file.
+            if let Some(url) = own.map(|d| d.url.clone()) {
+                let bytes = std::fs::read(out.join(&url)).map_err(|e| format!("{url}: {e}"))?;
+                let run: Precomputed = serde_json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
+                // As the browser will list them from its store (`Builder::flags_part`).
+                let mut rows_of = locallens::query::flags::precomputed::RowsOf::default();
+                rows_of.update(&store);
+                let ocids = rows_of.ocids(&store, &code, year);
+                let bytes = publish::flags_by_rows(catalog, &url, run, &ocids);
+                std::fs::write(out.join(&url), &bytes).map_err(|e| format!("{url}: {e}"))?;
+                flags.push(bytes);
             }
         }
         let all: Vec<u32> = (0..whole.len() as u32).collect();
@@ -246,7 +255,8 @@ fn write_rows(
         std::fs::write(out.join(&csv_path), csv).map_err(|e| format!("{csv_path}: {e}"))?;
         // The province's figures for the overview, flagged by the published run it is about to write.
         let parsed: Result<Vec<Precomputed>, _> = flags.iter().map(|f| serde_json::from_slice(f)).collect();
-        let mask = parsed.ok().and_then(|files| ByYear::from_precomputed(&files).ok()).map(|by_year| by_year.mask(&whole));
+        let mask =
+            parsed.ok().and_then(|files| ByYear::from_precomputed(&files, &whole).ok()).map(|by_year| by_year.mask(&whole));
         let figures = PublishedYear::of(&whole, year, mask.as_deref());
         match overview.entry(year) {
             std::collections::btree_map::Entry::Occupied(mut y) => y.get_mut().merge(figures),

@@ -41,11 +41,18 @@ impl ByYear {
         Ok(ByYear { years })
     }
 
-    /// The published run's results (`precomputed`), one file per organisation and fiscal year.
-    pub fn from_precomputed(files: &[super::precomputed::Precomputed]) -> Result<ByYear, super::precomputed::Unusable> {
+    /// The published run's results (`precomputed`), one file per organisation and fiscal year, for the rows of
+    /// `store` (which files by row are read against).
+    pub fn from_precomputed(
+        files: &[super::precomputed::Precomputed],
+        store: &Store,
+    ) -> Result<ByYear, super::precomputed::Unusable> {
+        let mut rows = super::precomputed::RowsOf::default();
+        rows.update(store);
         let mut years: BTreeMap<i32, Outcome> = BTreeMap::new();
         for file in files {
-            super::precomputed::merge(years.entry(file.fiscal_year).or_default(), file.outcome()?);
+            let ocids = rows.ocids(store, &file.organisation, file.fiscal_year);
+            super::precomputed::merge(years.entry(file.fiscal_year).or_default(), file.outcome(&ocids)?);
         }
         Ok(ByYear { years })
     }
