@@ -133,6 +133,7 @@ pub fn run_year(
         .iter()
         .map(|(c, m)| (c.as_str().to_string(), m.iter().map(|(k, v)| (k.clone(), v.is_finite().then_some(*v))).collect()))
         .collect();
+    let groups: BTreeSet<&str> = peers.values().map(String::as_str).collect();
     orgs.into_iter()
         .map(|(code, mut mine)| {
             mine.ocids.sort_unstable();
@@ -148,6 +149,7 @@ pub fn run_year(
                     results.insert(group.as_str().to_string(), kept);
                 }
             }
+            let meta = own_meta(&meta, &groups, peers.get(&code).map(String::as_str));
             Precomputed {
                 organisation: code,
                 fiscal_year,
@@ -155,12 +157,23 @@ pub fn run_year(
                 processes_in_run: count,
                 results,
                 by_row: None,
-                meta: meta.clone(),
+                meta,
                 evaluated: named(&mine.evaluated),
                 not_evaluable: named(&mine.not_evaluable),
             }
         })
         .collect()
+}
+
+/// The year's meta without the entries of other peer groups than `own` (keys `<group>_…`, as TH11's fences):
+/// there is one per type and province, 164 in the country, and no page of one organisation reads another's.
+fn own_meta(
+    meta: &BTreeMap<String, BTreeMap<String, Option<f64>>>,
+    groups: &BTreeSet<&str>,
+    own: Option<&str>,
+) -> BTreeMap<String, BTreeMap<String, Option<f64>>> {
+    let other = |key: &str| groups.iter().any(|g| Some(*g) != own && key.strip_prefix(g).is_some_and(|k| k.starts_with('_')));
+    meta.iter().map(|(c, m)| (c.clone(), m.iter().filter(|(k, _)| !other(k)).map(|(k, v)| (k.clone(), *v)).collect())).collect()
 }
 
 fn named<V: Clone>(by_code: &BTreeMap<FlagCode, V>) -> BTreeMap<String, V> {
@@ -282,7 +295,10 @@ pub fn merge(into: &mut Outcome, other: Outcome) {
     for (group, ids) in other.results {
         into.results.entry(group).or_default().extend(ids);
     }
-    into.meta.extend(other.meta);
+    // Each file keeps its own peer group's fences: a province's are the union.
+    for (c, m) in other.meta {
+        into.meta.entry(c).or_default().extend(m);
+    }
     for (c, n) in other.evaluated {
         *into.evaluated.entry(c).or_default() += n;
     }
@@ -333,6 +349,42 @@ mod tests {
         for spec in crate::query::flags::SPECS {
             assert_eq!(all.coverage(spec.code, None), whole.coverage(spec.code, None), "{:?}", spec.code);
         }
+        // A file keeps its own peer group's fence of TH11 only; the files together give the year's meta.
+        for file in &files {
+            let own = format!("{}_", peers[&file.organisation]);
+            let th11 = file.meta.get(FlagCode::TH11.as_str()).map_or(0, |m| m.len());
+            assert!(th11 <= 1, "{}: {th11} fences", file.organisation);
+            assert!(file.meta.get("TH11").into_iter().flat_map(|m| m.keys()).all(|k| k.starts_with(&own)));
+        }
+        for (year, outcome) in &whole.years {
+            let merged = &all.years[year].meta;
+            assert_eq!(merged.keys().collect::<Vec<_>>(), outcome.meta.keys().collect::<Vec<_>>(), "{year}");
+            for (c, m) in &outcome.meta {
+                assert_eq!(merged[c].keys().collect::<Vec<_>>(), m.keys().collect::<Vec<_>>(), "{year} {c:?}");
+                for (k, v) in m {
+                    assert!(merged[c][k] == *v || (v.is_nan() && merged[c][k].is_nan()), "{year} {c:?} {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_keeps_the_fences_of_its_own_peer_group_and_every_other_meta() {
+        let meta: BTreeMap<String, BTreeMap<String, Option<f64>>> = [
+            ("TH11".to_string(), [("sao/ก_upper_fence".to_string(), Some(0.9)), ("sao/ข_upper_fence".to_string(), None)].into()),
+            ("R024".to_string(), [("q1".to_string(), Some(0.1)), ("sao/ข_x".to_string(), Some(0.2))].into()),
+        ]
+        .into();
+        let groups: BTreeSet<&str> = ["sao/ก", "sao/ข", "sao/ข2"].into();
+        let mine = own_meta(&meta, &groups, Some("sao/ก"));
+        assert_eq!(mine["TH11"], [("sao/ก_upper_fence".to_string(), Some(0.9))].into());
+        assert_eq!(mine["R024"], [("q1".to_string(), Some(0.1))].into());
+        // A group whose name begins another's keeps its own keys only.
+        let mine = own_meta(&meta, &groups, Some("sao/ข"));
+        assert_eq!(mine["TH11"], [("sao/ข_upper_fence".to_string(), None)].into());
+        assert_eq!(mine["R024"].len(), 2);
+        // An organisation without a peer group keeps no group's fences.
+        assert!(own_meta(&meta, &groups, None)["TH11"].is_empty());
     }
 
     #[test]
