@@ -134,6 +134,7 @@ pub fn run_year(
         .map(|(c, m)| (c.as_str().to_string(), m.iter().map(|(k, v)| (k.clone(), v.is_finite().then_some(*v))).collect()))
         .collect();
     let groups: BTreeSet<&str> = peers.values().map(String::as_str).collect();
+    let owners = group_keys(&meta, &groups);
     orgs.into_iter()
         .map(|(code, mut mine)| {
             mine.ocids.sort_unstable();
@@ -149,7 +150,7 @@ pub fn run_year(
                     results.insert(group.as_str().to_string(), kept);
                 }
             }
-            let meta = own_meta(&meta, &groups, peers.get(&code).map(String::as_str));
+            let meta = own_meta(&meta, &owners, peers.get(&code).map(String::as_str));
             Precomputed {
                 organisation: code,
                 fiscal_year,
@@ -165,14 +166,24 @@ pub fn run_year(
         .collect()
 }
 
-/// The year's meta without the entries of other peer groups than `own` (keys `<group>_…`, as TH11's fences):
-/// there is one per type and province, 164 in the country, and no page of one organisation reads another's.
+/// The meta keys that belong to a peer group (`<group>_…`, as TH11's fences), with their group: found once a
+/// year, not once per organisation.
+fn group_keys<'a>(
+    meta: &'a BTreeMap<String, BTreeMap<String, Option<f64>>>,
+    groups: &BTreeSet<&'a str>,
+) -> HashMap<&'a str, &'a str> {
+    let owner = |key: &str| groups.iter().copied().find(|g| key.strip_prefix(g).is_some_and(|k| k.starts_with('_')));
+    meta.values().flat_map(|m| m.keys()).filter_map(|k| Some((k.as_str(), owner(k)?))).collect()
+}
+
+/// The year's meta without the entries of other peer groups than `own`: there is one per type and province,
+/// 164 in the country, and no page of one organisation reads another's.
 fn own_meta(
     meta: &BTreeMap<String, BTreeMap<String, Option<f64>>>,
-    groups: &BTreeSet<&str>,
+    owners: &HashMap<&str, &str>,
     own: Option<&str>,
 ) -> BTreeMap<String, BTreeMap<String, Option<f64>>> {
-    let other = |key: &str| groups.iter().any(|g| Some(*g) != own && key.strip_prefix(g).is_some_and(|k| k.starts_with('_')));
+    let other = |key: &str| owners.get(key).is_some_and(|g| Some(*g) != own);
     meta.iter().map(|(c, m)| (c.clone(), m.iter().filter(|(k, _)| !other(k)).map(|(k, v)| (k.clone(), *v)).collect())).collect()
 }
 
@@ -376,6 +387,7 @@ mod tests {
         ]
         .into();
         let groups: BTreeSet<&str> = ["sao/ก", "sao/ข", "sao/ข2"].into();
+        let groups = group_keys(&meta, &groups);
         let mine = own_meta(&meta, &groups, Some("sao/ก"));
         assert_eq!(mine["TH11"], [("sao/ก_upper_fence".to_string(), Some(0.9))].into());
         assert_eq!(mine["R024"], [("q1".to_string(), Some(0.1))].into());
