@@ -6,15 +6,21 @@
 //! set of codes. A new such facet is a `Dim` variant with its three `match` arms below, a field of `Filter`,
 //! and its line in `filter/tests.rs`. Search, fiscal years, amounts, the supplier and "has a risk signal" are
 //! written out, since they are not one code per row.
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::domain::codes::{Category, Code, Method, Stage};
 use crate::domain::money::Satang;
 use crate::domain::org::OrgType;
 use crate::query::head::Head;
 use crate::query::per_year::PerYear;
-use crate::query::store::{Store, NONE};
+use crate::query::store::Store;
 use crate::query::words;
+
+mod amount;
+mod facet_counts;
+use amount::{amount_band, in_range};
+pub use amount::{amount_of, AMOUNT_BANDS};
+pub use facet_counts::FacetCounts;
 
 /// What the reader filters on; an empty field does not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -170,80 +176,6 @@ fn named_mask(chosen: &BTreeSet<String>, dict: &crate::query::dict::Dict) -> Opt
         }
         mask
     })
-}
-
-/// Amount bands offered as facet values, by the thresholds of Thai procurement law: เฉพาะเจาะจง is allowed up
-/// to 500,000 baht; bounds are inclusive, in satang.
-// Written as baht_satang, the way the amounts are read.
-#[allow(clippy::inconsistent_digit_grouping)]
-pub const AMOUNT_BANDS: [(Option<Satang>, Option<Satang>); 4] = [
-    (None, Some(Satang(100_000_00))),
-    (Some(Satang(100_000_01)), Some(Satang(500_000_00))),
-    (Some(Satang(500_000_01)), Some(Satang(5_000_000_00))),
-    (Some(Satang(5_000_000_01)), None),
-];
-
-/// Counts per facet value, each over the rows that pass every other filter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FacetCounts {
-    pub years: BTreeMap<i32, usize>,
-    /// Per `Dim` (in `Dim::ALL` order), per code.
-    dims: Vec<Vec<usize>>,
-    /// Per band of `AMOUNT_BANDS`.
-    pub amount_bands: [usize; 4],
-    /// The supplier facet's values, over the rows that pass every other filter: (code in `store.suppliers`,
-    /// processes won) of the `SUPPLIER_FACET` suppliers with the most, most first (then by code), followed by
-    /// the filter's own supplier when it won any and is not among them. Not every supplier: a country has some
-    /// 200,000, and this is made, kept and compared on every filter change.
-    pub suppliers: Vec<(u32, usize)>,
-    /// Rows with a risk signal among those that pass every other filter, and how many rows that is.
-    pub flagged: usize,
-    pub flaggable: usize,
-}
-
-impl FacetCounts {
-    fn counts(&self, dim: Dim) -> &[usize] {
-        self.dims.get(dim as usize).map_or(&[], Vec::as_slice)
-    }
-
-    /// The counts of a coded dimension, by value, leaving out values with none.
-    pub fn coded<T: Code>(&self, dim: Dim) -> BTreeMap<T, usize> {
-        T::ALL.iter().zip(self.counts(dim)).filter(|(_, n)| **n > 0).map(|(v, n)| (*v, *n)).collect()
-    }
-
-    /// The counts of a named dimension (province, district, organisation), by name, leaving out names with none.
-    pub fn named(&self, dim: Dim, store: &Store) -> BTreeMap<String, usize> {
-        let dict = match dim {
-            Dim::Province => &store.provinces,
-            Dim::District => &store.districts,
-            _ => &store.orgs,
-        };
-        self.counts(dim).iter().enumerate().filter(|(_, n)| **n > 0).map(|(c, n)| (dict.get(c as u32).to_string(), *n)).collect()
-    }
-}
-
-/// The amount a process is filtered and sorted by: its contract value, else its reference price.
-pub fn amount_of(store: &Store, row: usize) -> Option<Satang> {
-    let c = store.contract_value[row];
-    let r = store.reference_price[row];
-    if c != NONE {
-        Some(Satang(c))
-    } else if r != NONE {
-        Some(Satang(r))
-    } else {
-        None
-    }
-}
-
-fn in_range(amount: Option<Satang>, min: Option<Satang>, max: Option<Satang>) -> bool {
-    amount.is_some_and(|a| min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m))
-}
-
-/// The band of `AMOUNT_BANDS` that holds `amount`: the bands meet end to end (each starts one satang after the
-/// last ends), so it is how many bands end below it. Three comparisons a row, not four ranges.
-#[inline]
-fn amount_band(amount: Satang) -> usize {
-    AMOUNT_BANDS[..AMOUNT_BANDS.len() - 1].iter().map(|(_, max)| usize::from(max.is_some_and(|m| amount > m))).sum()
 }
 
 /// Whether row `i` has a risk signal; with no mask, none has.

@@ -1,4 +1,6 @@
 //! The filter against an independent brute-force computation over the typed processes.
+use std::collections::BTreeMap;
+
 use super::*;
 use crate::demo::rng::Rng;
 use crate::domain::org::OrgType;

@@ -1,24 +1,12 @@
 //! A shard being read: its layout checked, then its texts checked and its rows pushed a slice at a time.
-use super::{coded, date, layout, listed, money, unzigzag, Cursor, KeyTag, Layout, RowsError};
+use super::{coded, date, layout, listed, money, unzigzag, Cursor, Layout, RowsError};
 use crate::domain::codes::{Category, Method, Stage};
-use crate::query::store::{
-    decode_one_byte_into, encode_search_key_into, fold_search_key_into, Key, Row, Store, Winner, SEPARATOR_BYTE,
-};
+use crate::query::store::{encode_search_key_into, fold_search_key_into, Key, Row, Store, Winner, SEPARATOR_BYTE};
 
-/// One part of a row's search key, as the shard gives it.
-#[derive(Debug, Clone, Copy)]
-enum Part {
-    /// The row's next literal text, then the separator (version 2).
-    Literal,
-    /// The row's next literal text as the whole key, separators included (version 1).
-    Whole,
-    Ocid,
-    Title,
-    Buyer,
-    /// The name, or the id, of the row's winner k.
-    WinnerName(usize),
-    WinnerId(usize),
-}
+mod decoded;
+mod keys;
+use decoded::Decoded;
+use keys::{Keys, Part};
 
 /// A shard read and checked, its rows not yet in a store. Every reference is checked when it is read, so that
 /// a bad shard adds nothing; its rows then go into a store a slice at a time (`push_into`), so that a page can
@@ -318,129 +306,5 @@ impl<'b> Shard<'b> {
             fold_search_key_into(text, &mut folded);
             folded.into()
         }));
-    }
-}
-
-/// Texts copied out of a shard's bytes into one buffer, decoded where the shard holds them in the one-byte
-/// encoding, each found by where it ends. Decoding moves a title from a third of its UTF-8 bytes to all of them,
-/// so the text cannot be borrowed from the shard as version 2's was.
-#[derive(Default)]
-struct Decoded {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Decoded {
-    fn with_capacity(n: usize) -> Decoded {
-        Decoded { text: String::new(), ends: Vec::with_capacity(n) }
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
-    }
-
-    /// Appends one text; on a bad one, leaves the texts as they were.
-    fn push(&mut self, bytes: &[u8], one_byte: bool, section: &'static str) -> Result<(), RowsError> {
-        let read = if one_byte {
-            decode_one_byte_into(bytes, &mut self.text).map_err(|_| RowsError::BadText(section))
-        } else {
-            std::str::from_utf8(bytes).map(|t| self.text.push_str(t)).map_err(|_| RowsError::NotUtf8(section))
-        };
-        if read.is_err() {
-            self.text.truncate(self.ends.last().copied().unwrap_or(0));
-        }
-        read.map(|()| self.ends.push(self.text.len()))
-    }
-}
-
-/// Every row's key parts as `Shard::read` finds them.
-#[derive(Default)]
-struct Keys {
-    parts: Vec<Part>,
-    part_ends: Vec<usize>,
-    literal_spans: Vec<(usize, usize)>,
-    literal_ends: Vec<usize>,
-}
-
-impl Keys {
-    fn end_row(&mut self) {
-        self.part_ends.push(self.parts.len());
-        self.literal_ends.push(self.literal_spans.len());
-    }
-
-    /// One row's parts in version 2: a count, then tags, a literal's text after its tag. A tag naming a winner
-    /// the row does not have, or a name the shard does not give, is a bad reference.
-    #[cfg_attr(locallens_speed, optimize(speed))]
-    fn read_row(
-        &mut self,
-        c: &mut Cursor,
-        winners: &[u64],
-        known: &std::collections::HashMap<u64, (Option<u64>, Option<u64>)>,
-    ) -> Result<(), RowsError> {
-        const SECTION: &str = "search keys";
-        let count = c.varint(SECTION)?;
-        // Each part takes at least a byte: a count beyond what is left is corrupt, not an allocation to try.
-        if count > (c.bytes.len() - c.at) as u64 {
-            return Err(RowsError::Truncated(SECTION));
-        }
-        for _ in 0..count {
-            let tag = c.varint(SECTION)?;
-            let part = match tag {
-                t if t == KeyTag::Literal as u64 => {
-                    let len = c.varint(SECTION)? as usize;
-                    let start = c.at;
-                    c.take(len, SECTION)?;
-                    self.literal_spans.push((start, len));
-                    Part::Literal
-                }
-                t if t == KeyTag::Ocid as u64 => Part::Ocid,
-                t if t == KeyTag::Title as u64 => Part::Title,
-                t if t == KeyTag::Buyer as u64 => Part::Buyer,
-                t => {
-                    let k = usize::try_from((t - KeyTag::Winner as u64) / 2).unwrap_or(usize::MAX);
-                    let winner = winners.get(k).ok_or(RowsError::BadReference(SECTION))?;
-                    if (t - KeyTag::Winner as u64) % 2 == 1 {
-                        Part::WinnerId(k)
-                    } else if known.get(winner).is_some_and(|(name, _)| name.is_some()) {
-                        Part::WinnerName(k)
-                    } else {
-                        return Err(RowsError::BadReference(SECTION));
-                    }
-                }
-            };
-            self.parts.push(part);
-        }
-        self.end_row();
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read_row(bytes: &[u8], winners: &[u64], named: bool) -> Result<Vec<String>, RowsError> {
-        let known = winners.iter().map(|&w| (w, (named.then_some(9), None))).collect();
-        let mut keys = Keys::default();
-        keys.read_row(&mut Cursor { bytes, at: 0 }, winners, &known)?;
-        Ok(keys.parts.iter().map(|p| format!("{p:?}")).collect())
-    }
-
-    #[test]
-    fn key_tags_name_only_what_the_row_has() {
-        // Three parts: the title, winner 1's id, then a literal "ab".
-        let parts = [3, KeyTag::Title as u8, KeyTag::Winner as u8 + 3, KeyTag::Literal as u8, 2, b'a', b'b'];
-        assert_eq!(read_row(&parts, &[5, 6], true).unwrap(), ["Title", "WinnerId(1)", "Literal"]);
-        assert_eq!(read_row(&parts, &[5], true), Err(RowsError::BadReference("search keys")), "no winner 1");
-        let name = [1, KeyTag::Winner as u8];
-        assert_eq!(read_row(&name, &[5], true).unwrap(), ["WinnerName(0)"]);
-        assert_eq!(read_row(&name, &[5], false), Err(RowsError::BadReference("search keys")), "no name given");
-        assert_eq!(read_row(&parts[..6], &[5, 6], true), Err(RowsError::Truncated("search keys")));
-        assert_eq!(read_row(&[200, 1], &[], true), Err(RowsError::Truncated("search keys")));
     }
 }

@@ -1,5 +1,6 @@
 //! The store: rows from releases, the dictionaries and indexes, and its heap per process.
 use super::*;
+use crate::domain::calendar::FiscalYear;
 use crate::domain::issue::JsonPath;
 use crate::domain::ocds::Process;
 use crate::ingest::ocds::release::read_release;
