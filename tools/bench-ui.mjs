@@ -81,6 +81,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', String(e)));
+  if (process.env.CONSOLE) page.on('console', (m) => console.error('console:', m.text().slice(0, 2000)));
   const t0 = Date.now();
   await page.goto(`http://127.0.0.1:${port}/ui/index.html?tab=procurement`);
   await page.waitForSelector('[data-testid="process-table"] tbody tr', { timeout: 1_800_000 });

@@ -227,6 +227,24 @@ pub fn unknown_format(file: &str) -> Issue {
     )
 }
 
+pub fn raw_too_large(file: &str, limit: usize) -> Issue {
+    let mb = limit >> 20;
+    issue(
+        Severity::Error,
+        file,
+        &JsonPath::root(),
+        "raw-too-large",
+        format!(
+            "ไม่ได้อ่านไฟล์นี้: ไฟล์ดิบที่ต้องอ่านในเบราว์เซอร์รวมกันเกิน {mb} MB จึงแสดงเฉพาะไฟล์ที่อ่านได้ก่อนถึงขีดนี้ \
+             ผู้เผยแพร่ควรเตรียมข้อมูลด้วย locallens publish"
+        ),
+        format!(
+            "Not read: the raw files this page would read in the browser add up to more than {mb} MB, so only those \
+             read before that are shown. The publisher should prepare the data with locallens publish."
+        ),
+    )
+}
+
 pub fn version_note(file: &str, version: &str) -> Issue {
     issue(
         Severity::Info,

@@ -110,7 +110,16 @@ pub struct Builder<'c, E> {
     data_keys: Vec<Key<'c>>,
     /// The store's rows by organisation and year, for runs by row; filled only when one arrives.
     rows_of: RowsOf,
+    /// Raw bytes held for `finish`, and how many it may hold (`RAW_LIMIT`).
+    raw_bytes: usize,
+    raw_limit: usize,
 }
+
+/// The most raw OCDS a page compiles, in bytes. Compiling holds the files, their JSON trees and every typed
+/// release at once: about nine times the files' size in wasm memory (1.34 GB for 150 MB of generated OCDS,
+/// `tools/bench-ui.mjs`), and a tab past 4 GiB is killed. A file beyond the limit is left out and said, so
+/// that what fits still shows; a folder that large is for `locallens publish`.
+pub const RAW_LIMIT: usize = 256 << 20;
 
 impl<'c, E> Builder<'c, E> {
     pub fn new(catalog: &'c Catalog) -> Builder<'c, E> {
@@ -130,6 +139,8 @@ impl<'c, E> Builder<'c, E> {
             flag_keys: std::collections::HashSet::new(),
             data_keys: Vec::new(),
             rows_of: RowsOf::default(),
+            raw_bytes: 0,
+            raw_limit: RAW_LIMIT,
         }
     }
 
@@ -166,10 +177,7 @@ impl<'c, E> Builder<'c, E> {
                     while self.push(dataset, &mut shard, usize::MAX) {}
                 }
             }
-            (DatasetKind::Procurement, DataFormat::Ocds) => {
-                self.data_keys.push(key(dataset));
-                self.ocds_inputs.push((dataset, bytes));
-            }
+            (DatasetKind::Procurement, DataFormat::Ocds) => self.hold_raw(dataset, bytes),
             (DatasetKind::Procurement, DataFormat::EgpContracts | DataFormat::EgpApi) => {
                 let converted = match dataset.format {
                     DataFormat::EgpContracts => crate::ingest::egp::convert(&dataset.url, &bytes),
@@ -182,12 +190,22 @@ impl<'c, E> Builder<'c, E> {
                     .iter()
                     .flat_map(|v| serde_json::to_vec(v).unwrap_or_default().into_iter().chain([b'\n']))
                     .collect();
-                self.data_keys.push(key(dataset));
-                self.ocds_inputs.push((dataset, text));
+                self.hold_raw(dataset, text);
             }
             // Budgets and assessments are not procurement: the catalog said the wrong kind.
             _ => {}
         }
+    }
+
+    /// Keeps a raw file for `finish`, or leaves it out with an error when the raw files would pass the limit.
+    fn hold_raw(&mut self, dataset: &'c Dataset, bytes: Vec<u8>) {
+        if self.raw_bytes + bytes.len() > self.raw_limit {
+            self.loaded.issues.push(crate::ingest::messages::raw_too_large(&dataset.url, self.raw_limit));
+            return;
+        }
+        self.raw_bytes += bytes.len();
+        self.data_keys.push(key(dataset));
+        self.ocds_inputs.push((dataset, bytes));
     }
 
     /// A flags file's runs, each to read with `flags_part`: a province's file lists its organisations' runs.

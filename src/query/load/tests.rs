@@ -61,6 +61,23 @@ fn the_same_release_in_two_files_is_counted_once() {
 }
 
 #[test]
+fn raw_files_past_the_limit_are_left_out_and_said_and_the_rest_loads() {
+    let (a, b, c) = (dataset("a.json", "6200101"), dataset("b.json", "6200101"), dataset("c.json", "6200101"));
+    let cat = catalog(vec![a.clone(), b.clone(), c.clone()]);
+    let mut builder = Builder::<()>::new(&cat);
+    builder.raw_limit = TENDER.len() + AWARD.len();
+    builder.add(&a, Ok(TENDER.into()));
+    builder.add(&b, Ok(AWARD.into()));
+    builder.add(&c, Ok(TENDER.replace("ocds-x-1", "ocds-x-2").into()));
+    let loaded = builder.finish();
+    assert_eq!(loaded.store.len(), 1, "a and b are one process; c is left out");
+    let left: Vec<&str> =
+        loaded.issues.iter().filter(|i| i.code == "raw-too-large").map(|i| i.file.as_str()).collect();
+    assert_eq!(left, ["c.json"]);
+    assert!(RAW_LIMIT >= 200 << 20, "a municipality's raw files fit");
+}
+
+#[test]
 fn a_dataset_that_failed_is_named_and_the_rest_loads() {
     let (a, b) = (dataset("a.json", "6200101"), dataset("gone.json", "6200101"));
     let c = catalog(vec![a.clone(), b.clone()]);
