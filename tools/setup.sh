@@ -51,6 +51,7 @@ wasm_env() {
   echo "export TRUNK_SKIP_VERSION_CHECK=true"
   if has_rustup_wasm; then
     echo "# rustup's wasm32 target"
+    echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=\"--cfg erase_components\""
     return
   fi
   local lld
@@ -63,7 +64,7 @@ wasm_env() {
   echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=\"$lld\""
   # This compiler takes unstable features already (build-std): the hot loops over a country's rows are compiled
   # for speed inside a bundle compiled for size (#[optimize(speed)], src/lib.rs; docs/BUNDLE.md).
-  echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=\"--cfg locallens_speed\""
+  echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=\"--cfg locallens_speed --cfg erase_components\""
   # Debian's rustc would invalidate the native build's artifacts: give it its own target dir.
   echo "export CARGO_TARGET_DIR=\"$ROOT/target/wasm-debian\""
 }
