@@ -1,3 +1,4 @@
+//! Published flags files: each organisation's file against the whole year's run, by id and by row, and what is refused.
 use super::*;
 use crate::query::flags::yearly::ByYear;
 use crate::query::peers::peer_groups;
