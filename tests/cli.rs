@@ -137,17 +137,29 @@ fn publish_writes_every_listed_file_with_its_checksum_and_flags_for_every_shard(
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let data = dir.join("data");
+    let report = dir.join("report.json");
     let out = locallens(&[
         "publish",
         "--catalog",
         registry_catalog.to_str().unwrap(),
         "--agencies",
         &r("agencies.csv"),
+        "--report",
+        report.to_str().unwrap(),
         "--out",
         data.to_str().unwrap(),
         &r("62.jsonl.gz"),
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The e-GP issues went to a file while the rows were read and are spliced back: every one the counts name.
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let issues = r["egp"]["issues"].as_array().unwrap();
+    let counted: u64 = r["egp"]["reasons"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+    assert!(!issues.is_empty());
+    assert_eq!(issues.len() as u64, counted);
+    assert!(issues.iter().all(|i| i["file"].as_str().unwrap().ends_with("62.jsonl.gz") && i["path"].is_string()));
+    assert!(r["publish"]["published"].as_u64().unwrap() > 10_000);
+    assert!(!std::path::Path::new(&format!("{}.issues.tmp", report.display())).exists(), "the spill file is removed");
     let catalog: locallens::domain::catalog::Catalog =
         serde_json::from_slice(&std::fs::read(data.join("catalog.json")).unwrap()).unwrap();
     use locallens::domain::catalog::DatasetKind;

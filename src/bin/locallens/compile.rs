@@ -10,6 +10,7 @@ use locallens::ingest::{egp, egp_api, ocds, text};
 use serde::Serialize;
 
 use super::args::Args;
+use super::spill::Spill;
 
 /// What the report says of files that are not e-GP rows.
 #[derive(Serialize, Default)]
@@ -52,19 +53,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     };
 
-    // Issues stream to a file beside the report, and are spliced into it at the end: a country has 400,000.
-    let issues_path = o.value("--report").map(|r| format!("{r}.issues.tmp"));
-    let mut compiler = match &issues_path {
-        Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
-            let mut w = BufWriter::new(file);
-            egp::Compiler::with_issue_sink(Box::new(move |issue| {
-                // A write error here surfaces when the report is assembled (the file is short).
-                let _ = serde_json::to_writer(&mut w, &issue).map(|()| w.write_all(b"\n"));
-            }))
-        }
-        None => egp::Compiler::new(),
-    };
+    let (mut compiler, spill) = Spill::compiler(o.value("--report"))?;
     let mut ocds_inputs = Vec::new();
     let mut report = Report { egp: egp::Report::default(), other: Vec::new(), other_issues: Vec::new() };
     for file in &o.files {
@@ -118,31 +107,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     summarise(&report);
     // Rejected rows are reported, not fatal: the output holds everything else (`validate` is for checking).
     let nothing = report.egp.processes == 0 && report.other.iter().all(|o| o.accepted == 0);
-    if let (Some(path), Some(issues)) = (o.value("--report"), issues_path) {
-        write_report(path, &report, &issues).map_err(|e| format!("{path}: {e}"))?;
-        std::fs::remove_file(&issues).map_err(|e| format!("{issues}: {e}"))?;
+    if let (Some(path), Some(spill)) = (o.value("--report"), spill) {
+        spill.write_report(path, &report, &["egp", "issues"])?;
     }
     Ok(if nothing { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-/// The report as JSON, with `egp.issues` read back from the lines the sink wrote.
-fn write_report(path: &str, report: &Report, issues: &str) -> std::io::Result<()> {
-    use std::io::BufRead;
-    let mut value = serde_json::to_value(report)?;
-    // Everything but the issues is small; the issues are copied line by line.
-    value["egp"]["issues"] = serde_json::Value::Array(Vec::new());
-    let text = serde_json::to_string_pretty(&value)?;
-    let (head, tail) = text.split_once("\"issues\": []").expect("the placeholder is there");
-    let mut out = BufWriter::new(std::fs::File::create(path)?);
-    out.write_all(head.as_bytes())?;
-    out.write_all(b"\"issues\": [")?;
-    for (i, line) in std::io::BufReader::new(std::fs::File::open(issues)?).lines().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(line?.as_bytes())?;
-    }
-    out.write_all(b"\n]")?;
-    out.write_all(tail.as_bytes())?;
-    out.flush()
 }
 
 fn other(file: &str, format: &str, counts: &locallens::domain::issue::RecordCounts) -> OtherReport {

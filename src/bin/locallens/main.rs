@@ -16,6 +16,7 @@ mod boundaries;
 mod catalog;
 mod compile;
 mod publish;
+mod spill;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -15,6 +15,7 @@ use locallens::publish::{self, Publication};
 use serde::Serialize;
 
 use super::args::Args;
+use super::spill::Spill;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,7 +52,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let mut publication = Publication::new(catalog, capped);
-    let mut compiler = egp::Compiler::new();
+    let (mut compiler, spill) = Spill::compiler(o.value("--report"))?;
     let mut issues = Vec::new();
     let mut ocds_inputs = Vec::new();
     for file in &o.files {
@@ -89,6 +90,9 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         append(&out, publication.take_pending())?;
     }
+    // What compiling kept (every contract's key, to spot repeats across files) is not needed past the inputs:
+    // freed before the flags run, which holds the most.
+    let compiled = compiler.finish();
     let (mut catalog, published) = publication.finish();
     let flag_files = write_flags(&out, &mut catalog)?;
     let (org_shards, province_shards, overview) = write_rows(&out, &mut catalog)?;
@@ -109,7 +113,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut json = serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?;
     json.push(b'\n');
     std::fs::write(out.join("catalog.json"), json).map_err(|e| format!("{}: {e}", out.display()))?;
-    let report = Report { publish: published, egp: compiler.finish(), issues };
+    let report = Report { publish: published, egp: compiled, issues };
     let p = &report.publish;
     eprintln!(
         "{} releases: {} published in {} datasets ({} marked incomplete), {} of buyers not in the catalog ({} buyers), {} without a fiscal year; {} budgets",
@@ -137,9 +141,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     for issue in &report.issues {
         eprintln!("{issue}");
     }
-    if let Some(path) = o.value("--report") {
-        std::fs::write(path, serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?)
-            .map_err(|e| format!("{path}: {e}"))?;
+    if let (Some(path), Some(spill)) = (o.value("--report"), spill) {
+        spill.write_report(path, &report, &["egp", "issues"])?;
     }
     let failed = !report.issues.is_empty() || !report.publish.unplaced_budgets.is_empty();
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
