@@ -53,7 +53,7 @@ e2e-data:
 
 ## The real national data ($(SHARED)/real: every province's e-GP rows of FY 2568, the DLA registry, the 76 อบจ.
 ## budgets) published into target/national/data, as a national publisher would: what the national figures of
-## docs/SHARDS.md read. About 25 minutes on 2 cores; its time and peak memory go to target/national/publish.log.
+## docs/SHARDS.md read. About 8 minutes on 2 cores, under 500 MB; its time and peak memory go to target/national/publish.log.
 national:
 	if [ ! -d $(SHARED)/real/egp-contact-2568 ]; then echo "SKIPPED national: $(SHARED)/real is missing"; exit 0; fi
 	cargo build --release --bin locallens
@@ -102,7 +102,7 @@ bench: dist
 	  tools/bench/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js target/bench-dist/duckdb/
 	node tools/bench-browser.mjs $${BENCH_N:-1000000} flags
 	node tools/bench-browser.mjs 100000 filter
-	# The real national data, published once (make national, about 22 min) and kept in target/national.
+	# The real national data, published once (make national, about 8 min) and kept in target/national.
 	sizes=$${BENCH_SIZES:-5000,100000,1000000}
 	if [ -d $(SHARED)/real/egp-contact-2568 ]; then
 	  [ -f target/national/data/catalog.json ] || $(MAKE) national

@@ -4,6 +4,7 @@
 //! A flag is a risk signal, not proof of wrongdoing: every result says what it measured.
 pub mod bids;
 pub mod cardinal;
+pub mod names;
 pub mod parts;
 pub mod precomputed;
 pub mod registry;
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{json, Map, Value};
 
 use crate::domain::ocds::Release;
+use names::{Names, Ocids};
 pub use registry::{FlagCode, Spec, NOT_PROOF, SPECS};
 use settings::{Global, Ini, SettingsError};
 
@@ -83,6 +85,10 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    pub fn flag(&mut self, group: Group, id: &str, code: FlagCode, value: f64) {
+        self.results.entry(group).or_default().entry(id.to_string()).or_default().insert(code, value);
+    }
+
     pub fn flags_of(&self, group: Group, id: &str) -> Option<&Codes> {
         self.results.get(&group)?.get(id)
     }
@@ -124,11 +130,17 @@ pub struct Context<'a> {
     pub currency: Option<String>,
     /// Peer group of each buyer (organisation type and province), for the Thai peer comparison.
     pub peers: &'a HashMap<String, String>,
+    /// The ocid of every process folded so far; the one being folded is `process`. An indicator that keeps a
+    /// process past its fold keeps its number, not a copy of its ocid.
+    pub ocids: Ocids,
+    pub process: u32,
+    /// Ids an indicator keeps (buyers, suppliers), each held once.
+    pub names: Names,
 }
 
 impl Context<'_> {
     pub fn flag(&mut self, group: Group, id: &str, code: FlagCode, value: f64) {
-        self.outcome.results.entry(group).or_default().entry(id.to_string()).or_default().insert(code, value);
+        self.outcome.flag(group, id, code, value);
     }
 
     pub fn meta(&mut self, code: FlagCode, key: &str, value: f64) {
@@ -214,7 +226,15 @@ impl Engine {
 
     /// A run fed one process at a time, so that processes need not all be in memory at once.
     pub fn start<'e>(&'e mut self, peers: &'e HashMap<String, String>) -> Session<'e> {
-        let ctx = Context { outcome: Outcome::default(), global: &self.global, currency: self.global.currency.clone(), peers };
+        let ctx = Context {
+            outcome: Outcome::default(),
+            global: &self.global,
+            currency: self.global.currency.clone(),
+            peers,
+            ocids: Ocids::default(),
+            process: 0,
+            names: Names::default(),
+        };
         Session { indicators: &mut self.indicators, ctx }
     }
 }
@@ -229,6 +249,7 @@ impl Session<'_> {
         if is_cancelled(release) || is_excluded(release, self.ctx.global) {
             return;
         }
+        self.ctx.process = self.ctx.ocids.push(&release.ocid);
         for indicator in self.indicators.iter_mut() {
             indicator.fold(&mut self.ctx, release);
         }

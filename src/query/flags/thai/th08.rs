@@ -52,13 +52,15 @@ pub const SPEC: Spec = Spec {
             window_days: s.value(&WINDOW)?,
             minimum_contracts: s.value(&MIN_CONTRACTS)?,
             procurement_methods: s.set(&METHODS)?,
-            purchases: BTreeMap::new(),
+            purchases: Vec::new(),
         }))
     },
 };
 
 /// A purchase: (day number, value, ocid).
-type Purchase = (i64, Satang, String);
+/// Buyer and supplier (numbers of `Context::names`), day, value and the process's number in the run
+/// (`Context::ocids`): one flat list, grouped by sorting at the end, since most pairs of a country buy once.
+type Purchase = (u32, u32, i64, Satang, u32);
 
 pub struct Th08 {
     limit: Satang,
@@ -66,7 +68,7 @@ pub struct Th08 {
     minimum_contracts: usize,
     procurement_methods: BTreeSet<String>,
     /// (buyer, supplier) → [(day, value, ocid)]
-    purchases: BTreeMap<(String, String), Vec<Purchase>>,
+    purchases: Vec<Purchase>,
 }
 
 impl Indicator for Th08 {
@@ -83,33 +85,41 @@ impl Indicator for Th08 {
         };
         ctx.evaluated(CODE);
         if value <= self.limit {
-            self.purchases.entry((buyer, supplier.to_string())).or_default().push((
-                date.days_since_epoch(),
-                value,
-                r.ocid.clone(),
-            ));
+            let (buyer, supplier) = (ctx.names.id(&buyer), ctx.names.id(supplier));
+            self.purchases.push((buyer, supplier, date.days_since_epoch(), value, ctx.process));
         }
     }
 
     fn finish(&mut self, ctx: &mut Context) {
-        let mut flagged: BTreeMap<String, Total> = BTreeMap::new();
-        for list in self.purchases.values_mut() {
-            list.sort();
+        let mut flagged: BTreeMap<u32, Total> = BTreeMap::new();
+        let mut purchases = std::mem::take(&mut self.purchases);
+        purchases.sort_unstable();
+        for list in purchases.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             // Each purchase opens a window of `window_days`; a window over the limit flags all in it.
-            for (i, (start, _, _)) in list.iter().enumerate() {
-                let window: Vec<&Purchase> = list[i..].iter().take_while(|(d, _, _)| d - start < self.window_days).collect();
-                let sum = Total::of(window.iter().map(|(_, v, _)| *v));
-                if window.len() >= self.minimum_contracts && sum > Total::from(self.limit) {
-                    for (_, _, ocid) in window {
-                        let best = flagged.entry(ocid.clone()).or_default();
+            for (i, &(_, _, start, _, _)) in list.iter().enumerate() {
+                let window = list[i..].iter().take_while(|p| p.2 - start < self.window_days);
+                let (count, sum) = window.clone().fold((0, Total::ZERO), |(n, mut sum), p| {
+                    sum.add(p.3);
+                    (n + 1, sum)
+                });
+                if count >= self.minimum_contracts && sum > Total::from(self.limit) {
+                    for p in window {
+                        let best = flagged.entry(p.4).or_default();
                         *best = (*best).max(sum);
                     }
                 }
             }
         }
-        for (ocid, sum) in flagged {
+        drop(purchases);
+        // Two processes may share an ocid (a file read twice): the ocid takes the larger total.
+        let mut by_ocid: BTreeMap<&str, Total> = BTreeMap::new();
+        for (process, sum) in flagged {
+            let best = by_ocid.entry(ctx.ocids.get(process)).or_default();
+            *best = (*best).max(sum);
+        }
+        for (ocid, sum) in by_ocid {
             // The value is the largest total of the purchases it was grouped with, in baht.
-            ctx.flag(Group::Ocid, &ocid, CODE, sum.to_baht_f64());
+            ctx.outcome.flag(Group::Ocid, ocid, CODE, sum.to_baht_f64());
         }
     }
 }
@@ -143,5 +153,28 @@ mod tests {
         );
         assert_eq!(flagged(&out, CODE), vec![("a1".into(), 600_000.0), ("a2".into(), 600_000.0)]);
         assert_eq!(not_evaluable(&out, CODE), 1);
+    }
+
+    #[test]
+    fn purchases_group_by_buyer_and_supplier_and_a_repeated_ocid_keeps_its_largest_total() {
+        let of = |o: &str, buyer: &str, baht: i64, d| {
+            let mut r = buy(o, "S", baht, d);
+            r.buyer.as_mut().unwrap().id = Some(buyer.into());
+            r
+        };
+        let out = run(
+            "[TH08]",
+            &[
+                // The same supplier at two buyers: neither buyer's purchases add up past the limit.
+                of("x1", "A", 300_000, date(2025, 1, 1)),
+                of("x2", "B", 300_000, date(2025, 1, 2)),
+                // Buyer C: "c" is read twice, each time in a window of its own over the limit.
+                of("c", "C", 300_000, date(2025, 1, 1)),
+                of("c2", "C", 350_000, date(2025, 1, 5)),
+                of("c", "C", 200_000, date(2025, 4, 1)),
+                of("c3", "C", 400_000, date(2025, 4, 2)),
+            ],
+        );
+        assert_eq!(flagged(&out, CODE), vec![("c".into(), 650_000.0), ("c2".into(), 650_000.0), ("c3".into(), 600_000.0)]);
     }
 }

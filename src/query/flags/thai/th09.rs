@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::lang::Tr;
-use crate::domain::money::Total;
+use crate::domain::money::{Satang, Total};
 use crate::domain::ocds::Release;
 use crate::query::flags::registry::{Default, FlagCode, Kind, Needs, Setting, Source, Spec};
 use crate::query::flags::thai::{process_date, sole_supplier};
@@ -38,19 +38,19 @@ pub const SPEC: Spec = Spec {
     source: Source::Thai,
     needs: Needs::Processes,
     settings: &[SHARE, MIN_CONTRACTS],
-    build: |s| {
-        Ok(Box::new(Th09 { share: s.value(&SHARE)?, minimum_contracts: s.value(&MIN_CONTRACTS)?, years: BTreeMap::new() }))
-    },
+    build: |s| Ok(Box::new(Th09 { share: s.value(&SHARE)?, minimum_contracts: s.value(&MIN_CONTRACTS)?, contracts: Vec::new() })),
 };
 
 /// Per supplier: contract value and the processes it came from.
-type Suppliers = BTreeMap<String, (Total, Vec<String>)>;
+/// Buyer, fiscal year, supplier (numbers of `Context::names`), the process's number in the run
+/// (`Context::ocids`) and its value: one flat list, grouped by sorting at the end.
+type Contract = (u32, i32, u32, u32, Satang);
 
 pub struct Th09 {
     share: f64,
     minimum_contracts: usize,
     /// (buyer, fiscal year) → supplier → (value, ocids)
-    years: BTreeMap<(String, i32), Suppliers>,
+    contracts: Vec<Contract>,
 }
 
 impl Indicator for Th09 {
@@ -62,34 +62,41 @@ impl Indicator for Th09 {
             return ctx.not_evaluable(CODE);
         };
         ctx.evaluated(CODE);
-        let entry = self.years.entry((buyer, date.fiscal_year().0)).or_default().entry(supplier.to_string()).or_default();
-        entry.0.add(value);
-        entry.1.push(r.ocid.clone());
+        let (buyer, supplier) = (ctx.names.id(&buyer), ctx.names.id(supplier));
+        self.contracts.push((buyer, date.fiscal_year().0, supplier, ctx.process, value));
     }
 
     fn finish(&mut self, ctx: &mut Context) {
-        let mut buyer_max: BTreeMap<String, f64> = BTreeMap::new();
-        for ((buyer, _year), suppliers) in &self.years {
-            let mut total = Total::ZERO;
-            suppliers.values().for_each(|(v, _)| total.merge(*v));
-            let count: usize = suppliers.values().map(|(_, o)| o.len()).sum();
-            if count < self.minimum_contracts {
+        let mut contracts = std::mem::take(&mut self.contracts);
+        // Buyers in the order of their ids as text, as when they were kept as text: a supplier dominant at
+        // several buyers keeps the share at the last of them.
+        let mut buyers: Vec<u32> = contracts.iter().map(|c| c.0).collect();
+        buyers.sort_unstable();
+        buyers.dedup();
+        buyers.sort_by(|a, b| ctx.names.get(*a).cmp(ctx.names.get(*b)));
+        let rank: std::collections::HashMap<u32, usize> = buyers.iter().enumerate().map(|(i, b)| (*b, i)).collect();
+        contracts.sort_unstable_by_key(|c| (rank[&c.0], c.1, c.2, c.3));
+        let mut buyer_max: BTreeMap<u32, f64> = BTreeMap::new();
+        for year in contracts.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if year.len() < self.minimum_contracts {
                 continue;
             }
-            for (supplier, (value, ocids)) in suppliers {
-                let Some(share) = value.share_of(total) else { continue };
+            let total = Total::of(year.iter().map(|c| c.4));
+            for won in year.chunk_by(|a, b| a.2 == b.2) {
+                let Some(share) = Total::of(won.iter().map(|c| c.4)).share_of(total) else { continue };
                 if share >= self.share - 1e-12 {
-                    let best = buyer_max.entry(buyer.clone()).or_default();
+                    let (buyer, supplier) = (won[0].0, won[0].2);
+                    let best = buyer_max.entry(buyer).or_default();
                     *best = best.max(share);
-                    ctx.flag(Group::Tenderer, supplier, CODE, share);
-                    for ocid in ocids {
-                        ctx.flag(Group::Ocid, ocid, CODE, share);
+                    ctx.outcome.flag(Group::Tenderer, ctx.names.get(supplier), CODE, share);
+                    for c in won {
+                        ctx.outcome.flag(Group::Ocid, ctx.ocids.get(c.3), CODE, share);
                     }
                 }
             }
         }
         for (buyer, share) in buyer_max {
-            ctx.flag(Group::Buyer, &buyer, CODE, share);
+            ctx.outcome.flag(Group::Buyer, ctx.names.get(buyer), CODE, share);
         }
     }
 }
@@ -133,5 +140,27 @@ mod tests {
         assert_eq!(flagged_in(&out, Group::Buyer, CODE), vec![("A".into(), 0.5)]);
         assert_eq!(flagged(&out, CODE), vec![("a1".into(), 0.5)]);
         assert_eq!(not_evaluable(&out, CODE), 1);
+    }
+
+    #[test]
+    fn a_supplier_dominant_at_several_buyers_keeps_the_share_at_the_last_buyer_by_id() {
+        let d = date(2025, 3, 1);
+        // Buyer "Z" is met first and "B" second; ordered by id, "Z" is last, so S keeps Z's 60 %.
+        let out = run(
+            "[TH09]",
+            &[
+                sale("z1", "Z", "S", 600, d),
+                sale("z2", "Z", "T", 300, d),
+                sale("z3", "Z", "U", 100, d),
+                sale("b1", "B", "S", 900, d),
+                sale("b2", "B", "T", 50, d),
+                sale("b3", "B", "U", 50, d),
+                // B's other fiscal year is a group of its own, with too few contracts to judge.
+                sale("b4", "B", "T", 100, date(2024, 3, 1)),
+            ],
+        );
+        assert_eq!(flagged_in(&out, Group::Tenderer, CODE), vec![("S".into(), 0.6)]);
+        assert_eq!(flagged_in(&out, Group::Buyer, CODE), vec![("B".into(), 0.9), ("Z".into(), 0.6)]);
+        assert_eq!(flagged(&out, CODE), vec![("b1".into(), 0.9), ("z1".into(), 0.6)]);
     }
 }
