@@ -130,10 +130,9 @@ pub struct Context<'a> {
     pub currency: Option<String>,
     /// Peer group of each buyer (organisation type and province), for the Thai peer comparison.
     pub peers: &'a HashMap<String, String>,
-    /// The ocid of every process folded so far; the one being folded is `process`. An indicator that keeps a
-    /// process past its fold keeps its number, not a copy of its ocid.
+    /// The ocid of every process folded so far, the one being folded last. An indicator that keeps a process
+    /// past its fold keeps its number (`process`), not a copy of its ocid.
     pub ocids: Ocids,
-    pub process: u32,
     /// Ids an indicator keeps (buyers, suppliers), each held once.
     pub names: Names,
 }
@@ -141,6 +140,11 @@ pub struct Context<'a> {
 impl Context<'_> {
     pub fn flag(&mut self, group: Group, id: &str, code: FlagCode, value: f64) {
         self.outcome.flag(group, id, code, value);
+    }
+
+    /// The number of the process being folded, in `ocids`.
+    pub fn process(&self) -> u32 {
+        u32::try_from(self.ocids.len() - 1).expect("a process is being folded")
     }
 
     pub fn meta(&mut self, code: FlagCode, key: &str, value: f64) {
@@ -232,7 +236,6 @@ impl Engine {
             currency: self.global.currency.clone(),
             peers,
             ocids: Ocids::default(),
-            process: 0,
             names: Names::default(),
         };
         Session { indicators: &mut self.indicators, ctx }
@@ -249,7 +252,7 @@ impl Session<'_> {
         if is_cancelled(release) || is_excluded(release, self.ctx.global) {
             return;
         }
-        self.ctx.process = self.ctx.ocids.push(&release.ocid);
+        self.ctx.ocids.push(&release.ocid);
         for indicator in self.indicators.iter_mut() {
             indicator.fold(&mut self.ctx, release);
         }

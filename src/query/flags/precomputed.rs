@@ -63,15 +63,18 @@ pub fn run_year(
 ) -> Vec<Precomputed> {
     let mut engine = Engine::with_overrides(&BTreeMap::new()).expect("the app's profile is valid");
     let mut session = engine.start(peers);
-    let mut orgs: BTreeMap<String, Mine> = BTreeMap::new();
-    // Whose each process is, by number: a country's ocids and party ids are held once, not per organisation.
+    // Organisations in the order first met, and whose each process is, by number: a country's ocids and party
+    // ids are held once, not per organisation.
+    let mut orgs: Vec<(String, Mine)> = Vec::new();
+    let mut code_index: HashMap<String, usize> = HashMap::new();
     let (mut ocids, mut owner_of, mut parties) = (Ocids::default(), Vec::new(), Names::default());
-    let mut code_index: HashMap<String, u32> = HashMap::new();
     for (code, release) in processes {
         let (evaluated, missing) = session.fold_counted(&release);
-        let next = u32::try_from(code_index.len()).expect("fewer than 2^32 organisations");
-        let owner = *code_index.entry(code.clone()).or_insert(next);
-        let mine = orgs.entry(code.clone()).or_default();
+        let owner = *code_index.entry(code.clone()).or_insert_with(|| {
+            orgs.push((code.clone(), Mine::default()));
+            orgs.len() - 1
+        });
+        let mine = &mut orgs[owner].1;
         for (c, n) in evaluated {
             *mine.evaluated.entry(c).or_default() += n;
         }
@@ -95,18 +98,19 @@ pub fn run_year(
     let groups: BTreeSet<&str> = peers.values().map(String::as_str).collect();
     let owners = group_keys(&meta, &groups);
     // Each organisation's flagged processes, found by one walk over the run's ocids.
-    let mut flagged: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); code_index.len()];
+    let mut flagged: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); orgs.len()];
     if let Some(by_ocid) = outcome.results.get(&Group::Ocid) {
-        for (n, owner) in owner_of.iter().enumerate() {
-            let ocid = ocids.get(n as u32);
+        for (n, &owner) in (0..).zip(&owner_of) {
+            let ocid = ocids.get(n);
             if by_ocid.contains_key(ocid) {
-                flagged[*owner as usize].insert(ocid);
+                flagged[owner].insert(ocid);
             }
         }
     }
+    let mut orgs: Vec<((String, Mine), BTreeSet<&str>)> = orgs.into_iter().zip(flagged).collect();
+    orgs.sort_by(|((a, _), _), ((b, _), _)| a.cmp(b));
     orgs.into_iter()
-        .map(|(code, mine)| {
-            let own_flagged = &flagged[code_index[&code] as usize];
+        .map(|((code, mine), own_flagged)| {
             let mut results: BTreeMap<String, BTreeMap<String, BTreeMap<String, f64>>> = BTreeMap::new();
             for (group, ids) in &outcome.results {
                 // From the organisation's own ocids and parties, not by testing every id of the country against

@@ -86,7 +86,7 @@ impl Indicator for Th08 {
         ctx.evaluated(CODE);
         if value <= self.limit {
             let (buyer, supplier) = (ctx.names.id(&buyer), ctx.names.id(supplier));
-            self.purchases.push((buyer, supplier, date.days_since_epoch(), value, ctx.process));
+            self.purchases.push((buyer, supplier, date.days_since_epoch(), value, ctx.process()));
         }
     }
 

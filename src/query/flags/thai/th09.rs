@@ -63,7 +63,7 @@ impl Indicator for Th09 {
         };
         ctx.evaluated(CODE);
         let (buyer, supplier) = (ctx.names.id(&buyer), ctx.names.id(supplier));
-        self.contracts.push((buyer, date.fiscal_year().0, supplier, ctx.process, value));
+        self.contracts.push((buyer, date.fiscal_year().0, supplier, ctx.process(), value));
     }
 
     fn finish(&mut self, ctx: &mut Context) {
